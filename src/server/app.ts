@@ -1,0 +1,94 @@
+// Builds the Fastify application from the configuration, the database and the modules.
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.ts';
+import type { Database } from './db/connect.ts';
+import { registerAuth, sessionCookie } from './http/auth.ts';
+import { registerErrorHandler } from './http/error-handler.ts';
+import { healthRoutes } from './http/health.ts';
+import { ProblemSchema } from './http/schemas.ts';
+import { registerWebAssets } from './http/web-assets.ts';
+import { LoginThrottle } from './modules/identity/login-throttle.ts';
+import { identityRoutes } from './modules/identity/routes.ts';
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  logger?: FastifyServerOptions['logger'];
+  throttle?: LoginThrottle;
+  /** Where the built web application is; tests point it elsewhere or leave it unbuilt. */
+  webDir?: string;
+}
+
+const requestIdPattern = /^[\w.:-]{1,64}$/;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: options.logger ?? {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    // A caller's X-Request-Id is kept (so a support ticket can be traced end to end).
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
+    },
+    trustProxy: process.env.CARAVEL_TRUST_PROXY === '1',
+    ajv: {
+      customOptions: { allErrors: true, coerceTypes: 'array', useDefaults: true, removeAdditional: false },
+    },
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+  });
+
+  registerErrorHandler(app);
+  await app.register(fastifyCookie);
+  app.addSchema(ProblemSchema);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Caravel API',
+        version: '1',
+        description:
+          'Reservation and ticketing for travel agencies. Errors are RFC 9457 problem+json. ' +
+          'Authenticate with the session cookie from /api/v1/auth/login or `Authorization: Bearer <token>`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: sessionCookie },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    // Only the API is documented; each route's access rule becomes its security entry.
+    transform: ({ schema, url, route }) => {
+      const hidden = !url.startsWith('/api/') || url.startsWith('/api/docs');
+      const access = route.config?.access;
+      const security = access && access !== 'public' ? [{ session: [] }, { bearer: [] }] : [];
+      return {
+        schema: { ...schema, hide: hidden || schema?.hide, security } as unknown as typeof schema,
+        url,
+      };
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const throttle = options.throttle ?? new LoginThrottle();
+  registerAuth(app, database, { sessionTtlHours: config.sessionTtlHours });
+  await app.register(healthRoutes, { database });
+  await app.register(identityRoutes, { database, config, throttle });
+  await registerWebAssets(app, options.webDir);
+  return app;
+}

@@ -1,0 +1,50 @@
+// Opens the database Caravel runs on: embedded PGlite by default, PostgreSQL with DATABASE_URL.
+// Both go through Kysely, so no business code knows which one it is talking to.
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config.ts';
+import type { DB } from './schema.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+// Calendar dates stay 'YYYY-MM-DD' strings: a JS Date would shift them by the time zone.
+const DATE_OID = 1082;
+// int8 (count(*), sums) as numbers; our counters stay far below 2^53.
+const INT8_OID = 20;
+const keepText = (value: string) => value;
+const toNumber = (value: string) => Number(value);
+
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  const plugins = [new CamelCasePlugin()];
+  if (config.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: 20,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+          if (oid === DATE_OID) return keepText;
+          if (oid === INT8_OID) return toNumber;
+          return pg.types.getTypeParser(oid, format);
+        }) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+
+  if (config.dataDir) fs.mkdirSync(config.dataDir, { recursive: true });
+  const pglite = await PGlite.create(config.dataDir ?? undefined, {
+    parsers: { [DATE_OID]: keepText, [INT8_OID]: toNumber },
+  });
+  // PGliteDialect queues transactions on PGlite's single connection; kysely-pglite does not.
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }), plugins });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}

@@ -1,0 +1,39 @@
+// The demo agency loaded by CARAVEL_DEMO=1 (the default of `npm start`): a Prague tour
+// operator with a small team, so a new user sees a real-looking back office at once.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { type UserSeed, createAgencyWithUsers } from '../modules/identity/bootstrap.ts';
+import * as repo from '../modules/identity/repo.ts';
+
+export const demoAgency = {
+  name: 'Vltava Tours s.r.o.',
+  slug: 'vltava-tours',
+  defaultLocale: 'cs',
+  baseCurrency: 'CZK',
+};
+
+/** The demo team's shared password: a demo convenience, printed at start and in the README. */
+export const demoPassword = 'caravel-demo';
+
+export const demoStaff: Omit<UserSeed, 'password'>[] = [
+  { email: 'jana.novakova@vltava-tours.example', name: 'Jana Nováková', role: 'agent', locale: 'cs' },
+  { email: 'tomasz.nowak@vltava-tours.example', name: 'Tomasz Nowak', role: 'agent', locale: 'pl' },
+  { email: 'petr.svoboda@vltava-tours.example', name: 'Petr Svoboda', role: 'customer_service', locale: 'cs' },
+  { email: 'eva.dvorakova@vltava-tours.example', name: 'Eva Dvořáková', role: 'accountant', locale: 'cs' },
+  { email: 'ayse.yilmaz@globex.example', name: 'Ayşe Yılmaz', role: 'approver', locale: 'tr' },
+  { email: 'partner@dealhub.example', name: 'DealHub (marketplace)', role: 'partner', locale: 'en' },
+];
+
+export interface DemoResult {
+  agencyId: string;
+  created: boolean;
+}
+
+/** Creates the demo agency with `admin` as its administrator, unless it exists already. */
+export async function seedDemoAgency(db: Kysely<DB>, admin: UserSeed): Promise<DemoResult> {
+  const existing = await repo.findAgencyBySlug(db, demoAgency.slug);
+  if (existing) return { agencyId: existing.id, created: false };
+  const staff = demoStaff.map((user) => ({ ...user, password: demoPassword }));
+  const agencyId = await createAgencyWithUsers(db, demoAgency, [admin, ...staff]);
+  return { agencyId, created: true };
+}

@@ -1,0 +1,98 @@
+// Idempotency-Key for writes that must not happen twice (bookings, payments, ...).
+// The key is claimed inside the write's own transaction: a concurrent retry with the same
+// key waits on the primary key until the first commits, then replays its stored response;
+// if the first rolls back, its claim vanishes with it and the retry runs afresh.
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { inTransaction, type Ctx } from '../context.ts';
+import { json } from '../db/json.ts';
+import { Conflict, Invalid } from '../errors.ts';
+
+export interface IdempotentResult<T> {
+  statusCode: number;
+  body: T;
+  replayed: boolean;
+}
+
+const keyPattern = /^[\x21-\x7e]{1,255}$/;
+
+/** A stable hash of a JSON body: the same content in another key order hashes the same. */
+export function hashRequestBody(body: unknown): string {
+  const canonical = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(canonical);
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(
+        Object.keys(value as object)
+          .sort()
+          .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+      );
+    }
+    return value;
+  };
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(body ?? null)))
+    .digest('hex');
+}
+
+export async function runIdempotent<T>(
+  ctx: Ctx,
+  claim: { key: string | undefined; scope: string; body: unknown },
+  work: (ctx: Ctx) => Promise<{ statusCode: number; body: T }>,
+): Promise<IdempotentResult<T>> {
+  if (claim.key === undefined) {
+    const result = await inTransaction(ctx, work);
+    return { ...result, replayed: false };
+  }
+  const key = claim.key;
+  if (!keyPattern.test(key)) {
+    throw Invalid.field('/Idempotency-Key', 'must be 1 to 255 visible ASCII characters');
+  }
+  const requestHash = hashRequestBody(claim.body);
+  return inTransaction(ctx, async (tx) => {
+    const claimed = await tx.db
+      .insertInto('idempotencyKeys')
+      .values({ agencyId: tx.agencyId, scope: claim.scope, key, requestHash })
+      .onConflict((oc) => oc.columns(['agencyId', 'scope', 'key']).doNothing())
+      .returning('key')
+      .executeTakeFirst();
+    if (!claimed) {
+      const stored = await tx.db
+        .selectFrom('idempotencyKeys')
+        .selectAll()
+        .where('agencyId', '=', tx.agencyId)
+        .where('scope', '=', claim.scope)
+        .where('key', '=', key)
+        .executeTakeFirstOrThrow();
+      if (stored.requestHash !== requestHash) {
+        throw new Conflict(
+          'this Idempotency-Key was already used with a different request body; use a new key',
+        );
+      }
+      return { statusCode: stored.statusCode ?? 200, body: stored.response as T, replayed: true };
+    }
+    const result = await work(tx);
+    await tx.db
+      .updateTable('idempotencyKeys')
+      .set({ statusCode: result.statusCode, response: json(result.body) })
+      .where('agencyId', '=', tx.agencyId)
+      .where('scope', '=', claim.scope)
+      .where('key', '=', key)
+      .execute();
+    return { ...result, replayed: false };
+  });
+}
+
+/** Reads the key and scope from a request, and marks a replayed reply. */
+export function idempotencyClaim(request: FastifyRequest) {
+  const header = request.headers['idempotency-key'];
+  return {
+    key: Array.isArray(header) ? header[0] : header,
+    scope: `${request.method} ${request.url.split('?')[0]}`,
+    body: request.body,
+  };
+}
+
+export function sendIdempotent<T>(reply: FastifyReply, result: IdempotentResult<T>) {
+  if (result.replayed) reply.header('idempotent-replayed', 'true');
+  return reply.code(result.statusCode).send(result.body);
+}

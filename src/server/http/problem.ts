@@ -1,0 +1,140 @@
+// The one place where an error becomes an HTTP response: RFC 9457 problem+json.
+// Pure, so the error handler and the logger agree on what happened.
+import { DomainError, type FieldError } from '../errors.ts';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+export interface ProblemResponse {
+  status: number;
+  body: Problem;
+  headers: Record<string, string>;
+  /** 5xx are our fault and logged as errors; 4xx are the client's and logged at info. */
+  logLevel: 'info' | 'error';
+}
+
+const titles: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export function problem(
+  status: number,
+  detail: string,
+  extra: Partial<Problem> = {},
+  headers: Record<string, string> = {},
+): ProblemResponse {
+  const title = titles[status] ?? (status >= 500 ? 'Server Error' : 'Request Error');
+  return {
+    status,
+    body: { type: 'about:blank', title, status, detail, ...extra },
+    headers,
+    logLevel: status >= 500 ? 'error' : 'info',
+  };
+}
+
+interface AjvError {
+  instancePath?: string;
+  keyword?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+const locations: Record<string, string> = {
+  body: 'body',
+  querystring: 'query',
+  params: 'path',
+  headers: 'header',
+};
+
+/** Turns Ajv's errors into `{ path, message }` with a JSON Pointer to the offending field. */
+export function fieldErrorsFromValidation(errors: AjvError[], context: string): FieldError[] {
+  const location = locations[context] ?? context;
+  return errors.map((error) => {
+    let path = error.instancePath ?? '';
+    let message = error.message ?? 'is invalid';
+    const missing = error.params?.missingProperty;
+    const extra = error.params?.additionalProperty;
+    if (error.keyword === 'required' && typeof missing === 'string') {
+      path = `${path}/${missing}`;
+      message = 'is required';
+    } else if (error.keyword === 'additionalProperties' && typeof extra === 'string') {
+      path = `${path}/${extra}`;
+      message = 'is not a known field';
+    }
+    return { path: path || '/', message, in: location } as FieldError;
+  });
+}
+
+interface FastifyLikeError {
+  statusCode?: number;
+  code?: string;
+  message?: string;
+  validation?: AjvError[];
+  validationContext?: string;
+}
+
+export function problemFromError(error: unknown): ProblemResponse {
+  if (error instanceof DomainError) {
+    switch (error.kind) {
+      case 'not_found':
+        return problem(404, error.message);
+      case 'conflict':
+        return problem(409, error.message);
+      case 'invalid': {
+        const errors = (error as DomainError & { errors: FieldError[] }).errors;
+        return problem(400, error.message, errors.length ? { errors } : {});
+      }
+      case 'forbidden':
+        return problem(403, error.message);
+      case 'unauthorized':
+        return problem(401, error.message);
+      case 'too_many': {
+        const seconds = (error as DomainError & { retryAfterSeconds: number }).retryAfterSeconds;
+        return problem(429, error.message, {}, { 'retry-after': String(seconds) });
+      }
+      default:
+        error.kind satisfies never;
+    }
+  }
+  const fastifyError = (error ?? {}) as FastifyLikeError;
+  if (Array.isArray(fastifyError.validation)) {
+    const errors = fieldErrorsFromValidation(
+      fastifyError.validation,
+      fastifyError.validationContext ?? 'body',
+    );
+    const first = errors[0];
+    const detail = first
+      ? `${first.path === '/' ? 'the request' : first.path.slice(1)} ${first.message}` +
+        (errors.length > 1 ? ` (and ${errors.length - 1} more)` : '')
+      : 'the request is invalid';
+    return problem(400, detail, { errors });
+  }
+  const status = fastifyError.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    // Fastify's own client errors (malformed JSON, wrong content type, body too large):
+    // their messages are written for clients and hold no internals.
+    return problem(status, fastifyError.message ?? 'bad request', {
+      code: fastifyError.code,
+    });
+  }
+  return problem(500, 'An unexpected error occurred. It has been logged.');
+}

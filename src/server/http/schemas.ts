@@ -1,0 +1,34 @@
+// Schemas shared by many routes: ids, problem bodies, common responses.
+import { Type } from 'typebox';
+
+export const Uuid = Type.String({ format: 'uuid', description: 'Identifier (UUID)' });
+
+export const IdParams = Type.Object({ id: Uuid });
+
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    errors: Type.Optional(
+      Type.Array(
+        Type.Object({
+          path: Type.String({ description: 'JSON Pointer to the field, e.g. /email' }),
+          message: Type.String(),
+          in: Type.Optional(Type.String({ description: 'body, query, path or header' })),
+        }),
+      ),
+    ),
+  },
+  { $id: 'Problem', description: 'RFC 9457 problem details', additionalProperties: true },
+);
+
+const problemRef = Type.Ref('Problem');
+
+/** The error responses a route can give, for its OpenAPI entry. */
+export function errorResponses(...codes: number[]) {
+  return Object.fromEntries(
+    codes.map((code) => [code, { ...problemRef, description: `Problem (${code})` }]),
+  );
+}

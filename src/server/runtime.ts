@@ -1,0 +1,117 @@
+// Starting Caravel for real: open the database, migrate, create the first admin (and the
+// demo agency), serve HTTP and run the outbox worker. Used by `caravel serve` and by the
+// end-to-end tests, so they exercise exactly what users run.
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { type Database, openDatabase } from './db/connect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { demoPassword, demoStaff, seedDemoAgency } from './demo/seed.ts';
+import { adminSeed, createAgencyWithUsers, hasUsers } from './modules/identity/bootstrap.ts';
+import { createMailer, emailHandler, emailJobKind } from './modules/messaging/mailer.ts';
+import { OutboxWorker } from './modules/messaging/worker.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  worker: OutboxWorker | null;
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface FirstStartReport {
+  adminEmail: string;
+  generatedPassword: string | null;
+  demo: boolean;
+}
+
+/** On an installation without users: the first agency and its admin (plus demo data). */
+export async function bootstrapFirstStart(
+  database: Database,
+  config: Config,
+): Promise<FirstStartReport | null> {
+  if (await hasUsers(database.db)) return null;
+  const { seed, generatedPassword } = adminSeed(config.admin);
+  if (config.loadDemo) {
+    await seedDemoAgency(database.db, seed);
+  } else {
+    await createAgencyWithUsers(
+      database.db,
+      { name: 'My Agency', slug: 'main', defaultLocale: 'en', baseCurrency: 'EUR' },
+      [seed],
+    );
+  }
+  return { adminEmail: seed.email, generatedPassword, demo: config.loadDemo };
+}
+
+export function firstStartBanner(report: FirstStartReport): string {
+  const lines = [
+    '',
+    '  ┌─ Caravel: first start ─────────────────────────────────────────',
+    `  │ Admin:    ${report.adminEmail}`,
+    report.generatedPassword
+      ? `  │ Password: ${report.generatedPassword}   (shown once: write it down)`
+      : '  │ Password: the one in CARAVEL_ADMIN_PASSWORD',
+  ];
+  if (report.demo) {
+    lines.push(
+      `  │ Demo agency loaded; its staff sign in with the password "${demoPassword}":`,
+      ...demoStaff.map((user) => `  │   ${user.email} (${user.role})`),
+    );
+  }
+  lines.push('  └────────────────────────────────────────────────────────────────', '');
+  return lines.join('\n');
+}
+
+export async function startServer(
+  config: Config,
+  options: { webDir?: string; logger?: boolean; onFirstStart?: (report: FirstStartReport) => void } = {},
+): Promise<RunningServer> {
+  const database = await openDatabase(config.database);
+  try {
+    await migrateToLatest(database.db);
+    const report = await bootstrapFirstStart(database, config);
+    if (report) options.onFirstStart?.(report);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+
+  const app = await buildApp({
+    config,
+    database,
+    webDir: options.webDir,
+    ...(options.logger === false ? { logger: false } : {}),
+  });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    outboxDir: path.join(config.dataDir, 'outbox'),
+  });
+  const worker = config.workerEnabled
+    ? new OutboxWorker(database.db, {
+        handlers: { [emailJobKind]: emailHandler(mailer) },
+        onError: (error, job) => app.log.warn({ err: error, jobId: job?.id, kind: job?.kind }, 'outbox job failed'),
+      })
+    : null;
+  worker?.start();
+
+  return {
+    app,
+    database,
+    worker,
+    url,
+    async close() {
+      await worker?.stop();
+      await app.close();
+      mailer.close();
+      await database.close();
+    },
+  };
+}
