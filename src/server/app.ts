@@ -23,6 +23,12 @@ export interface AppOptions {
   webDir?: string;
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    apiRoutes: string[];
+  }
+}
+
 const requestIdPattern = /^[\w.:-]{1,64}$/;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -48,6 +54,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
+  });
+
+  // Every API route, as "METHOD /path/{param}", so tests can hold OpenAPI to what is served.
+  const apiRoutes: string[] = [];
+  app.decorate('apiRoutes', apiRoutes);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs') || route.schema?.hide) return;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const path = route.url.replace(/:(\w+)/g, '{$1}');
+    for (const method of methods) if (method !== 'HEAD') apiRoutes.push(`${method} ${path}`);
   });
 
   registerErrorHandler(app);

@@ -1,5 +1,6 @@
 // Managing the agency's users (admins only, enforced at the route).
 import { inTransaction, type Ctx } from '../../context.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import { newId } from '../../db/ids.ts';
 import type { Role, User } from '../../db/schema.ts';
 import { Conflict, Invalid, NotFound } from '../../errors.ts';
@@ -72,15 +73,23 @@ export async function createUser(
     if (await repo.findUserByEmail(tx.db, tx.agencyId, input.email)) {
       throw new Conflict(`a user with e-mail ${input.email} already exists in this agency`);
     }
-    const user = await repo.insertUser(tx.db, {
-      id: newId(),
-      agencyId: tx.agencyId,
-      email: input.email.trim(),
-      name: input.name.trim(),
-      role: input.role,
-      locale: input.locale ?? 'en',
-      passwordHash,
-    });
+    // The check above answers the common case; the unique index settles a concurrent race.
+    const user = await repo
+      .insertUser(tx.db, {
+        id: newId(),
+        agencyId: tx.agencyId,
+        email: input.email.trim(),
+        name: input.name.trim(),
+        role: input.role,
+        locale: input.locale ?? 'en',
+        passwordHash,
+      })
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error)) {
+          throw new Conflict(`a user with e-mail ${input.email} already exists in this agency`);
+        }
+        throw error;
+      });
     await recordAudit(tx, {
       action: 'user.created',
       entityType: 'user',

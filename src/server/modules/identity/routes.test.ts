@@ -1,0 +1,220 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../../tests/helpers/database.ts';
+import { makeAgency, makeTestApp, signIn, type TestAgency, testPassword } from '../../../../tests/helpers/factories.ts';
+import { LoginThrottle } from './login-throttle.ts';
+
+describeEachDatabase('identity API', (database) => {
+  let app: FastifyInstance;
+  let agency: TestAgency;
+  const agentEmail = () => `agent-0-${agency.slug.replace('agency-', '')}@example.test`;
+
+  beforeAll(async () => {
+    app = await makeTestApp(database(), {
+      throttle: new LoginThrottle({ perAccount: 5, perAddress: 50, windowMs: 60_000 }),
+    });
+    agency = await makeAgency(database(), { users: [{ role: 'agent' }] });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('signs in with a session cookie that is httpOnly and SameSite=Lax', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: agency.adminEmail.toUpperCase(), password: testPassword },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().user).toMatchObject({ email: agency.adminEmail, role: 'admin', agencyId: agency.agencyId });
+    const cookie = response.cookies.find((c) => c.name === 'caravel_session');
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Lax');
+    expect(response.body).not.toContain('passwordHash');
+  });
+
+  it('answers a wrong password and an unknown e-mail alike with 401', async () => {
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: agency.adminEmail, password: 'not the password' },
+    });
+    const unknown = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'nobody@example.test', password: 'whatever' },
+    });
+    for (const response of [wrong, unknown]) {
+      expect(response.statusCode).toBe(401);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json().detail).toBe('e-mail or password is wrong');
+    }
+  });
+
+  it('refuses the sixth fast wrong sign-in with 429 and Retry-After, even with the right password', async () => {
+    const target = await makeAgency(database());
+    const attempt = (password: string) =>
+      app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: target.adminEmail, password } });
+    for (let i = 0; i < 5; i++) expect((await attempt(`guess-${i}`)).statusCode).toBe(401);
+    const sixth = await attempt(testPassword);
+    expect(sixth.statusCode).toBe(429);
+    expect(Number(sixth.headers['retry-after'])).toBeGreaterThan(0);
+    expect(sixth.json().status).toBe(429);
+  });
+
+  it('names the field of a malformed sign-in with 400 problem+json', async () => {
+    const badEmail = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'not-an-email', password: 'x' },
+    });
+    expect(badEmail.statusCode).toBe(400);
+    expect(badEmail.json().errors).toContainEqual(expect.objectContaining({ path: '/email', in: 'body' }));
+
+    const missing = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'a@b.cz' } });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().errors).toEqual([{ path: '/password', message: 'is required', in: 'body' }]);
+
+    const brokenJson = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email": "a@b.cz", ',
+    });
+    expect(brokenJson.statusCode).toBe(400);
+    expect(brokenJson.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('shows the signed-in user with role and agency, and forgets them after logout', async () => {
+    const { cookie } = await signIn(app, agency.adminEmail);
+    const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ role: 'admin', agencyId: agency.agencyId, agency: { slug: agency.slug } });
+
+    const logout = await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } });
+    expect(logout.statusCode).toBe(204);
+    const after = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
+    expect(after.statusCode).toBe(401);
+  });
+
+  it('lets only admins manage users (403 for an agent, 401 for nobody)', async () => {
+    const { cookie } = await signIn(app, agentEmail());
+    expect((await app.inject({ method: 'GET', url: '/api/v1/users', headers: { cookie } })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/users' })).statusCode).toBe(401);
+  });
+
+  it('creates a user with a generated password shown once, who can then sign in', async () => {
+    const { cookie } = await signIn(app, agency.adminEmail);
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { cookie },
+      payload: { email: `new-${agency.slug}@example.test`, name: 'Nová Kolegyně', role: 'accountant', locale: 'cs' },
+    });
+    expect(created.statusCode).toBe(201);
+    const { user, generatedPassword } = created.json();
+    expect(user).toMatchObject({ role: 'accountant', locale: 'cs', disabled: false });
+    expect(generatedPassword).toMatch(/^[\w-]{16}$/);
+    await signIn(app, user.email, generatedPassword);
+
+    const again = await app.inject({ method: 'GET', url: `/api/v1/users/${user.id}`, headers: { cookie } });
+    expect(again.json()).not.toHaveProperty('generatedPassword');
+
+    const duplicate = await app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { cookie },
+      payload: { email: user.email.toUpperCase(), name: 'Twin', role: 'agent' },
+    });
+    expect(duplicate.statusCode).toBe(409);
+  });
+
+  it('disables a user: their session ends and they cannot sign in', async () => {
+    const { cookie: adminCookie } = await signIn(app, agency.adminEmail);
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { cookie: adminCookie },
+      payload: { email: `leaver-${agency.slug}@example.test`, name: 'Leaver', role: 'agent', password: testPassword },
+    });
+    const leaver = created.json().user;
+    const { cookie } = await signIn(app, leaver.email);
+    const disabled = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${leaver.id}`,
+      headers: { cookie: adminCookie },
+      payload: { disabled: true },
+    });
+    expect(disabled.json().disabled).toBe(true);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(401);
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: leaver.email, password: testPassword },
+    });
+    expect(login.statusCode).toBe(401);
+  });
+
+  it('keeps at least one active admin', async () => {
+    const solo = await makeAgency(database());
+    const { cookie, user } = await signIn(app, solo.adminEmail);
+    const demote = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${user.id}`,
+      headers: { cookie },
+      payload: { role: 'agent' },
+    });
+    expect(demote.statusCode).toBe(409);
+  });
+
+  it('issues an API token shown once, stored hashed, usable as Bearer and revocable', async () => {
+    const { cookie } = await signIn(app, agentEmail());
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/api-tokens',
+      headers: { cookie },
+      payload: { name: 'booking import script' },
+    });
+    expect(created.statusCode).toBe(201);
+    const { id, token, prefix } = created.json();
+    expect(token).toMatch(/^cvt_[\w-]{43}$/);
+    expect(token.startsWith(prefix)).toBe(true);
+
+    const stored = await database().db.selectFrom('apiTokens').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(stored.tokenHash).not.toContain(token.slice(4));
+    expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+
+    const list = await app.inject({ method: 'GET', url: '/api/v1/api-tokens', headers: { cookie } });
+    expect(list.json().items.map((t: { id: string }) => t.id)).toContain(id);
+    expect(list.body).not.toContain(token);
+
+    const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+    expect(me.json()).toMatchObject({ role: 'agent', via: 'api_token' });
+
+    const revoked = await app.inject({ method: 'DELETE', url: `/api/v1/api-tokens/${id}`, headers: { cookie } });
+    expect(revoked.json().revoked).toBe(true);
+    const refused = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+    expect(refused.statusCode).toBe(401);
+  });
+
+  it('records sign-ins and user changes in the audit log with who did them', async () => {
+    const { cookie } = await signIn(app, agency.adminEmail);
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { cookie },
+      payload: { email: `audited-${agency.slug}@example.test`, name: 'Audited', role: 'agent' },
+    });
+    const userId = created.json().user.id;
+    await app.inject({ method: 'PATCH', url: `/api/v1/users/${userId}`, headers: { cookie }, payload: { role: 'customer_service' } });
+    const audit = await app.inject({
+      method: 'GET',
+      url: `/api/v1/audit?entityType=user&entityId=${userId}`,
+      headers: { cookie },
+    });
+    const entries = audit.json().items;
+    expect(entries.map((e: { action: string }) => e.action)).toEqual(['user.updated', 'user.created']);
+    expect(entries[0]).toMatchObject({ actorName: 'Admin', actorType: 'user', before: { role: 'agent' }, after: { role: 'customer_service' } });
+    expect(JSON.stringify(entries)).not.toContain('scrypt$');
+  });
+});

@@ -1,0 +1,96 @@
+// The API's promises that hold for every route: health, a valid OpenAPI document that
+// covers every route, problem+json for every failure, and no input that reaches a 500.
+import SwaggerParser from '@apidevtools/swagger-parser';
+import type { FastifyInstance } from 'fastify';
+import fc from 'fast-check';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { latestMigration } from '../src/server/db/migrate.ts';
+import { describeEachDatabase } from './helpers/database.ts';
+import { makeAgency, makeTestApp, signIn } from './helpers/factories.ts';
+
+describeEachDatabase('API contract', (database, kind) => {
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    app = await makeTestApp(database());
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('reports health with the database kind and the latest migration', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok', database: kind, migration: latestMigration });
+  });
+
+  it('publishes a valid OpenAPI 3.1 document covering every /api/v1 route', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+    const document = response.json();
+    expect(document.openapi).toBe('3.1.0');
+    await SwaggerParser.validate(structuredClone(document));
+    const documented = new Set<string>();
+    for (const [path, item] of Object.entries(document.paths as Record<string, object>)) {
+      for (const method of Object.keys(item)) documented.add(`${method.toUpperCase()} ${path}`);
+    }
+    expect(app.apiRoutes.length).toBeGreaterThan(10);
+    for (const route of app.apiRoutes) expect(documented, route).toContain(route);
+    expect(documented).toContain('GET /api/health');
+    expect(documented).toContain('POST /api/v1/auth/login');
+    expect(documented).toContain('DELETE /api/v1/api-tokens/{id}');
+  });
+
+  it('renders the browsable API reference at /api/docs', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/html');
+    expect(response.body).toContain('swagger');
+  });
+
+  it('answers unknown API routes with 404 problem+json', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/v1/nothing-here?x=1' });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json()).toMatchObject({ status: 404, title: 'Not Found', detail: 'no route GET /api/v1/nothing-here' });
+  });
+
+  it('answers a malformed id with 400 naming the path parameter', async () => {
+    const agency = await makeAgency(database());
+    const { cookie } = await signIn(app, agency.adminEmail);
+    const response = await app.inject({ method: 'GET', url: '/api/v1/users/not-a-uuid', headers: { cookie } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0]).toMatchObject({ path: '/id', in: 'path' });
+  });
+
+  it('never answers arbitrary JSON input with a 5xx', async () => {
+    const agency = await makeAgency(database());
+    const { cookie } = await signIn(app, agency.adminEmail);
+    const targets = [
+      { method: 'POST' as const, url: '/api/v1/auth/login', auth: false },
+      { method: 'POST' as const, url: '/api/v1/users', auth: true },
+      { method: 'PATCH' as const, url: '/api/v1/me', auth: true },
+      { method: 'POST' as const, url: '/api/v1/api-tokens', auth: true },
+      { method: 'GET' as const, url: '/api/v1/users', auth: true },
+    ];
+    const field = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.boolean(), fc.emailAddress(), fc.array(fc.string()));
+    const body = fc.oneof(
+      fc.dictionary(fc.constantFrom('email', 'password', 'name', 'role', 'locale', 'expiresAt', 'agency', 'x'), field),
+      fc.json().map((text) => text),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...targets), body, fc.string(), async (target, payload, query) => {
+        const response = await app.inject({
+          method: target.method,
+          url: `${target.url}?limit=${encodeURIComponent(query)}&cursor=${encodeURIComponent(query)}`,
+          headers: {
+            'content-type': 'application/json',
+            ...(target.auth ? { cookie } : {}),
+          },
+          payload: target.method === 'GET' ? undefined : typeof payload === 'string' ? payload : JSON.stringify(payload),
+        });
+        expect(response.statusCode, response.body).toBeLessThan(500);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

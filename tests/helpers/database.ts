@@ -1,0 +1,92 @@
+// Fresh databases for integration tests: an in-memory PGlite, and a new database on the
+// test PostgreSQL server when there is one. `describeEachDatabase` runs a suite on each.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { type Database, type DatabaseKind, openDatabase } from '../../src/server/db/connect.ts';
+import { migrateToLatest } from '../../src/server/db/migrate.ts';
+
+export function testDatabaseUrl(): string | null {
+  return inject('testDatabaseUrl') ?? process.env.TEST_DATABASE_URL ?? null;
+}
+
+export function databaseKinds(): DatabaseKind[] {
+  return testDatabaseUrl() ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+async function adminQuery(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new, migrated database of the given kind; `close()` throws it away. */
+export async function openTestDatabase(kind: DatabaseKind): Promise<Database> {
+  if (kind === 'pglite') {
+    const database = await openDatabase({ kind: 'pglite', dataDir: null });
+    await migrateToLatest(database.db);
+    return database;
+  }
+  const serverUrl = testDatabaseUrl();
+  if (!serverUrl) throw new Error('no TEST_DATABASE_URL for a PostgreSQL test database');
+  const name = `caravel_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(serverUrl, `create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ kind: 'postgres', url: url.toString() });
+  await migrateToLatest(database.db);
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+/**
+ * Runs `suite` once per available database, each with its own fresh database for the file.
+ * Tests inside create their own agencies, so they never see each other's rows.
+ */
+export function describeEachDatabase(
+  name: string,
+  suite: (database: () => Database, kind: DatabaseKind) => void,
+): void {
+  for (const kind of databaseKinds()) {
+    describe(`${name} [${kind}]`, () => {
+      let database: Database | null = null;
+      beforeAll(async () => {
+        database = await openTestDatabase(kind);
+      });
+      afterAll(async () => {
+        await database?.close();
+      });
+      suite(() => {
+        if (!database) throw new Error('the test database is not open yet');
+        return database;
+      }, kind);
+    });
+  }
+}
+
+/** For races: runs only on PostgreSQL (PGlite has a single session, so races prove nothing). */
+export function describeOnPostgres(name: string, suite: (database: () => Database) => void): void {
+  const available = testDatabaseUrl() !== null;
+  describe.skipIf(!available)(`${name} [postgres]${available ? '' : ' (skipped: no PostgreSQL)'}`, () => {
+    let database: Database | null = null;
+    beforeAll(async () => {
+      database = await openTestDatabase('postgres');
+    });
+    afterAll(async () => {
+      await database?.close();
+    });
+    suite(() => {
+      if (!database) throw new Error('the test database is not open yet');
+      return database;
+    });
+  });
+}
