@@ -1,0 +1,44 @@
+// Every back-office address. Pages inside the frame need a signed-in user; /login does not.
+import { createBrowserRouter } from 'react-router';
+import { RequireAuth } from './auth/RequireAuth.tsx';
+import { RequireRole } from './auth/RequireRole.tsx';
+import { BackOfficeShell } from './layout/BackOfficeShell.tsx';
+import { ApiTokensPage } from './pages/api-tokens/ApiTokensPage.tsx';
+import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
+import { DashboardPage } from './pages/DashboardPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { RouteErrorPage } from './pages/RouteErrorPage.tsx';
+import { UsersPage } from './pages/users/UsersPage.tsx';
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <BackOfficeShell />
+      </RequireAuth>
+    ),
+    errorElement: <RouteErrorPage />,
+    children: [
+      { index: true, element: <DashboardPage /> },
+      { path: 'bookings', element: <ComingSoonPage section="bookings" /> },
+      { path: 'catalog', element: <ComingSoonPage section="catalog" /> },
+      { path: 'prices', element: <ComingSoonPage section="prices" /> },
+      { path: 'customers', element: <ComingSoonPage section="customers" /> },
+      { path: 'finance', element: <ComingSoonPage section="finance" /> },
+      { path: 'reports', element: <ComingSoonPage section="reports" /> },
+      {
+        path: 'settings/users',
+        element: (
+          <RequireRole roles={['admin']}>
+            <UsersPage />
+          </RequireRole>
+        ),
+      },
+      { path: 'settings/api-tokens', element: <ApiTokensPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
