@@ -45,7 +45,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     trustProxy: process.env.CARAVEL_TRUST_PROXY === '1',
     ajv: {
-      customOptions: { allErrors: true, coerceTypes: 'array', useDefaults: true, removeAdditional: false },
+      customOptions: {
+        allErrors: true,
+        coerceTypes: 'array',
+        useDefaults: true,
+        removeAdditional: false,
+      },
     },
   });
 
@@ -60,7 +65,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const apiRoutes: string[] = [];
   app.decorate('apiRoutes', apiRoutes);
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs') || route.schema?.hide) return;
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs') || route.schema?.hide)
+      return;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     const path = route.url.replace(/:(\w+)/g, '{$1}');
     for (const method of methods) if (method !== 'HEAD') apiRoutes.push(`${method} ${path}`);

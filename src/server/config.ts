@@ -60,7 +60,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       password: env.CARAVEL_ADMIN_PASSWORD || null,
     },
     loadDemo: flag(env.CARAVEL_DEMO, true),
-    publicUrl: env.CARAVEL_PUBLIC_URL || `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+    publicUrl:
+      env.CARAVEL_PUBLIC_URL || `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
     logLevel: env.LOG_LEVEL || 'info',
     workerEnabled: flag(env.CARAVEL_WORKER, true),
   };

@@ -8,7 +8,13 @@ export interface FieldError {
 }
 
 export abstract class DomainError extends Error {
-  abstract readonly kind: 'not_found' | 'conflict' | 'invalid' | 'forbidden' | 'unauthorized' | 'too_many';
+  abstract readonly kind:
+    | 'not_found'
+    | 'conflict'
+    | 'invalid'
+    | 'forbidden'
+    | 'unauthorized'
+    | 'too_many';
 }
 
 export class NotFound extends DomainError {

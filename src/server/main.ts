@@ -1,10 +1,10 @@
 // The `caravel` command line: serve, migrate, seed-demo, create-user.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from './config.ts';
+import { systemActor } from './context.ts';
 import { openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { demoPassword, seedDemoAgency } from './demo/seed.ts';
-import { systemActor } from './context.ts';
 import { webAssetsBuilt } from './http/web-assets.ts';
 import { adminSeed } from './modules/identity/bootstrap.ts';
 import * as identityRepo from './modules/identity/repo.ts';
@@ -68,7 +68,9 @@ program
     const database = await openDatabase(loadConfig().database);
     try {
       const applied = await migrateToLatest(database.db);
-      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+      console.log(
+        applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.',
+      );
     } finally {
       await database.close();
     }
@@ -106,12 +108,20 @@ program
   .option('-a, --agency <slug>', 'agency code (default: the only agency)')
   .option('--password <password>', 'password (default: generated and printed)')
   .action(
-    async (options: { email: string; name: string; role: (typeof roles)[number]; agency?: string; password?: string }) => {
+    async (options: {
+      email: string;
+      name: string;
+      role: (typeof roles)[number];
+      agency?: string;
+      password?: string;
+    }) => {
       const database = await openDatabase(loadConfig().database);
       try {
         await migrateToLatest(database.db);
         const agencies = options.agency
-          ? [await identityRepo.findAgencyBySlug(database.db, options.agency)].filter((a) => a !== undefined)
+          ? [await identityRepo.findAgencyBySlug(database.db, options.agency)].filter(
+              (a) => a !== undefined,
+            )
           : await database.db.selectFrom('agencies').selectAll().execute();
         if (agencies.length !== 1 || !agencies[0]) {
           throw new Error(
@@ -120,7 +130,11 @@ program
               : `there are ${agencies.length} agencies; name one with --agency`,
           );
         }
-        const ctx = { db: database.db, agencyId: agencies[0].id, actor: { ...systemActor, name: 'cli' } };
+        const ctx = {
+          db: database.db,
+          agencyId: agencies[0].id,
+          actor: { ...systemActor, name: 'cli' },
+        };
         const { user, generatedPassword } = await createUser(ctx, {
           email: options.email,
           name: options.name,

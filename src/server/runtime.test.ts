@@ -16,14 +16,23 @@ describeEachDatabase('first start', (database) => {
 
     const agency = await database().db.selectFrom('agencies').selectAll().executeTakeFirstOrThrow();
     expect(agency).toMatchObject({ name: demoAgency.name, slug: demoAgency.slug });
-    const users = await database().db.selectFrom('users').selectAll().where('agencyId', '=', agency.id).execute();
-    expect(users.map((u) => u.role).sort()).toEqual(['admin', ...demoStaff.map((s) => s.role)].sort());
+    const users = await database()
+      .db.selectFrom('users')
+      .selectAll()
+      .where('agencyId', '=', agency.id)
+      .execute();
+    expect(users.map((u) => u.role).sort()).toEqual(
+      ['admin', ...demoStaff.map((s) => s.role)].sort(),
+    );
     const admin = users.find((u) => u.role === 'admin');
     expect(await verifyPassword(password, admin?.passwordHash ?? '')).toBe(true);
 
     // A second start finds users and changes nothing.
     expect(await bootstrapFirstStart(database(), config)).toBeNull();
-    const count = await database().db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const count = await database()
+      .db.selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(users.length);
   });
 });
@@ -32,7 +41,11 @@ describeEachDatabase('first start without demo data', (database) => {
   it('creates an empty agency whose admin uses the given password', async () => {
     const config = loadConfig({ CARAVEL_DEMO: '0', CARAVEL_ADMIN_PASSWORD: 'given password 1' });
     const report = await bootstrapFirstStart(database(), config);
-    expect(report).toMatchObject({ adminEmail: 'admin@example.com', generatedPassword: null, demo: false });
+    expect(report).toMatchObject({
+      adminEmail: 'admin@example.com',
+      generatedPassword: null,
+      demo: false,
+    });
     const users = await database().db.selectFrom('users').selectAll().execute();
     expect(users).toHaveLength(1);
     expect(await verifyPassword('given password 1', users[0]?.passwordHash ?? '')).toBe(true);

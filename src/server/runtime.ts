@@ -66,7 +66,11 @@ export function firstStartBanner(report: FirstStartReport): string {
 
 export async function startServer(
   config: Config,
-  options: { webDir?: string; logger?: boolean; onFirstStart?: (report: FirstStartReport) => void } = {},
+  options: {
+    webDir?: string;
+    logger?: boolean;
+    onFirstStart?: (report: FirstStartReport) => void;
+  } = {},
 ): Promise<RunningServer> {
   const database = await openDatabase(config.database);
   try {
@@ -97,7 +101,8 @@ export async function startServer(
   const worker = config.workerEnabled
     ? new OutboxWorker(database.db, {
         handlers: { [emailJobKind]: emailHandler(mailer) },
-        onError: (error, job) => app.log.warn({ err: error, jobId: job?.id, kind: job?.kind }, 'outbox job failed'),
+        onError: (error, job) =>
+          app.log.warn({ err: error, jobId: job?.id, kind: job?.kind }, 'outbox job failed'),
       })
     : null;
   worker?.start();

@@ -2,7 +2,7 @@
 // operator with a small team, so a new user sees a real-looking back office at once.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { type UserSeed, createAgencyWithUsers } from '../modules/identity/bootstrap.ts';
+import { createAgencyWithUsers, type UserSeed } from '../modules/identity/bootstrap.ts';
 import * as repo from '../modules/identity/repo.ts';
 
 export const demoAgency = {
@@ -16,12 +16,32 @@ export const demoAgency = {
 export const demoPassword = 'caravel-demo';
 
 export const demoStaff: Omit<UserSeed, 'password'>[] = [
-  { email: 'jana.novakova@vltava-tours.example', name: 'Jana Nováková', role: 'agent', locale: 'cs' },
+  {
+    email: 'jana.novakova@vltava-tours.example',
+    name: 'Jana Nováková',
+    role: 'agent',
+    locale: 'cs',
+  },
   { email: 'tomasz.nowak@vltava-tours.example', name: 'Tomasz Nowak', role: 'agent', locale: 'pl' },
-  { email: 'petr.svoboda@vltava-tours.example', name: 'Petr Svoboda', role: 'customer_service', locale: 'cs' },
-  { email: 'eva.dvorakova@vltava-tours.example', name: 'Eva Dvořáková', role: 'accountant', locale: 'cs' },
+  {
+    email: 'petr.svoboda@vltava-tours.example',
+    name: 'Petr Svoboda',
+    role: 'customer_service',
+    locale: 'cs',
+  },
+  {
+    email: 'eva.dvorakova@vltava-tours.example',
+    name: 'Eva Dvořáková',
+    role: 'accountant',
+    locale: 'cs',
+  },
   { email: 'ayse.yilmaz@globex.example', name: 'Ayşe Yılmaz', role: 'approver', locale: 'tr' },
-  { email: 'partner@dealhub.example', name: 'DealHub (marketplace)', role: 'partner', locale: 'en' },
+  {
+    email: 'partner@dealhub.example',
+    name: 'DealHub (marketplace)',
+    role: 'partner',
+    locale: 'en',
+  },
 ];
 
 export interface DemoResult {

@@ -5,10 +5,7 @@ import type { Ctx } from '../context.ts';
 import type { Database } from '../db/connect.ts';
 import type { Role } from '../db/schema.ts';
 import { Forbidden, Unauthorized } from '../errors.ts';
-import {
-  authenticateApiToken,
-  authenticateSession,
-} from '../modules/identity/auth-service.ts';
+import { authenticateApiToken, authenticateSession } from '../modules/identity/auth-service.ts';
 import type { Authentication } from '../modules/identity/types.ts';
 
 export const sessionCookie = 'caravel_session';

@@ -7,7 +7,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const response = problemFromError(error);
     if (response.logLevel === 'error') request.log.error({ err: error }, 'request failed');
-    else request.log.info({ status: response.status, detail: response.body.detail }, 'client error');
+    else
+      request.log.info({ status: response.status, detail: response.body.detail }, 'client error');
     return reply
       .code(response.status)
       .headers(response.headers)

@@ -1,6 +1,7 @@
 // GET /api/health: is the server up, which database, which migration.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { Database } from '../db/connect.ts';

@@ -5,7 +5,9 @@ import { makeAgency, makeTestApp, signIn } from '../../../tests/helpers/factorie
 import { hashRequestBody } from './idempotency.ts';
 
 it('hashes the same JSON content the same whatever the key order', () => {
-  expect(hashRequestBody({ a: 1, b: { c: [1, 2], d: 'x' } })).toBe(hashRequestBody({ b: { d: 'x', c: [1, 2] }, a: 1 }));
+  expect(hashRequestBody({ a: 1, b: { c: [1, 2], d: 'x' } })).toBe(
+    hashRequestBody({ b: { d: 'x', c: [1, 2] }, a: 1 }),
+  );
   expect(hashRequestBody({ a: 1 })).not.toBe(hashRequestBody({ a: 2 }));
 });
 
@@ -41,8 +43,8 @@ describeEachDatabase('Idempotency-Key', (database) => {
     expect(retry.statusCode).toBe(201);
     expect(retry.json()).toEqual(first.json());
     expect(retry.headers['idempotent-replayed']).toBe('true');
-    const count = await database().db
-      .selectFrom('users')
+    const count = await database()
+      .db.selectFrom('users')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('email', '=', email)
       .executeTakeFirstOrThrow();
@@ -57,14 +59,23 @@ describeEachDatabase('Idempotency-Key', (database) => {
   });
 
   it('does not keep the key of a request that failed, so a corrected retry goes through', async () => {
-    const bad = await app.inject({ ...createUserRequest(cookie, 'key-3', `c-${slug}@example.test`), payload: { email: `c-${slug}@example.test`, name: 'C', role: 'agent', password: 'short' } });
+    const bad = await app.inject({
+      ...createUserRequest(cookie, 'key-3', `c-${slug}@example.test`),
+      payload: { email: `c-${slug}@example.test`, name: 'C', role: 'agent', password: 'short' },
+    });
     expect(bad.statusCode).toBe(400);
-    const keys = await database().db.selectFrom('idempotencyKeys').select('key').where('key', '=', 'key-3').execute();
+    const keys = await database()
+      .db.selectFrom('idempotencyKeys')
+      .select('key')
+      .where('key', '=', 'key-3')
+      .execute();
     expect(keys).toEqual([]);
   });
 
   it('refuses a malformed key naming the header', async () => {
-    const response = await app.inject(createUserRequest(cookie, 'x'.repeat(300), `d-${slug}@example.test`));
+    const response = await app.inject(
+      createUserRequest(cookie, 'x'.repeat(300), `d-${slug}@example.test`),
+    );
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0].path).toBe('/Idempotency-Key');
   });

@@ -4,7 +4,7 @@
 // if the first rolls back, its claim vanishes with it and the retry runs afresh.
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { inTransaction, type Ctx } from '../context.ts';
+import { type Ctx, inTransaction } from '../context.ts';
 import { json } from '../db/json.ts';
 import { Conflict, Invalid } from '../errors.ts';
 

@@ -1,8 +1,8 @@
 // Cursor pagination: `{ items, nextCursor }`, with keyset cursors so pages stay fast and
 // stable while rows are being added. Ids are UUIDv7, so `id desc` is newest first.
 import { type Static, type TSchema, Type } from 'typebox';
-import { Invalid } from '../errors.ts';
 import { isUuid } from '../db/ids.ts';
+import { Invalid } from '../errors.ts';
 
 export const PageQuery = Type.Object({
   limit: Type.Integer({ minimum: 1, maximum: 200, default: 50, description: 'Page size' }),

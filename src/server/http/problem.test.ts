@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { Conflict, Forbidden, Invalid, NotFound, TooManyRequests, Unauthorized } from '../errors.ts';
+import {
+  Conflict,
+  Forbidden,
+  Invalid,
+  NotFound,
+  TooManyRequests,
+  Unauthorized,
+} from '../errors.ts';
 import { problemFromError } from './problem.ts';
 
 describe('problemFromError', () => {
@@ -28,9 +35,24 @@ describe('problemFromError', () => {
       statusCode: 400,
       validationContext: 'body',
       validation: [
-        { instancePath: '/email', keyword: 'format', message: 'must match format "email"', params: {} },
-        { instancePath: '', keyword: 'required', message: "must have required property 'password'", params: { missingProperty: 'password' } },
-        { instancePath: '', keyword: 'additionalProperties', message: 'must NOT have additional properties', params: { additionalProperty: 'pasword' } },
+        {
+          instancePath: '/email',
+          keyword: 'format',
+          message: 'must match format "email"',
+          params: {},
+        },
+        {
+          instancePath: '',
+          keyword: 'required',
+          message: "must have required property 'password'",
+          params: { missingProperty: 'password' },
+        },
+        {
+          instancePath: '',
+          keyword: 'additionalProperties',
+          message: 'must NOT have additional properties',
+          params: { additionalProperty: 'pasword' },
+        },
       ],
     });
     const response = problemFromError(error);
@@ -51,10 +73,13 @@ describe('problemFromError', () => {
   });
 
   it("keeps Fastify's own client errors (malformed JSON) as 4xx", () => {
-    const error = Object.assign(new Error('Body is not valid JSON but content-type is set to \'application/json\''), {
-      statusCode: 400,
-      code: 'FST_ERR_CTP_INVALID_JSON_BODY',
-    });
+    const error = Object.assign(
+      new Error("Body is not valid JSON but content-type is set to 'application/json'"),
+      {
+        statusCode: 400,
+        code: 'FST_ERR_CTP_INVALID_JSON_BODY',
+      },
+    );
     const response = problemFromError(error);
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('FST_ERR_CTP_INVALID_JSON_BODY');

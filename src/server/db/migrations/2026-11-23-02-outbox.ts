@@ -21,5 +21,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('done_at', 'timestamptz')
     .execute();
   // The worker's claim query reads only pending jobs in run_at order.
-  await sql`create index outbox_pending_idx on outbox (run_at) where status = 'pending'`.execute(db);
+  await sql`create index outbox_pending_idx on outbox (run_at) where status = 'pending'`.execute(
+    db,
+  );
 }

@@ -9,9 +9,16 @@ describeEachDatabase('audit log', (database) => {
   it('is append-only: the database refuses to change or delete an entry', async () => {
     const agency = await makeAgency(database());
     await inTransaction(agency.ctx, (tx) =>
-      recordAudit(tx, { action: 'booking.cancelled', entityType: 'booking', entityId: 'b-1', reason: 'customer asked' }),
+      recordAudit(tx, {
+        action: 'booking.cancelled',
+        entityType: 'booking',
+        entityId: 'b-1',
+        reason: 'customer asked',
+      }),
     );
-    await expect(sql`update audit_log set reason = 'nothing happened'`.execute(database().db)).rejects.toThrow(/append-only/);
+    await expect(
+      sql`update audit_log set reason = 'nothing happened'`.execute(database().db),
+    ).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_log`.execute(database().db)).rejects.toThrow(/append-only/);
     const entries = await listAudit(agency.ctx, { entityId: 'b-1', limit: 10 });
     expect(entries.map((e) => e.reason)).toEqual(['customer asked']);
@@ -21,7 +28,11 @@ describeEachDatabase('audit log', (database) => {
     const agency = await makeAgency(database());
     await expect(
       inTransaction(agency.ctx, async (tx) => {
-        await recordAudit(tx, { action: 'booking.created', entityType: 'booking', entityId: 'b-2' });
+        await recordAudit(tx, {
+          action: 'booking.created',
+          entityType: 'booking',
+          entityId: 'b-2',
+        });
         throw new Error('inventory is gone');
       }),
     ).rejects.toThrow('inventory is gone');

@@ -1,8 +1,9 @@
 // The append-only audit log (S2): written by services in the same transaction as the change,
 // so a change and its record commit or roll back together.
-import { json } from '../../db/json.ts';
-import { newId } from '../../db/ids.ts';
+
 import type { Ctx } from '../../context.ts';
+import { newId } from '../../db/ids.ts';
+import { json } from '../../db/json.ts';
 
 export interface AuditRecord {
   action: string;
@@ -44,7 +45,9 @@ export function listAudit(
     .$if(filter.entityType !== undefined, (qb) =>
       qb.where('entityType', '=', filter.entityType as string),
     )
-    .$if(filter.entityId !== undefined, (qb) => qb.where('entityId', '=', filter.entityId as string))
+    .$if(filter.entityId !== undefined, (qb) =>
+      qb.where('entityId', '=', filter.entityId as string),
+    )
     .$if(filter.before !== undefined, (qb) => qb.where('id', '<', filter.before as string))
     .orderBy('id', 'desc')
     .limit(filter.limit + 1)

@@ -1,6 +1,6 @@
 // Signing in and out, and recognising a request's session cookie or API token.
 import type { Kysely } from 'kysely';
-import { inTransaction, type Ctx } from '../../context.ts';
+import { type Ctx, inTransaction } from '../../context.ts';
 import type { DB, User } from '../../db/schema.ts';
 import { Invalid, TooManyRequests, Unauthorized } from '../../errors.ts';
 import { recordAudit } from './audit.ts';
@@ -108,7 +108,12 @@ export async function authenticateSession(
   const session = await repo.findLiveSession(db, tokenHash, now);
   if (!session) return null;
   if (now.getTime() - new Date(session.lastSeenAt).getTime() > extendAfterMs) {
-    await repo.extendSession(db, tokenHash, now, new Date(now.getTime() + sessionTtlHours * 3600_000));
+    await repo.extendSession(
+      db,
+      tokenHash,
+      now,
+      new Date(now.getTime() + sessionTtlHours * 3600_000),
+    );
   }
   return {
     agencyId: session.agencyId,
@@ -163,6 +168,10 @@ export async function changeOwnPassword(
       userId,
       input.keepSessionToken ? hashSecret(input.keepSessionToken) : undefined,
     );
-    await recordAudit(tx, { action: 'user.password_changed', entityType: 'user', entityId: userId });
+    await recordAudit(tx, {
+      action: 'user.password_changed',
+      entityType: 'user',
+      entityId: userId,
+    });
   });
 }

@@ -1,6 +1,6 @@
 // First start: an installation with no users gets its first agency and that agency's admin.
 import type { Kysely } from 'kysely';
-import { systemActor, inTransaction } from '../../context.ts';
+import { inTransaction, systemActor } from '../../context.ts';
 import { newId } from '../../db/ids.ts';
 import type { DB, Role } from '../../db/schema.ts';
 import { recordAudit } from './audit.ts';
@@ -35,7 +35,12 @@ export async function createAgencyWithUsers(
   );
   await inTransaction({ db, agencyId, actor: systemActor }, async (tx) => {
     await repo.insertAgency(tx.db, { id: agencyId, ...agency });
-    await recordAudit(tx, { action: 'agency.created', entityType: 'agency', entityId: agencyId, after: agency });
+    await recordAudit(tx, {
+      action: 'agency.created',
+      entityType: 'agency',
+      entityId: agencyId,
+      after: agency,
+    });
     for (const { password: _plain, ...user } of hashed) {
       const row = await repo.insertUser(tx.db, { id: newId(), agencyId, ...user });
       await recordAudit(tx, {

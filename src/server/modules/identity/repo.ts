@@ -122,7 +122,9 @@ export function findLiveSession(db: Kysely<DB>, tokenHash: string, now: Date) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', (join) =>
-      join.onRef('users.id', '=', 'sessions.userId').onRef('users.agencyId', '=', 'sessions.agencyId'),
+      join
+        .onRef('users.id', '=', 'sessions.userId')
+        .onRef('users.agencyId', '=', 'sessions.agencyId'),
     )
     .select([
       'sessions.tokenHash',
@@ -151,7 +153,12 @@ export function deleteSession(db: Kysely<DB>, tokenHash: string) {
   return db.deleteFrom('sessions').where('tokenHash', '=', tokenHash).execute();
 }
 
-export function deleteUserSessions(db: Kysely<DB>, agencyId: string, userId: string, except?: string) {
+export function deleteUserSessions(
+  db: Kysely<DB>,
+  agencyId: string,
+  userId: string,
+  except?: string,
+) {
   return db
     .deleteFrom('sessions')
     .where('agencyId', '=', agencyId)
@@ -193,7 +200,9 @@ export function findLiveApiToken(db: Kysely<DB>, tokenHash: string, now: Date) {
     ])
     .where('apiTokens.tokenHash', '=', tokenHash)
     .where('apiTokens.revokedAt', 'is', null)
-    .where((eb) => eb.or([eb('apiTokens.expiresAt', 'is', null), eb('apiTokens.expiresAt', '>', now)]))
+    .where((eb) =>
+      eb.or([eb('apiTokens.expiresAt', 'is', null), eb('apiTokens.expiresAt', '>', now)]),
+    )
     .where('users.disabledAt', 'is', null)
     .executeTakeFirst();
 }

@@ -1,7 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/helpers/database.ts';
-import { makeAgency, makeTestApp, signIn, type TestAgency, testPassword } from '../../../../tests/helpers/factories.ts';
+import {
+  makeAgency,
+  makeTestApp,
+  signIn,
+  type TestAgency,
+  testPassword,
+} from '../../../../tests/helpers/factories.ts';
 import { LoginThrottle } from './login-throttle.ts';
 
 describeEachDatabase('identity API', (database) => {
@@ -26,7 +32,11 @@ describeEachDatabase('identity API', (database) => {
       payload: { email: agency.adminEmail.toUpperCase(), password: testPassword },
     });
     expect(response.statusCode).toBe(200);
-    expect(response.json().user).toMatchObject({ email: agency.adminEmail, role: 'admin', agencyId: agency.agencyId });
+    expect(response.json().user).toMatchObject({
+      email: agency.adminEmail,
+      role: 'admin',
+      agencyId: agency.agencyId,
+    });
     const cookie = response.cookies.find((c) => c.name === 'caravel_session');
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe('Lax');
@@ -54,7 +64,11 @@ describeEachDatabase('identity API', (database) => {
   it('refuses the sixth fast wrong sign-in with 429 and Retry-After, even with the right password', async () => {
     const target = await makeAgency(database());
     const attempt = (password: string) =>
-      app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: target.adminEmail, password } });
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: target.adminEmail, password },
+      });
     for (let i = 0; i < 5; i++) expect((await attempt(`guess-${i}`)).statusCode).toBe(401);
     const sixth = await attempt(testPassword);
     expect(sixth.statusCode).toBe(429);
@@ -69,11 +83,19 @@ describeEachDatabase('identity API', (database) => {
       payload: { email: 'not-an-email', password: 'x' },
     });
     expect(badEmail.statusCode).toBe(400);
-    expect(badEmail.json().errors).toContainEqual(expect.objectContaining({ path: '/email', in: 'body' }));
+    expect(badEmail.json().errors).toContainEqual(
+      expect.objectContaining({ path: '/email', in: 'body' }),
+    );
 
-    const missing = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'a@b.cz' } });
+    const missing = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'a@b.cz' },
+    });
     expect(missing.statusCode).toBe(400);
-    expect(missing.json().errors).toEqual([{ path: '/password', message: 'is required', in: 'body' }]);
+    expect(missing.json().errors).toEqual([
+      { path: '/password', message: 'is required', in: 'body' },
+    ]);
 
     const brokenJson = await app.inject({
       method: 'POST',
@@ -89,9 +111,17 @@ describeEachDatabase('identity API', (database) => {
     const { cookie } = await signIn(app, agency.adminEmail);
     const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ role: 'admin', agencyId: agency.agencyId, agency: { slug: agency.slug } });
+    expect(me.json()).toMatchObject({
+      role: 'admin',
+      agencyId: agency.agencyId,
+      agency: { slug: agency.slug },
+    });
 
-    const logout = await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } });
+    const logout = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie },
+    });
     expect(logout.statusCode).toBe(204);
     const after = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
     expect(after.statusCode).toBe(401);
@@ -99,7 +129,9 @@ describeEachDatabase('identity API', (database) => {
 
   it('lets only admins manage users (403 for an agent, 401 for nobody)', async () => {
     const { cookie } = await signIn(app, agentEmail());
-    expect((await app.inject({ method: 'GET', url: '/api/v1/users', headers: { cookie } })).statusCode).toBe(403);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/v1/users', headers: { cookie } })).statusCode,
+    ).toBe(403);
     expect((await app.inject({ method: 'GET', url: '/api/v1/users' })).statusCode).toBe(401);
   });
 
@@ -109,7 +141,12 @@ describeEachDatabase('identity API', (database) => {
       method: 'POST',
       url: '/api/v1/users',
       headers: { cookie },
-      payload: { email: `new-${agency.slug}@example.test`, name: 'Nová Kolegyně', role: 'accountant', locale: 'cs' },
+      payload: {
+        email: `new-${agency.slug}@example.test`,
+        name: 'Nová Kolegyně',
+        role: 'accountant',
+        locale: 'cs',
+      },
     });
     expect(created.statusCode).toBe(201);
     const { user, generatedPassword } = created.json();
@@ -117,7 +154,11 @@ describeEachDatabase('identity API', (database) => {
     expect(generatedPassword).toMatch(/^[\w-]{16}$/);
     await signIn(app, user.email, generatedPassword);
 
-    const again = await app.inject({ method: 'GET', url: `/api/v1/users/${user.id}`, headers: { cookie } });
+    const again = await app.inject({
+      method: 'GET',
+      url: `/api/v1/users/${user.id}`,
+      headers: { cookie },
+    });
     expect(again.json()).not.toHaveProperty('generatedPassword');
 
     const duplicate = await app.inject({
@@ -135,7 +176,12 @@ describeEachDatabase('identity API', (database) => {
       method: 'POST',
       url: '/api/v1/users',
       headers: { cookie: adminCookie },
-      payload: { email: `leaver-${agency.slug}@example.test`, name: 'Leaver', role: 'agent', password: testPassword },
+      payload: {
+        email: `leaver-${agency.slug}@example.test`,
+        name: 'Leaver',
+        role: 'agent',
+        password: testPassword,
+      },
     });
     const leaver = created.json().user;
     const { cookie } = await signIn(app, leaver.email);
@@ -146,7 +192,9 @@ describeEachDatabase('identity API', (database) => {
       payload: { disabled: true },
     });
     expect(disabled.json().disabled).toBe(true);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).statusCode,
+    ).toBe(401);
     const login = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
@@ -180,20 +228,40 @@ describeEachDatabase('identity API', (database) => {
     expect(token).toMatch(/^cvt_[\w-]{43}$/);
     expect(token.startsWith(prefix)).toBe(true);
 
-    const stored = await database().db.selectFrom('apiTokens').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const stored = await database()
+      .db.selectFrom('apiTokens')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(stored.tokenHash).not.toContain(token.slice(4));
     expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
 
-    const list = await app.inject({ method: 'GET', url: '/api/v1/api-tokens', headers: { cookie } });
+    const list = await app.inject({
+      method: 'GET',
+      url: '/api/v1/api-tokens',
+      headers: { cookie },
+    });
     expect(list.json().items.map((t: { id: string }) => t.id)).toContain(id);
     expect(list.body).not.toContain(token);
 
-    const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+    const me = await app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(me.json()).toMatchObject({ role: 'agent', via: 'api_token' });
 
-    const revoked = await app.inject({ method: 'DELETE', url: `/api/v1/api-tokens/${id}`, headers: { cookie } });
+    const revoked = await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/api-tokens/${id}`,
+      headers: { cookie },
+    });
     expect(revoked.json().revoked).toBe(true);
-    const refused = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+    const refused = await app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(refused.statusCode).toBe(401);
   });
 
@@ -206,15 +274,28 @@ describeEachDatabase('identity API', (database) => {
       payload: { email: `audited-${agency.slug}@example.test`, name: 'Audited', role: 'agent' },
     });
     const userId = created.json().user.id;
-    await app.inject({ method: 'PATCH', url: `/api/v1/users/${userId}`, headers: { cookie }, payload: { role: 'customer_service' } });
+    await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${userId}`,
+      headers: { cookie },
+      payload: { role: 'customer_service' },
+    });
     const audit = await app.inject({
       method: 'GET',
       url: `/api/v1/audit?entityType=user&entityId=${userId}`,
       headers: { cookie },
     });
     const entries = audit.json().items;
-    expect(entries.map((e: { action: string }) => e.action)).toEqual(['user.updated', 'user.created']);
-    expect(entries[0]).toMatchObject({ actorName: 'Admin', actorType: 'user', before: { role: 'agent' }, after: { role: 'customer_service' } });
+    expect(entries.map((e: { action: string }) => e.action)).toEqual([
+      'user.updated',
+      'user.created',
+    ]);
+    expect(entries[0]).toMatchObject({
+      actorName: 'Admin',
+      actorType: 'user',
+      before: { role: 'agent' },
+      after: { role: 'customer_service' },
+    });
     expect(JSON.stringify(entries)).not.toContain('scrypt$');
   });
 });

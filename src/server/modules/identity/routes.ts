@@ -1,6 +1,7 @@
 // HTTP for identity: sign-in, the current user, users and API tokens.
-import type { FastifyInstance } from 'fastify';
+
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/connect.ts';
@@ -171,7 +172,11 @@ export async function identityRoutes(
       const user = await repo.findUser(database.db, ctx.agencyId, ctx.actor.userId ?? '');
       const agency = await repo.findAgency(database.db, ctx.agencyId);
       if (!user || !agency) throw new NotFound('user', ctx.actor.userId ?? '');
-      return { ...presentUser(user), agency: presentAgency(agency), via: request.auth?.via ?? 'session' };
+      return {
+        ...presentUser(user),
+        agency: presentAgency(agency),
+        via: request.auth?.via ?? 'session',
+      };
     },
   );
 
@@ -404,7 +409,12 @@ export async function identityRoutes(
     async (request) => {
       const ctx = contextOf(request, database);
       const { limit, cursor, entityType, entityId } = request.query;
-      const rows = await listAudit(ctx, { entityType, entityId, before: decodeCursor(cursor), limit });
+      const rows = await listAudit(ctx, {
+        entityType,
+        entityId,
+        before: decodeCursor(cursor),
+        limit,
+      });
       const page = toPage(rows, limit);
       return {
         items: page.items.map((row) => ({ ...row, at: new Date(row.at).toISOString() })),

@@ -1,5 +1,5 @@
 // API tokens (S2): shown once at creation, stored as a hash, revocable.
-import { inTransaction, type Ctx } from '../../context.ts';
+import { type Ctx, inTransaction } from '../../context.ts';
 import { newId } from '../../db/ids.ts';
 import { Forbidden, NotFound, Unauthorized } from '../../errors.ts';
 import { decodeCursor, toPage } from '../../http/pagination.ts';

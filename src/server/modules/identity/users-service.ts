@@ -1,5 +1,5 @@
 // Managing the agency's users (admins only, enforced at the route).
-import { inTransaction, type Ctx } from '../../context.ts';
+import { type Ctx, inTransaction } from '../../context.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { newId } from '../../db/ids.ts';
 import type { Role, User } from '../../db/schema.ts';
@@ -124,8 +124,7 @@ export async function updateUser(
       role: input.role,
       locale: input.locale,
       passwordHash,
-      disabledAt:
-        input.disabled === undefined ? undefined : input.disabled ? new Date() : null,
+      disabledAt: input.disabled === undefined ? undefined : input.disabled ? new Date() : null,
     });
     if (input.disabled === true || passwordHash) {
       await repo.deleteUserSessions(tx.db, tx.agencyId, userId);

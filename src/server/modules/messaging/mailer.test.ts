@@ -58,11 +58,19 @@ describeEachDatabase('e-mail through the outbox', (database) => {
         to: 'zakaznik@example.cz',
         subject: 'Potvrzení rezervace 2026-000123',
         text: 'Dobrý den, děkujeme za rezervaci.',
-        attachments: [{ filename: 'voucher.pdf', contentType: 'application/pdf', contentBase64: pdf.toString('base64') }],
+        attachments: [
+          {
+            filename: 'voucher.pdf',
+            contentType: 'application/pdf',
+            contentBase64: pdf.toString('base64'),
+          },
+        ],
       }),
     );
     expect(received).toHaveLength(0);
-    const worker = new OutboxWorker(database().db, { handlers: { [emailJobKind]: emailHandler(mailer) } });
+    const worker = new OutboxWorker(database().db, {
+      handlers: { [emailJobKind]: emailHandler(mailer) },
+    });
     expect((await worker.drain()).done).toBe(1);
     mailer.close();
 
@@ -73,13 +81,19 @@ describeEachDatabase('e-mail through the outbox', (database) => {
     const parsed = await simpleParser(message.raw);
     expect(parsed.subject).toBe('Potvrzení rezervace 2026-000123');
     expect(parsed.text?.trim()).toBe('Dobrý den, děkujeme za rezervaci.');
-    expect(parsed.attachments.map((a) => [a.filename, a.contentType])).toEqual([['voucher.pdf', 'application/pdf']]);
+    expect(parsed.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      ['voucher.pdf', 'application/pdf'],
+    ]);
     expect(parsed.attachments[0]?.content.equals(pdf)).toBe(true);
   });
 
   it('writes an .eml file to the outbox folder when no SMTP server is configured', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'caravel-outbox-'));
-    const mailer = createMailer({ smtpUrl: null, from: 'Caravel <no-reply@caravel.local>', outboxDir: dir });
+    const mailer = createMailer({
+      smtpUrl: null,
+      from: 'Caravel <no-reply@caravel.local>',
+      outboxDir: dir,
+    });
     await mailer.send({ to: 'a@example.com', subject: 'Hello', text: 'Body text' });
     const files = fs.readdirSync(dir);
     expect(files).toHaveLength(1);

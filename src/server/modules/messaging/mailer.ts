@@ -30,7 +30,11 @@ export interface Mailer {
 
 export const emailJobKind = 'email.send';
 
-export function createMailer(options: { smtpUrl: string | null; from: string; outboxDir: string }): Mailer {
+export function createMailer(options: {
+  smtpUrl: string | null;
+  from: string;
+  outboxDir: string;
+}): Mailer {
   const toNodemailer = (message: EmailMessage) => ({
     from: options.from,
     to: message.to,
@@ -56,7 +60,11 @@ export function createMailer(options: { smtpUrl: string | null; from: string; ou
     };
   }
 
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const transport = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'unix',
+  });
   return {
     async send(message) {
       const info = await transport.sendMail(toNodemailer(message));

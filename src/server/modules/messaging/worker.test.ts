@@ -13,7 +13,9 @@ describeEachDatabase('outbox worker', (database) => {
     const worker = new OutboxWorker(database().db, {
       handlers: { 'test.record': async (job) => void seen.push(job.payload) },
     });
-    await inTransaction(agency.ctx, (tx) => enqueue(tx, { kind: 'test.record', payload: { n: 1 } }));
+    await inTransaction(agency.ctx, (tx) =>
+      enqueue(tx, { kind: 'test.record', payload: { n: 1 } }),
+    );
     await expect(
       inTransaction(agency.ctx, async (tx) => {
         await enqueue(tx, { kind: 'test.record', payload: { n: 2 } });
@@ -40,44 +42,74 @@ describeEachDatabase('outbox worker', (database) => {
       backoff: { baseMs: 60_000, maxMs: 600_000 },
       random: () => 0,
     });
-    const id = await inTransaction(agency.ctx, (tx) => enqueue(tx, { kind: 'test.flaky', payload: {}, maxAttempts: 2 }));
+    const id = await inTransaction(agency.ctx, (tx) =>
+      enqueue(tx, { kind: 'test.flaky', payload: {}, maxAttempts: 2 }),
+    );
 
     const before = Date.now();
     expect(await worker.runOnce()).toMatchObject({ claimed: 1, failed: 1 });
-    const afterFirst = await database().db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    expect(afterFirst).toMatchObject({ status: 'pending', attempts: 1, lastError: 'SMTP 451 try again (1)' });
+    const afterFirst = await database()
+      .db.selectFrom('outbox')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(afterFirst).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: 'SMTP 451 try again (1)',
+    });
     expect(new Date(afterFirst.runAt).getTime()).toBeGreaterThanOrEqual(before + 59_000);
     // Not due yet: nothing runs.
     expect(await worker.runOnce()).toMatchObject({ claimed: 0 });
 
-    await database().db.updateTable('outbox').set({ runAt: new Date(Date.now() - 1000) }).where('id', '=', id).execute();
+    await database()
+      .db.updateTable('outbox')
+      .set({ runAt: new Date(Date.now() - 1000) })
+      .where('id', '=', id)
+      .execute();
     expect(await worker.runOnce()).toMatchObject({ claimed: 1, dead: 1 });
-    const dead = await database().db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const dead = await database()
+      .db.selectFrom('outbox')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(dead).toMatchObject({ status: 'dead', attempts: 2 });
     expect(calls).toBe(2);
   });
 
   it('fails a job of an unknown kind instead of dropping it silently', async () => {
     const agency = await makeAgency(database());
-    const id = await inTransaction(agency.ctx, (tx) => enqueue(tx, { kind: 'test.nobody', payload: {} }));
+    const id = await inTransaction(agency.ctx, (tx) =>
+      enqueue(tx, { kind: 'test.nobody', payload: {} }),
+    );
     const worker = new OutboxWorker(database().db, { handlers: {} });
     await worker.drain();
-    const job = await database().db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const job = await database()
+      .db.selectFrom('outbox')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(job.status).toBe('pending');
     expect(job.lastError).toContain('no handler');
   });
 
   it('takes a job whose lease expired (its worker died) again', async () => {
     const agency = await makeAgency(database());
-    const id = await inTransaction(agency.ctx, (tx) => enqueue(tx, { kind: 'test.lease', payload: {} }));
-    await database().db
-      .updateTable('outbox')
+    const id = await inTransaction(agency.ctx, (tx) =>
+      enqueue(tx, { kind: 'test.lease', payload: {} }),
+    );
+    await database()
+      .db.updateTable('outbox')
       .set({ lockedUntil: new Date(Date.now() + 60_000) })
       .where('id', '=', id)
       .execute();
     const worker = new OutboxWorker(database().db, { handlers: { 'test.lease': async () => {} } });
     expect((await worker.drain()).claimed).toBe(0);
-    await database().db.updateTable('outbox').set({ lockedUntil: new Date(Date.now() - 1) }).where('id', '=', id).execute();
+    await database()
+      .db.updateTable('outbox')
+      .set({ lockedUntil: new Date(Date.now() - 1) })
+      .where('id', '=', id)
+      .execute();
     expect((await worker.drain()).done).toBe(1);
   });
 });
