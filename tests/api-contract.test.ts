@@ -1,8 +1,8 @@
 // The API's promises that hold for every route: health, a valid OpenAPI document that
 // covers every route, problem+json for every failure, and no input that reaches a 500.
 import SwaggerParser from '@apidevtools/swagger-parser';
-import type { FastifyInstance } from 'fastify';
 import fc from 'fast-check';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { latestMigration } from '../src/server/db/migrate.ts';
 import { describeEachDatabase } from './helpers/database.ts';
@@ -51,13 +51,21 @@ describeEachDatabase('API contract', (database, kind) => {
     const response = await app.inject({ method: 'GET', url: '/api/v1/nothing-here?x=1' });
     expect(response.statusCode).toBe(404);
     expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(response.json()).toMatchObject({ status: 404, title: 'Not Found', detail: 'no route GET /api/v1/nothing-here' });
+    expect(response.json()).toMatchObject({
+      status: 404,
+      title: 'Not Found',
+      detail: 'no route GET /api/v1/nothing-here',
+    });
   });
 
   it('answers a malformed id with 400 naming the path parameter', async () => {
     const agency = await makeAgency(database());
     const { cookie } = await signIn(app, agency.adminEmail);
-    const response = await app.inject({ method: 'GET', url: '/api/v1/users/not-a-uuid', headers: { cookie } });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/users/not-a-uuid',
+      headers: { cookie },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0]).toMatchObject({ path: '/id', in: 'path' });
   });
@@ -72,24 +80,44 @@ describeEachDatabase('API contract', (database, kind) => {
       { method: 'POST' as const, url: '/api/v1/api-tokens', auth: true },
       { method: 'GET' as const, url: '/api/v1/users', auth: true },
     ];
-    const field = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.boolean(), fc.emailAddress(), fc.array(fc.string()));
+    const field = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.constant(null),
+      fc.boolean(),
+      fc.emailAddress(),
+      fc.array(fc.string()),
+    );
     const body = fc.oneof(
-      fc.dictionary(fc.constantFrom('email', 'password', 'name', 'role', 'locale', 'expiresAt', 'agency', 'x'), field),
+      fc.dictionary(
+        fc.constantFrom('email', 'password', 'name', 'role', 'locale', 'expiresAt', 'agency', 'x'),
+        field,
+      ),
       fc.json().map((text) => text),
     );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...targets), body, fc.string(), async (target, payload, query) => {
-        const response = await app.inject({
-          method: target.method,
-          url: `${target.url}?limit=${encodeURIComponent(query)}&cursor=${encodeURIComponent(query)}`,
-          headers: {
-            'content-type': 'application/json',
-            ...(target.auth ? { cookie } : {}),
-          },
-          payload: target.method === 'GET' ? undefined : typeof payload === 'string' ? payload : JSON.stringify(payload),
-        });
-        expect(response.statusCode, response.body).toBeLessThan(500);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...targets),
+        body,
+        fc.string(),
+        async (target, payload, query) => {
+          const response = await app.inject({
+            method: target.method,
+            url: `${target.url}?limit=${encodeURIComponent(query)}&cursor=${encodeURIComponent(query)}`,
+            headers: {
+              'content-type': 'application/json',
+              ...(target.auth ? { cookie } : {}),
+            },
+            payload:
+              target.method === 'GET'
+                ? undefined
+                : typeof payload === 'string'
+                  ? payload
+                  : JSON.stringify(payload),
+          });
+          expect(response.statusCode, response.body).toBeLessThan(500);
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -33,30 +33,54 @@ describeEachDatabase('tenant isolation', (database) => {
 
   const probes = () => [
     { method: 'GET' as const, url: `/api/v1/users/${idsOfB.userId}` },
-    { method: 'PATCH' as const, url: `/api/v1/users/${idsOfB.userId}`, payload: { name: 'hijacked' } },
+    {
+      method: 'PATCH' as const,
+      url: `/api/v1/users/${idsOfB.userId}`,
+      payload: { name: 'hijacked' },
+    },
     { method: 'GET' as const, url: `/api/v1/api-tokens/${idsOfB.tokenId}` },
     { method: 'DELETE' as const, url: `/api/v1/api-tokens/${idsOfB.tokenId}` },
   ];
 
-  it("answers 404 for every id of another agency, and changes nothing", async () => {
+  it('answers 404 for every id of another agency, and changes nothing', async () => {
     for (const probe of probes()) {
       const response = await app.inject({ ...probe, headers: { cookie: cookieA } });
       expect(response.statusCode, `${probe.method} ${probe.url}`).toBe(404);
       expect(response.headers['content-type']).toContain('application/problem+json');
     }
-    const userB = await database().db.selectFrom('users').select('name').where('id', '=', idsOfB.userId).executeTakeFirstOrThrow();
+    const userB = await database()
+      .db.selectFrom('users')
+      .select('name')
+      .where('id', '=', idsOfB.userId)
+      .executeTakeFirstOrThrow();
     expect(userB.name).toBe('Admin');
-    const tokenB = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${idsOfB.token}` } });
+    const tokenB = await app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${idsOfB.token}` },
+    });
     expect(tokenB.statusCode).toBe(200);
   });
 
   it("lists only the agency's own users and tokens", async () => {
-    const users = await app.inject({ method: 'GET', url: '/api/v1/users?limit=200', headers: { cookie: cookieA } });
+    const users = await app.inject({
+      method: 'GET',
+      url: '/api/v1/users?limit=200',
+      headers: { cookie: cookieA },
+    });
     const agencies = new Set(users.json().items.map((u: { agencyId: string }) => u.agencyId));
     expect([...agencies]).toEqual([agencyA.agencyId]);
-    const tokens = await app.inject({ method: 'GET', url: '/api/v1/api-tokens', headers: { cookie: cookieA } });
+    const tokens = await app.inject({
+      method: 'GET',
+      url: '/api/v1/api-tokens',
+      headers: { cookie: cookieA },
+    });
     expect(tokens.json().items.map((t: { id: string }) => t.id)).not.toContain(idsOfB.tokenId);
-    const audit = await app.inject({ method: 'GET', url: `/api/v1/audit?entityId=${idsOfB.userId}`, headers: { cookie: cookieA } });
+    const audit = await app.inject({
+      method: 'GET',
+      url: `/api/v1/audit?entityId=${idsOfB.userId}`,
+      headers: { cookie: cookieA },
+    });
     expect(audit.json().items).toEqual([]);
   });
 

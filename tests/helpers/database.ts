@@ -76,17 +76,20 @@ export function describeEachDatabase(
 /** For races: runs only on PostgreSQL (PGlite has a single session, so races prove nothing). */
 export function describeOnPostgres(name: string, suite: (database: () => Database) => void): void {
   const available = testDatabaseUrl() !== null;
-  describe.skipIf(!available)(`${name} [postgres]${available ? '' : ' (skipped: no PostgreSQL)'}`, () => {
-    let database: Database | null = null;
-    beforeAll(async () => {
-      database = await openTestDatabase('postgres');
-    });
-    afterAll(async () => {
-      await database?.close();
-    });
-    suite(() => {
-      if (!database) throw new Error('the test database is not open yet');
-      return database;
-    });
-  });
+  describe.skipIf(!available)(
+    `${name} [postgres]${available ? '' : ' (skipped: no PostgreSQL)'}`,
+    () => {
+      let database: Database | null = null;
+      beforeAll(async () => {
+        database = await openTestDatabase('postgres');
+      });
+      afterAll(async () => {
+        await database?.close();
+      });
+      suite(() => {
+        if (!database) throw new Error('the test database is not open yet');
+        return database;
+      });
+    },
+  );
 }

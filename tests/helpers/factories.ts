@@ -4,12 +4,12 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
-import { systemActor, type Ctx } from '../../src/server/context.ts';
+import { type Ctx, systemActor } from '../../src/server/context.ts';
 import type { Database } from '../../src/server/db/connect.ts';
 import type { Role } from '../../src/server/db/schema.ts';
 import { createAgencyWithUsers } from '../../src/server/modules/identity/bootstrap.ts';
-import * as repo from '../../src/server/modules/identity/repo.ts';
 import { LoginThrottle } from '../../src/server/modules/identity/login-throttle.ts';
+import * as repo from '../../src/server/modules/identity/repo.ts';
 
 export const testPassword = 'correct horse battery';
 
@@ -65,7 +65,8 @@ export async function makeTestApp(
     config,
     database,
     logger: false,
-    throttle: options.throttle ?? new LoginThrottle({ perAccount: 1000, perAddress: 1000, windowMs: 1 }),
+    throttle:
+      options.throttle ?? new LoginThrottle({ perAccount: 1000, perAddress: 1000, windowMs: 1 }),
     webDir: '/nonexistent/caravel-web',
   });
   await app.ready();

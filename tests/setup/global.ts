@@ -36,7 +36,11 @@ async function buildWebIfStale(): Promise<void> {
   );
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return;
   const { build } = await import('vite');
-  await build({ root: path.join(root, 'src/web'), configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  await build({
+    root: path.join(root, 'src/web'),
+    configFile: path.join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+  });
 }
 
 export default async function setup(project: TestProject) {
