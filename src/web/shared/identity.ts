@@ -1,49 +1,21 @@
-// Identity as the API returns it (see src/server/modules/identity/routes.ts).
+// Identity as the API returns it. The role list and the shapes come from the server's own
+// pure modules (no I/O in them), so the two sides cannot drift apart.
+import type {
+  PublicAgency,
+  PublicApiToken,
+  PublicUser,
+} from '../../server/modules/identity/types.ts';
 
-export const roles = [
-  'admin',
-  'agent',
-  'customer_service',
-  'accountant',
-  'partner',
-  'approver',
-  'customer',
-] as const;
-export type Role = (typeof roles)[number];
+export type { Role } from '../../server/db/schema.ts';
+export { roles } from '../../server/modules/identity/roles.ts';
 
-export interface User {
-  id: string;
-  agencyId: string;
-  email: string;
-  name: string;
-  role: Role;
-  locale: string;
-  disabled: boolean;
-  createdAt: string;
-}
-
-export interface Agency {
-  id: string;
-  name: string;
-  slug: string;
-  defaultLocale: string;
-  baseCurrency: string;
-}
+export type User = PublicUser;
+export type Agency = PublicAgency;
+export type ApiToken = PublicApiToken;
 
 export interface Me extends User {
   agency: Agency;
   via: 'session' | 'api_token';
-}
-
-export interface ApiToken {
-  id: string;
-  name: string;
-  prefix: string;
-  userId: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  revoked: boolean;
 }
 
 /** A page of a cursor-paginated list. */
