@@ -2,7 +2,7 @@
 import { type Ctx, inTransaction } from '../../context.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { newId } from '../../db/ids.ts';
-import type { Role, User } from '../../db/schema.ts';
+import type { Role } from '../../db/schema.ts';
 import { Conflict, Invalid, NotFound } from '../../errors.ts';
 import { decodeCursor, toPage } from '../../http/pagination.ts';
 import { recordAudit } from './audit.ts';
@@ -26,14 +26,6 @@ export interface UpdateUserInput {
   locale?: Locale;
   disabled?: boolean;
   password?: string;
-}
-
-/** The audit log keeps what changed, never a password hash. */
-function snapshot(user: User) {
-  const { passwordHash: _omitted, ...rest } = presentUser(user) as PublicUser & {
-    passwordHash?: string;
-  };
-  return rest;
 }
 
 export async function listUsers(
@@ -94,7 +86,7 @@ export async function createUser(
       action: 'user.created',
       entityType: 'user',
       entityId: user.id,
-      after: snapshot(user),
+      after: presentUser(user),
     });
     return { user: presentUser(user), generatedPassword };
   });
@@ -133,8 +125,8 @@ export async function updateUser(
       action: passwordHash ? 'user.updated_with_password' : 'user.updated',
       entityType: 'user',
       entityId: userId,
-      before: snapshot(before),
-      after: snapshot(after),
+      before: presentUser(before),
+      after: presentUser(after),
     });
     return presentUser(after);
   });

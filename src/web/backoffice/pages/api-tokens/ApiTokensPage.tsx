@@ -1,14 +1,13 @@
 // API tokens: what is out there acting on the agency's behalf, and a way to stop it.
-import { Badge, Button, Center, Code, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Code, Table, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../shared/i18n/format.ts';
 import type { ApiToken } from '../../../shared/identity.ts';
-import { CenteredLoader } from '../../../shared/ui/CenteredLoader.tsx';
+import { PagedTable } from '../../../shared/ui/PagedTable.tsx';
 import { PageHeader } from '../../../shared/ui/PageHeader.tsx';
-import { ProblemAlert } from '../../../shared/ui/ProblemAlert.tsx';
 import { useSignedInUser } from '../../auth/signed-in-user.ts';
 import { useApiTokens, useUserNames } from './api-tokens-queries.ts';
 import { NewTokenModal } from './NewTokenModal.tsx';
@@ -49,70 +48,41 @@ export function ApiTokensPage() {
           </Button>
         }
       />
-      {tokens.isPending ? (
-        <CenteredLoader />
-      ) : tokens.isError && rows.length === 0 ? (
-        <ProblemAlert error={tokens.error} />
-      ) : (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={860}>
-            <Table
-              highlightOnHover
-              verticalSpacing="sm"
-              aria-label={t('tokens.listLabel')}
-              data-testid="tokens-table"
-            >
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('tokens.name')}</Table.Th>
-                  <Table.Th>{t('tokens.prefix')}</Table.Th>
-                  {showOwner ? <Table.Th>{t('tokens.owner')}</Table.Th> : null}
-                  <Table.Th>{t('tokens.createdAt')}</Table.Th>
-                  <Table.Th>{t('tokens.lastUsedAt')}</Table.Th>
-                  <Table.Th>{t('tokens.expiresAt')}</Table.Th>
-                  <Table.Th>{t('tokens.status')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('tokens.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((token) => (
-                  <TokenRow
-                    key={token.id}
-                    token={token}
-                    owner={showOwner ? ownerOf(token) : null}
-                    onRevoke={() => {
-                      setRevoking(token);
-                      revokeModal.open();
-                    }}
-                  />
-                ))}
-                {rows.length === 0 ? (
-                  <Table.Tr>
-                    <Table.Td colSpan={columns}>
-                      <Text c="dimmed" ta="center" py="md">
-                        {t('tokens.empty')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ) : null}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
-      {tokens.hasNextPage ? (
-        <Center mt="md">
-          <Button
-            variant="light"
-            onClick={() => void tokens.fetchNextPage()}
-            loading={tokens.isFetchingNextPage}
-          >
-            {t('common.loadMore')}
-          </Button>
-        </Center>
-      ) : null}
+      <PagedTable
+        query={tokens}
+        rowCount={rows.length}
+        columnCount={columns}
+        minWidth={860}
+        label={t('tokens.listLabel')}
+        testId="tokens-table"
+        emptyText={t('tokens.empty')}
+        head={
+          <>
+            <Table.Th>{t('tokens.name')}</Table.Th>
+            <Table.Th>{t('tokens.prefix')}</Table.Th>
+            {showOwner ? <Table.Th>{t('tokens.owner')}</Table.Th> : null}
+            <Table.Th>{t('tokens.createdAt')}</Table.Th>
+            <Table.Th>{t('tokens.lastUsedAt')}</Table.Th>
+            <Table.Th>{t('tokens.expiresAt')}</Table.Th>
+            <Table.Th>{t('tokens.status')}</Table.Th>
+            <Table.Th>
+              <VisuallyHidden>{t('tokens.actions')}</VisuallyHidden>
+            </Table.Th>
+          </>
+        }
+      >
+        {rows.map((token) => (
+          <TokenRow
+            key={token.id}
+            token={token}
+            owner={showOwner ? ownerOf(token) : null}
+            onRevoke={() => {
+              setRevoking(token);
+              revokeModal.open();
+            }}
+          />
+        ))}
+      </PagedTable>
       <NewTokenModal opened={creating} onClose={createModal.close} />
       <RevokeTokenModal token={revoking} opened={revokeOpened} onClose={revokeModal.close} />
     </>

@@ -1,14 +1,13 @@
 // The agency's users, for admins: who can sign in, in which role and language.
-import { Badge, Button, Center, Paper, Table, Text } from '@mantine/core';
+import { Badge, Button, Table } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../shared/i18n/format.ts';
 import { languageName } from '../../../shared/i18n/languages.ts';
 import type { User } from '../../../shared/identity.ts';
-import { CenteredLoader } from '../../../shared/ui/CenteredLoader.tsx';
+import { PagedTable } from '../../../shared/ui/PagedTable.tsx';
 import { PageHeader } from '../../../shared/ui/PageHeader.tsx';
-import { ProblemAlert } from '../../../shared/ui/ProblemAlert.tsx';
 import { NewUserModal } from './NewUserModal.tsx';
 import { useUsers } from './users-queries.ts';
 
@@ -32,58 +31,29 @@ export function UsersPage() {
           </Button>
         }
       />
-      {users.isPending ? (
-        <CenteredLoader />
-      ) : users.isError && rows.length === 0 ? (
-        <ProblemAlert error={users.error} />
-      ) : (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={720}>
-            <Table
-              highlightOnHover
-              verticalSpacing="sm"
-              aria-label={t('users.listLabel')}
-              data-testid="users-table"
-            >
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('users.name')}</Table.Th>
-                  <Table.Th>{t('users.email')}</Table.Th>
-                  <Table.Th>{t('users.role')}</Table.Th>
-                  <Table.Th>{t('users.language')}</Table.Th>
-                  <Table.Th>{t('users.status')}</Table.Th>
-                  <Table.Th>{t('users.createdAt')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((user) => (
-                  <UserRow key={user.id} user={user} />
-                ))}
-                {rows.length === 0 ? (
-                  <Table.Tr>
-                    <Table.Td colSpan={6}>
-                      <Text c="dimmed" ta="center" py="md">
-                        {t('users.empty')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ) : null}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
-      {users.hasNextPage ? (
-        <Center mt="md">
-          <Button
-            variant="light"
-            onClick={() => void users.fetchNextPage()}
-            loading={users.isFetchingNextPage}
-          >
-            {t('common.loadMore')}
-          </Button>
-        </Center>
-      ) : null}
+      <PagedTable
+        query={users}
+        rowCount={rows.length}
+        columnCount={6}
+        minWidth={720}
+        label={t('users.listLabel')}
+        testId="users-table"
+        emptyText={t('users.empty')}
+        head={
+          <>
+            <Table.Th>{t('users.name')}</Table.Th>
+            <Table.Th>{t('users.email')}</Table.Th>
+            <Table.Th>{t('users.role')}</Table.Th>
+            <Table.Th>{t('users.language')}</Table.Th>
+            <Table.Th>{t('users.status')}</Table.Th>
+            <Table.Th>{t('users.createdAt')}</Table.Th>
+          </>
+        }
+      >
+        {rows.map((user) => (
+          <UserRow key={user.id} user={user} />
+        ))}
+      </PagedTable>
       <NewUserModal opened={creating} onClose={createModal.close} />
     </>
   );
