@@ -11,8 +11,10 @@ import { registerErrorHandler } from './http/error-handler.ts';
 import { healthRoutes } from './http/health.ts';
 import { ProblemSchema } from './http/schemas.ts';
 import { registerWebAssets } from './http/web-assets.ts';
+import { catalogRoutes } from './modules/catalog/routes.ts';
 import { LoginThrottle } from './modules/identity/login-throttle.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
+import { inventoryRoutes } from './modules/inventory/routes.ts';
 
 export interface AppOptions {
   config: Config;
@@ -111,6 +113,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuth(app, database, { sessionTtlHours: config.sessionTtlHours });
   await app.register(healthRoutes, { database });
   await app.register(identityRoutes, { database, config, throttle });
+  await app.register(catalogRoutes, { database });
+  await app.register(inventoryRoutes, { database });
   await registerWebAssets(app, options.webDir);
   return app;
 }

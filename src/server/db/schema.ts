@@ -108,6 +108,293 @@ export interface IdempotencyKeysTable {
   createdAt: CreatedAt;
 }
 
+/** Text shown to customers, per language: `{ en, cs, pl, tr, zh }`, at least one present. */
+export type LocalizedText = Partial<Record<'en' | 'cs' | 'pl' | 'tr' | 'zh', string>>;
+type Archivable = { archivedAt: Timestamp | null; createdAt: CreatedAt; updatedAt: Timestamp };
+
+export interface SupplierContact {
+  name: string;
+  role?: string;
+  email?: string;
+  phone?: string;
+}
+
+export interface SuppliersTable extends Archivable {
+  id: string;
+  agencyId: string;
+  name: string;
+  kind: 'hotel' | 'carrier' | 'ground_handler' | 'attraction' | 'insurer' | 'other';
+  currency: string;
+  paymentTermsDays: number;
+  email: string | null;
+  phone: string | null;
+  vatId: string | null;
+  address: Json<Record<string, string> | null>;
+  contacts: Json<SupplierContact[]>;
+  notes: string | null;
+}
+
+export interface AccommodationsTable extends Archivable {
+  id: string;
+  agencyId: string;
+  supplierId: string | null;
+  name: string;
+  kind: string;
+  street: string | null;
+  city: string;
+  postalCode: string | null;
+  country: string;
+  latitude: number | null;
+  longitude: number | null;
+  stars: number | null;
+  boardTypes: Json<string[]>;
+  photos: Json<string[]>;
+  description: Json<LocalizedText>;
+}
+
+export interface RoomTypesTable extends Archivable {
+  id: string;
+  agencyId: string;
+  accommodationId: string;
+  code: string;
+  name: Json<LocalizedText>;
+  maxAdults: number;
+  maxChildren: number;
+  standardBeds: number;
+  extraBeds: number;
+}
+
+export type TransportKind = 'flight' | 'train' | 'bus';
+export interface TransportClass {
+  code: string;
+  name: string;
+}
+/** A station, airport or boarding point, in route order; `time` is local `HH:MM`. */
+export interface TransportStop {
+  name: string;
+  code?: string;
+  city?: string;
+  country?: string;
+  time: string;
+  dayOffset: number;
+}
+
+export interface TransportsTable extends Archivable {
+  id: string;
+  agencyId: string;
+  supplierId: string | null;
+  kind: TransportKind;
+  code: string;
+  name: string;
+  carrier: string | null;
+  classes: Json<TransportClass[]>;
+  stops: Json<TransportStop[]>;
+}
+
+export type DepartureStatus = 'open' | 'closed' | 'cancelled';
+
+export interface TransportDeparturesTable {
+  id: string;
+  agencyId: string;
+  transportId: string;
+  date: string;
+  status: DepartureStatus;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export type TourMode = 'fixed_departures' | 'by_days';
+
+export interface ToursTable extends Archivable {
+  id: string;
+  agencyId: string;
+  accommodationId: string;
+  transportId: string | null;
+  code: string;
+  name: Json<LocalizedText>;
+  description: Json<LocalizedText>;
+  mode: TourMode;
+  boardType: string | null;
+  photos: Json<string[]>;
+}
+
+export interface TourDeparturesTable {
+  id: string;
+  agencyId: string;
+  tourId: string;
+  startDate: string;
+  nights: number;
+  transportDepartureId: string | null;
+  returnTransportDepartureId: string | null;
+  status: DepartureStatus;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface TourSeasonsTable {
+  id: string;
+  agencyId: string;
+  tourId: string;
+  name: string;
+  startDate: string;
+  /** The last night of the season (inclusive). */
+  endDate: string;
+  minStay: number;
+  maxStay: number | null;
+  /** ISO weekdays (1 = Monday … 7 = Sunday) on which a stay may start. */
+  arrivalWeekdays: Json<number[]>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface AttractionsTable extends Archivable {
+  id: string;
+  agencyId: string;
+  supplierId: string | null;
+  name: Json<LocalizedText>;
+  description: Json<LocalizedText>;
+  city: string;
+  country: string;
+  address: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  photos: Json<string[]>;
+  advanceBookingDays: number;
+  /** Dated tickets are valid on one day (and slot); open tickets for `validityDays`. */
+  dated: boolean;
+  validityDays: number | null;
+  timeSlots: Json<string[]>;
+  entrances: Json<string[]>;
+  includedItems: Json<LocalizedText[]>;
+}
+
+export type TicketCategory = 'adult' | 'child' | 'student' | 'senior' | 'family';
+
+export interface TicketTypesTable extends Archivable {
+  id: string;
+  agencyId: string;
+  attractionId: string;
+  category: TicketCategory;
+  name: Json<LocalizedText>;
+  minAge: number | null;
+  maxAge: number | null;
+}
+
+export type ExtraServiceKind = 'transport' | 'board' | 'local_service' | 'insurance';
+export type ExtraServiceUnit =
+  | 'per_person'
+  | 'per_booking'
+  | 'per_night'
+  | 'per_person_per_night'
+  | 'per_day'
+  | 'per_person_per_day';
+
+export interface ExtraServicesTable extends Archivable {
+  id: string;
+  agencyId: string;
+  supplierId: string | null;
+  kind: ExtraServiceKind;
+  code: string;
+  name: Json<LocalizedText>;
+  description: Json<LocalizedText>;
+  unit: ExtraServiceUnit;
+  city: string | null;
+  country: string | null;
+  /** Limited services have daily capacity in the inventory; others are unlimited. */
+  limited: boolean;
+}
+
+export type ResourceKind = 'room_type' | 'transport_seats' | 'ticket_slot' | 'service';
+export type CapacityKind = 'allotment' | 'on_request';
+
+export interface InventoryResourcesTable {
+  id: string;
+  agencyId: string;
+  kind: ResourceKind;
+  ownerId: string;
+  classCode: string;
+  label: string;
+  lowStockThreshold: number | null;
+  alertUserIds: Json<string[]>;
+  createdAt: CreatedAt;
+}
+
+export interface InventoryDaysTable {
+  resourceId: string;
+  agencyId: string;
+  date: string;
+  kind: CapacityKind;
+  capacity: number;
+  sold: Generated<number>;
+  held: Generated<number>;
+  releaseDays: number | null;
+  stopSale: Generated<boolean>;
+  minStay: number | null;
+  closedToArrival: Generated<boolean>;
+  updatedAt: Generated<Date>;
+}
+
+export interface InventoryPoolsTable {
+  id: string;
+  agencyId: string;
+  name: string;
+  capacity: number;
+  sold: Generated<number>;
+  held: Generated<number>;
+  lowStockThreshold: number | null;
+  alertUserIds: Json<string[]>;
+  archivedAt: Timestamp | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export type PoolMemberKind = 'room_type' | 'transport_departure' | 'tour' | 'attraction' | 'service';
+
+export interface InventoryPoolMembersTable {
+  poolId: string;
+  agencyId: string;
+  memberKind: PoolMemberKind;
+  memberId: string;
+  classCode: string;
+}
+
+export type TakeStatus = 'held' | 'taken' | 'released' | 'expired';
+
+export interface InventoryTakesTable {
+  id: string;
+  agencyId: string;
+  status: TakeStatus;
+  reference: string | null;
+  expiresAt: Timestamp | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+  releasedAt: Timestamp | null;
+}
+
+export interface InventoryTakeItemsTable {
+  id: string;
+  agencyId: string;
+  takeId: string;
+  component: number;
+  resourceId: string | null;
+  date: string | null;
+  poolId: string | null;
+  quantity: number;
+  onRequest: boolean;
+}
+
+export interface NotificationsTable {
+  id: string;
+  agencyId: string;
+  userId: string;
+  kind: string;
+  title: string;
+  body: string;
+  data: Json<Record<string, unknown>>;
+  createdAt: CreatedAt;
+  readAt: Timestamp | null;
+}
+
 export interface DB {
   agencies: AgenciesTable;
   users: UsersTable;
@@ -116,6 +403,24 @@ export interface DB {
   auditLog: AuditLogTable;
   outbox: OutboxTable;
   idempotencyKeys: IdempotencyKeysTable;
+  suppliers: SuppliersTable;
+  accommodations: AccommodationsTable;
+  roomTypes: RoomTypesTable;
+  transports: TransportsTable;
+  transportDepartures: TransportDeparturesTable;
+  tours: ToursTable;
+  tourDepartures: TourDeparturesTable;
+  tourSeasons: TourSeasonsTable;
+  attractions: AttractionsTable;
+  ticketTypes: TicketTypesTable;
+  extraServices: ExtraServicesTable;
+  inventoryResources: InventoryResourcesTable;
+  inventoryDays: InventoryDaysTable;
+  inventoryPools: InventoryPoolsTable;
+  inventoryPoolMembers: InventoryPoolMembersTable;
+  inventoryTakes: InventoryTakesTable;
+  inventoryTakeItems: InventoryTakeItemsTable;
+  notifications: NotificationsTable;
 }
 
 export type Agency = Selectable<AgenciesTable>;

@@ -3,9 +3,13 @@ import type { Migration } from 'kysely/migration';
 import * as identity from './2026-11-23-01-identity.ts';
 import * as outbox from './2026-11-23-02-outbox.ts';
 import * as idempotency from './2026-11-23-03-idempotency.ts';
+import * as catalog from './2026-11-23-04-catalog.ts';
+import * as inventory from './2026-11-23-05-inventory.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-01-identity': identity,
   '2026-11-23-02-outbox': outbox,
   '2026-11-23-03-idempotency': idempotency,
+  '2026-11-23-04-catalog': catalog,
+  '2026-11-23-05-inventory': inventory,
 };

@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify';
+import type { CatalogDeps } from './routes.ts';
+
+export async function supplierRoutes(_app: FastifyInstance, _deps: CatalogDeps): Promise<void> {}
