@@ -27,8 +27,15 @@ export class NotFound extends DomainError {
   }
 }
 
+/** The request is valid but the state does not allow it; `errors` may name the parts. */
 export class Conflict extends DomainError {
   readonly kind = 'conflict';
+  constructor(
+    message: string,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(message);
+  }
 }
 
 export class Invalid extends DomainError {

@@ -10,6 +10,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { demoPassword, demoStaff, seedDemoAgency } from './demo/seed.ts';
 import { adminSeed, createAgencyWithUsers, hasUsers } from './modules/identity/bootstrap.ts';
 import { createMailer, emailHandler, emailJobKind } from './modules/messaging/mailer.ts';
+import { HoldSweeper } from './modules/inventory/sweeper.ts';
 import { OutboxWorker } from './modules/messaging/worker.ts';
 
 export interface RunningServer {
@@ -106,6 +107,13 @@ export async function startServer(
       })
     : null;
   worker?.start();
+  const sweeper = config.workerEnabled
+    ? new HoldSweeper(database.db, {
+        onError: (error) => app.log.warn({ err: error }, 'hold sweep failed'),
+        onReleased: (count) => app.log.info({ count }, 'expired holds released'),
+      })
+    : null;
+  sweeper?.start();
 
   return {
     app,
@@ -114,6 +122,7 @@ export async function startServer(
     url,
     async close() {
       await worker?.stop();
+      await sweeper?.stop();
       await app.close();
       mailer.close();
       await database.close();

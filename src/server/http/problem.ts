@@ -97,8 +97,10 @@ export function problemFromError(error: unknown): ProblemResponse {
     switch (error.kind) {
       case 'not_found':
         return problem(404, error.message);
-      case 'conflict':
-        return problem(409, error.message);
+      case 'conflict': {
+        const errors = (error as DomainError & { errors: FieldError[] }).errors;
+        return problem(409, error.message, errors.length ? { errors } : {});
+      }
       case 'invalid': {
         const errors = (error as DomainError & { errors: FieldError[] }).errors;
         return problem(400, error.message, errors.length ? { errors } : {});

@@ -245,3 +245,15 @@ export function revokeApiToken(db: Kysely<DB>, agencyId: string, id: string, now
     .where('revokedAt', 'is', null)
     .execute();
 }
+
+/** Active users of the agency among the given ids (for notifications). */
+export function findActiveUsers(db: Kysely<DB>, agencyId: string, userIds: string[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'locale'])
+    .where('agencyId', '=', agencyId)
+    .where('id', 'in', userIds)
+    .where('disabledAt', 'is', null)
+    .execute();
+}

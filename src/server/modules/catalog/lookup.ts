@@ -1,0 +1,160 @@
+// Read-only look-ups other modules (inventory, pricing) make into the catalog: the few facts
+// they need about one product, scoped to the caller's agency. `undefined` when the id is not
+// one of this agency's.
+import type { Ctx } from '../../context.ts';
+import type {
+  DepartureStatus,
+  ExtraServiceKind,
+  ExtraServiceUnit,
+  TourMode,
+  TransportClass,
+  TransportKind,
+} from '../../db/schema.ts';
+
+export interface TransportDepartureFacts {
+  id: string;
+  transportId: string;
+  date: string;
+  status: DepartureStatus;
+  kind: TransportKind;
+  classes: TransportClass[];
+}
+
+export interface AttractionFacts {
+  id: string;
+  dated: boolean;
+  timeSlots: string[];
+  advanceBookingDays: number;
+}
+
+export interface ExtraServiceFacts {
+  id: string;
+  limited: boolean;
+  unit: ExtraServiceUnit;
+  kind: ExtraServiceKind;
+}
+
+export interface RoomTypeFacts {
+  id: string;
+  accommodationId: string;
+  maxAdults: number;
+  maxChildren: number;
+  standardBeds: number;
+  extraBeds: number;
+  archived: boolean;
+}
+
+export interface TourFacts {
+  id: string;
+  mode: TourMode;
+  accommodationId: string;
+  transportId: string | null;
+}
+
+export async function findTransportDeparture(
+  ctx: Ctx,
+  id: string,
+): Promise<TransportDepartureFacts | undefined> {
+  const row = await ctx.db
+    .selectFrom('transportDepartures as d')
+    .innerJoin('transports as t', (join) =>
+      join.onRef('t.id', '=', 'd.transportId').onRef('t.agencyId', '=', 'd.agencyId'),
+    )
+    .select(['d.id', 'd.transportId', 'd.date', 'd.status', 't.kind', 't.classes'])
+    .where('d.agencyId', '=', ctx.agencyId)
+    .where('d.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    transportId: row.transportId,
+    date: row.date,
+    status: row.status,
+    kind: row.kind,
+    classes: row.classes,
+  };
+}
+
+export async function findAttraction(ctx: Ctx, id: string): Promise<AttractionFacts | undefined> {
+  const row = await ctx.db
+    .selectFrom('attractions')
+    .select(['id', 'dated', 'timeSlots', 'advanceBookingDays'])
+    .where('agencyId', '=', ctx.agencyId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    dated: row.dated,
+    timeSlots: row.timeSlots,
+    advanceBookingDays: row.advanceBookingDays,
+  };
+}
+
+export async function findExtraService(
+  ctx: Ctx,
+  id: string,
+): Promise<ExtraServiceFacts | undefined> {
+  const row = await ctx.db
+    .selectFrom('extraServices')
+    .select(['id', 'limited', 'unit', 'kind'])
+    .where('agencyId', '=', ctx.agencyId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return { id: row.id, limited: row.limited, unit: row.unit, kind: row.kind };
+}
+
+export async function findRoomType(ctx: Ctx, id: string): Promise<RoomTypeFacts | undefined> {
+  const row = await ctx.db
+    .selectFrom('roomTypes')
+    .select([
+      'id',
+      'accommodationId',
+      'maxAdults',
+      'maxChildren',
+      'standardBeds',
+      'extraBeds',
+      'archivedAt',
+    ])
+    .where('agencyId', '=', ctx.agencyId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    accommodationId: row.accommodationId,
+    maxAdults: row.maxAdults,
+    maxChildren: row.maxChildren,
+    standardBeds: row.standardBeds,
+    extraBeds: row.extraBeds,
+    archived: row.archivedAt !== null,
+  };
+}
+
+export async function findTour(ctx: Ctx, id: string): Promise<TourFacts | undefined> {
+  const row = await ctx.db
+    .selectFrom('tours')
+    .select(['id', 'mode', 'accommodationId', 'transportId'])
+    .where('agencyId', '=', ctx.agencyId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    mode: row.mode,
+    accommodationId: row.accommodationId,
+    transportId: row.transportId,
+  };
+}
+
+/** True when `id` is a supplier of the caller's agency (archived ones included). */
+export async function isSupplierOfAgency(ctx: Ctx, id: string): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom('suppliers')
+    .select('id')
+    .where('agencyId', '=', ctx.agencyId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row !== undefined;
+}
