@@ -3,7 +3,11 @@ import path from 'node:path';
 
 export type DatabaseConfig =
   | { kind: 'pglite'; dataDir: string | null }
-  | { kind: 'postgres'; url: string };
+  | {
+      kind: 'postgres';
+      url: string /** Connections in the pool (default 20). */;
+      poolSize?: number;
+    };
 
 export interface Config {
   host: string;

@@ -25,7 +25,10 @@ async function adminQuery(url: string, statement: string): Promise<void> {
 }
 
 /** A new, migrated database of the given kind; `close()` throws it away. */
-export async function openTestDatabase(kind: DatabaseKind): Promise<Database> {
+export async function openTestDatabase(
+  kind: DatabaseKind,
+  options: { poolSize?: number } = {},
+): Promise<Database> {
   if (kind === 'pglite') {
     const database = await openDatabase({ kind: 'pglite', dataDir: null });
     await migrateToLatest(database.db);
@@ -37,7 +40,11 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<Database> {
   await adminQuery(serverUrl, `create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: url.toString() });
+  const database = await openDatabase({
+    kind: 'postgres',
+    url: url.toString(),
+    poolSize: options.poolSize,
+  });
   await migrateToLatest(database.db);
   return {
     ...database,
@@ -74,14 +81,18 @@ export function describeEachDatabase(
 }
 
 /** For races: runs only on PostgreSQL (PGlite has a single session, so races prove nothing). */
-export function describeOnPostgres(name: string, suite: (database: () => Database) => void): void {
+export function describeOnPostgres(
+  name: string,
+  suite: (database: () => Database) => void,
+  options: { poolSize?: number } = {},
+): void {
   const available = testDatabaseUrl() !== null;
   describe.skipIf(!available)(
     `${name} [postgres]${available ? '' : ' (skipped: no PostgreSQL)'}`,
     () => {
       let database: Database | null = null;
       beforeAll(async () => {
-        database = await openTestDatabase('postgres');
+        database = await openTestDatabase('postgres', options);
       });
       afterAll(async () => {
         await database?.close();
