@@ -89,9 +89,9 @@ describeOnPostgres(
 
         // Counters equal the ledger: sold per night and per pool is the sum of live take items.
         const ledger = await sql<{
-          resource_id: string | null;
+          resourceId: string | null;
           date: string | null;
-          pool_id: string | null;
+          poolId: string | null;
           total: number;
         }>`
           select i.resource_id, i.date::text as date, i.pool_id, sum(i.quantity)::int as total
