@@ -4,24 +4,21 @@
 import type { CalendarDate } from '../../calendar.ts';
 import type { Ctx } from '../../context.ts';
 import { notify } from '../messaging/notifications.ts';
-import * as repo from './repo.ts';
 import { availableOn, crossesThreshold, poolAvailable } from './rules.ts';
-import type { DayCounter, PoolCounter } from './types.ts';
+import type { DayCounter, PoolCounter, ResourceAlertSettings } from './types.ts';
 
 export const lowStockKind = 'inventory.low_stock';
 
 export async function notifyLowStock(
   ctx: Ctx,
   change: {
+    resources: ReadonlyMap<string, ResourceAlertSettings>;
     days: { before: DayCounter; after: DayCounter }[];
     pools: { before: PoolCounter; after: PoolCounter }[];
     today: CalendarDate;
   },
 ): Promise<void> {
-  const resources = await repo.resourcesByIds(ctx.db, ctx.agencyId, [
-    ...new Set(change.days.map((d) => d.before.resourceId)),
-  ]);
-  for (const resource of resources) {
+  for (const resource of change.resources.values()) {
     if (resource.lowStockThreshold === null || resource.alertUserIds.length === 0) continue;
     const crossed = change.days.filter(
       ({ before, after }) =>
@@ -45,23 +42,16 @@ export async function notifyLowStock(
     });
   }
 
-  const pools = await repo.poolAlertSettings(
-    ctx.db,
-    ctx.agencyId,
-    change.pools.map((p) => p.before.id),
-  );
-  for (const pool of pools) {
-    const moved = change.pools.find((p) => p.before.id === pool.id);
-    if (!moved || pool.lowStockThreshold === null || pool.alertUserIds.length === 0) continue;
-    const before = poolAvailable(moved.before);
-    const after = poolAvailable(moved.after);
-    if (!crossesThreshold(before, after, pool.lowStockThreshold)) continue;
+  for (const { before: pool, after } of change.pools) {
+    if (pool.lowStockThreshold === null || pool.alertUserIds.length === 0) continue;
+    const left = poolAvailable(after);
+    if (!crossesThreshold(poolAvailable(pool), left, pool.lowStockThreshold)) continue;
     await notify(ctx, {
       userIds: pool.alertUserIds,
       kind: lowStockKind,
       title: `Low stock: pool ${pool.name}`,
-      body: `The shared pool ${pool.name} has ${after} of ${moved.after.capacity} left (threshold ${pool.lowStockThreshold}).`,
-      data: { poolId: pool.id, available: after },
+      body: `The shared pool ${pool.name} has ${left} of ${after.capacity} left (threshold ${pool.lowStockThreshold}).`,
+      data: { poolId: pool.id, available: left },
     });
   }
 }

@@ -160,7 +160,7 @@ export async function lockPools(
   if (poolIds.length === 0) return [];
   return db
     .selectFrom('inventoryPools')
-    .select(['id', 'name', 'capacity', 'sold', 'held', 'lowStockThreshold'])
+    .select(['id', 'name', 'capacity', 'sold', 'held', 'lowStockThreshold', 'alertUserIds'])
     .where('agencyId', '=', agencyId)
     .where('id', 'in', poolIds)
     .orderBy('id')
@@ -284,12 +284,13 @@ export async function updateRestrictions(
 export function readPool(db: Db, agencyId: string, poolId: string) {
   return db
     .selectFrom('inventoryPools')
-    .select(['id', 'name', 'capacity', 'sold', 'held', 'lowStockThreshold'])
+    .select(['id', 'name', 'capacity', 'sold', 'held', 'lowStockThreshold', 'alertUserIds'])
     .where('agencyId', '=', agencyId)
     .where('id', '=', poolId)
     .executeTakeFirst();
 }
 
+/** Writes a take and its items in one statement (a data-modifying CTE: one round trip). */
 export async function insertTake(
   db: Db,
   agencyId: string,
@@ -301,18 +302,19 @@ export async function insertTake(
     items: TakeItem[];
   },
 ): Promise<void> {
+  const header = {
+    id: take.id,
+    agencyId,
+    status: take.status,
+    reference: take.reference,
+    expiresAt: take.expiresAt,
+  };
+  if (take.items.length === 0) {
+    await db.insertInto('inventoryTakes').values(header).execute();
+    return;
+  }
   await db
-    .insertInto('inventoryTakes')
-    .values({
-      id: take.id,
-      agencyId,
-      status: take.status,
-      reference: take.reference,
-      expiresAt: take.expiresAt,
-    })
-    .execute();
-  if (take.items.length === 0) return;
-  await db
+    .with('header', (qc) => qc.insertInto('inventoryTakes').values(header))
     .insertInto('inventoryTakeItems')
     .values(take.items.map((item) => ({ id: newId(), agencyId, takeId: take.id, ...item })))
     .execute();
@@ -404,26 +406,6 @@ export function findExpiredHolds(db: Db, now: Date, limit: number) {
     .where('expiresAt', '<=', now)
     .orderBy('expiresAt')
     .limit(limit)
-    .execute();
-}
-
-export function resourcesByIds(db: Db, agencyId: string, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('inventoryResources')
-    .select(['id', 'kind', 'ownerId', 'classCode', 'label', 'lowStockThreshold', 'alertUserIds'])
-    .where('agencyId', '=', agencyId)
-    .where('id', 'in', ids)
-    .execute();
-}
-
-export function poolAlertSettings(db: Db, agencyId: string, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('inventoryPools')
-    .select(['id', 'name', 'lowStockThreshold', 'alertUserIds'])
-    .where('agencyId', '=', agencyId)
-    .where('id', 'in', ids)
     .execute();
 }
 

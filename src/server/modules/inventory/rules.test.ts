@@ -76,6 +76,7 @@ function build(world: typeof worldArb extends fc.Arbitrary<infer T> ? T : never)
     sold: Math.min(world.pool.sold, world.pool.capacity),
     held: 0,
     lowStockThreshold: null,
+    alertUserIds: [],
   };
   const components: ResolvedComponent[] = world.components.map((c, index) => ({
     path: `/components/${index}`,

@@ -31,6 +31,7 @@ import type {
   Component,
   DayCounter,
   PoolCounter,
+  ResourceAlertSettings,
   ResourceRef,
   RestrictionSettings,
   Take,
@@ -239,6 +240,8 @@ interface Resolution {
   components: ResolvedComponent[];
   /** Components whose resource has no capacity at all. */
   missing: FieldError[];
+  /** Alert settings of the resources involved, read with them (no second query). */
+  resources: Map<string, ResourceAlertSettings>;
 }
 
 /** Member keys a component may be pooled under, e.g. a seat class or every class of a departure. */
@@ -404,11 +407,14 @@ async function resolveComponents(
     throw new Invalid(invalid.map((e) => `${e.path} ${e.message}`).join('; '), invalid);
 
   // Resources: a component whose resource has never had capacity cannot be taken.
+  const resources = new Map<string, ResourceAlertSettings>();
   for (const component of resolved) {
     if (!component.ref) continue;
     const resource = await repo.findResource(ctx.db, ctx.agencyId, component.ref);
-    if (resource) component.resourceId = resource.id;
-    else missing.push({ path: component.path, message: 'has no capacity' });
+    if (resource) {
+      component.resourceId = resource.id;
+      resources.set(resource.id, resource);
+    } else missing.push({ path: component.path, message: 'has no capacity' });
   }
   // Pools: each component takes from the pool its member belongs to, once per unit.
   const memberships = await repo.poolsOfMembers(
@@ -430,7 +436,7 @@ async function resolveComponents(
       .filter((id) => id !== undefined);
     component.poolIds = [...new Set(poolIds)];
   }
-  return { components: resolved, missing };
+  return { components: resolved, missing, resources };
 }
 
 export interface TakeRequest {
@@ -458,7 +464,11 @@ export async function take(ctx: Ctx, request: TakeRequest): Promise<Take> {
   const now = request.now ?? new Date();
   const today = todayUtc(now);
   return inTransaction(ctx, async (tx) => {
-    const { components, missing } = await resolveComponents(tx, request.components, today);
+    const { components, missing, resources } = await resolveComponents(
+      tx,
+      request.components,
+      today,
+    );
     if (missing.length > 0) {
       throw new Conflict(
         `not available: ${missing.map((e) => `${e.path} ${e.message}`).join('; ')}`,
@@ -538,6 +548,7 @@ export async function take(ctx: Ctx, request: TakeRequest): Promise<Take> {
     });
 
     await notifyLowStock(tx, {
+      resources,
       days: plan.dayChanges.map((c) => {
         const before = days.get(dayKey(c.resourceId, c.date)) as DayCounter;
         return { before, after: { ...before, ...addTo(before, field(c.quantity)) } };

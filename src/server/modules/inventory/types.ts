@@ -56,6 +56,15 @@ export interface PoolCounter {
   sold: number;
   held: number;
   lowStockThreshold: number | null;
+  alertUserIds: string[];
+}
+
+/** The alert settings of a resource: its threshold and the staff to tell. */
+export interface ResourceAlertSettings {
+  id: string;
+  label: string;
+  lowStockThreshold: number | null;
+  alertUserIds: string[];
 }
 
 /** What a booking asks of the inventory, one entry per part of the trip. */
