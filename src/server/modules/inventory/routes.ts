@@ -20,6 +20,7 @@ import { staffRoles } from '../identity/roles.ts';
 import { listMyNotifications, markAllRead, markRead } from '../messaging/notifications.ts';
 import * as pools from './pools-service.ts';
 import * as inventory from './service.ts';
+import { tourCalendar } from './tour-calendar.ts';
 import type { Component } from './types.ts';
 
 export interface InventoryDeps {
@@ -332,6 +333,56 @@ export async function inventoryRoutes(base: FastifyInstance, { database }: Inven
       );
       return { departureId: departure.id, date: departure.date, classes };
     },
+  );
+
+  app.get(
+    '/api/v1/tours/:id/availability',
+    {
+      config: { access: catalogReaders },
+      schema: {
+        tags: ['inventory'],
+        summary:
+          'Which departures (fixed) or arrival days (by days) of a tour can be sold for a party',
+        params: IdParams,
+        querystring: Type.Object({
+          from: CalendarDateSchema,
+          to: CalendarDateSchema,
+          adults: Type.Integer({ minimum: 1, maximum: 20, default: 2 }),
+          childAges: Type.Array(Type.Integer({ minimum: 0, maximum: 17 }), {
+            default: [],
+            maxItems: 10,
+            description: 'Repeat for each child: childAges=4&childAges=9',
+          }),
+        }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                date: CalendarDateSchema,
+                nights: Type.Integer(),
+                departureId: Type.Union([Uuid, Type.Null()]),
+                sellable: Type.Boolean(),
+                reason: Type.Union([Type.String(), Type.Null()]),
+                roomTypes: Type.Array(
+                  Type.Object({
+                    roomTypeId: Uuid,
+                    code: Type.String(),
+                    name: Type.Record(Type.String(), Type.String()),
+                    available: Type.Integer(),
+                    onRequest: Type.Boolean(),
+                  }),
+                ),
+                seats: Type.Union([Type.Integer(), Type.Null()]),
+              }),
+            ),
+          }),
+          ...errorResponses(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request) => ({
+      items: await tourCalendar(contextOf(request, database), request.params.id, request.query),
+    }),
   );
 
   app.get(
