@@ -1,0 +1,344 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../../tests/helpers/database.ts';
+import {
+  makeAgency,
+  makeTestApp,
+  signIn,
+  type TestAgency,
+} from '../../../../tests/helpers/factories.ts';
+import { makeExtraService } from '../../../../tests/helpers/transport-factories.ts';
+import { newId } from '../../db/ids.ts';
+import { take } from '../inventory/service.ts';
+import { findExtraService } from './lookup.ts';
+
+describeEachDatabase('extra services API', (database) => {
+  let app: FastifyInstance;
+  let agency: TestAgency;
+  let other: TestAgency;
+  let cookie: string;
+  let otherCookie: string;
+  let accountantCookie: string;
+
+  const inject = (
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+    url: string,
+    payload?: unknown,
+    as: string = cookie,
+  ) =>
+    app.inject({
+      method,
+      url,
+      headers: { cookie: as },
+      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+    });
+
+  const body = (code: string, extra: Record<string, unknown> = {}) => ({
+    kind: 'board',
+    code,
+    name: { en: 'Half board', cs: 'Polopenze' },
+    description: { en: 'Breakfast and dinner' },
+    unit: 'per_person_per_night',
+    city: 'Heraklion',
+    country: 'GR',
+    ...extra,
+  });
+
+  beforeAll(async () => {
+    app = await makeTestApp(database());
+    agency = await makeAgency(database(), { users: [{ role: 'accountant' }] });
+    other = await makeAgency(database());
+    cookie = (await signIn(app, agency.adminEmail)).cookie;
+    otherCookie = (await signIn(app, other.adminEmail)).cookie;
+    accountantCookie = (
+      await signIn(app, `accountant-0-${agency.slug.replace('agency-', '')}@example.test`)
+    ).cookie;
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('creates an extra service, shows it, and refuses its code twice with 409', async () => {
+    const created = await inject('POST', '/api/v1/extra-services', body('HB'));
+    expect(created.statusCode, created.body).toBe(201);
+    const service = created.json();
+    expect(service).toMatchObject({
+      kind: 'board',
+      code: 'HB',
+      name: { en: 'Half board', cs: 'Polopenze' },
+      unit: 'per_person_per_night',
+      city: 'Heraklion',
+      country: 'GR',
+      supplierId: null,
+      limited: false,
+      archived: false,
+    });
+    expect((await inject('GET', `/api/v1/extra-services/${service.id}`)).json()).toEqual(service);
+    expect(await findExtraService(agency.ctx, service.id)).toEqual({
+      id: service.id,
+      limited: false,
+      unit: 'per_person_per_night',
+      kind: 'board',
+    });
+    expect(await findExtraService(other.ctx, service.id)).toBeUndefined();
+
+    const again = await inject('POST', '/api/v1/extra-services', body('HB', { kind: 'insurance' }));
+    expect(again.statusCode).toBe(409);
+    expect(again.json().errors[0].path).toBe('/code');
+    // Codes are per agency: another agency may use the same one.
+    expect(
+      (await inject('POST', '/api/v1/extra-services', body('HB'), otherCookie)).statusCode,
+    ).toBe(201);
+
+    const audit = await database()
+      .db.selectFrom('auditLog')
+      .select(['action', 'after'])
+      .where('entityId', '=', service.id)
+      .execute();
+    expect(audit).toEqual([{ action: 'catalog.extra_service.created', after: service }]);
+  });
+
+  it('answers invalid services with 400 naming the field', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [body('X1', { kind: 'spa' }), '/kind'],
+      [body('X2', { unit: 'per_week' }), '/unit'],
+      [body('X3', { supplierId: newId() }), '/supplierId'],
+      [body('X4', { country: 'gr' }), '/country'],
+      [body('', {}), '/code'],
+      [body('X5', { price: 10 }), '/price'],
+    ];
+    for (const [payload, path] of cases) {
+      const response = await inject('POST', '/api/v1/extra-services', payload);
+      expect(response.statusCode, `${path}: ${response.body}`).toBe(400);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json().errors[0].path).toBe(path);
+    }
+    const stored = await database()
+      .db.selectFrom('extraServices')
+      .select('code')
+      .where('agencyId', '=', agency.agencyId)
+      .where('code', 'like', 'X%')
+      .execute();
+    expect(stored).toEqual([]);
+  });
+
+  it('lists newest first with kind, country and text filters, page by page', async () => {
+    const lister = await makeAgency(database());
+    const { cookie: listCookie } = await signIn(app, lister.adminEmail);
+    const transfer = await makeExtraService(lister);
+    const insurance = await makeExtraService(lister, {
+      kind: 'insurance',
+      code: 'INS-1',
+      name: { en: 'Travel insurance', cs: 'Cestovní pojištění' },
+      unit: 'per_person_per_day',
+      city: null,
+      country: 'CZ',
+    });
+    const guide = await makeExtraService(lister, {
+      kind: 'local_service',
+      code: 'GUIDE',
+      name: { en: 'Local guide' },
+      unit: 'per_booking',
+    });
+    const ids = async (query: string) => {
+      const response = await inject(
+        'GET',
+        `/api/v1/extra-services?${query}`,
+        undefined,
+        listCookie,
+      );
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json().items.map((s: { id: string }) => s.id);
+    };
+    expect(await ids('')).toEqual([guide.id, insurance.id, transfer.id]);
+    expect(await ids('kind=insurance')).toEqual([insurance.id]);
+    expect(await ids('country=GR')).toEqual([guide.id, transfer.id]);
+    expect(await ids('q=pojišt')).toEqual([insurance.id]);
+    expect(await ids('q=guide')).toEqual([guide.id]);
+    const first = (
+      await inject('GET', '/api/v1/extra-services?limit=2', undefined, listCookie)
+    ).json();
+    expect(first.items.map((s: { id: string }) => s.id)).toEqual([guide.id, insurance.id]);
+    const second = (
+      await inject(
+        'GET',
+        `/api/v1/extra-services?limit=2&cursor=${first.nextCursor}`,
+        undefined,
+        listCookie,
+      )
+    ).json();
+    expect(second).toEqual({ items: [transfer], nextCursor: null });
+  });
+
+  it('changes a service with PATCH, archives and restores it, with audit entries', async () => {
+    const service = await makeExtraService(agency);
+    const patched = await inject('PATCH', `/api/v1/extra-services/${service.id}`, {
+      name: { en: 'Private transfer' },
+      city: null,
+      unit: 'per_booking',
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json()).toMatchObject({
+      name: { en: 'Private transfer' },
+      city: null,
+      unit: 'per_booking',
+    });
+    const taken = await makeExtraService(agency);
+    const clash = await inject('PATCH', `/api/v1/extra-services/${service.id}`, {
+      code: taken.code,
+    });
+    expect(clash.statusCode).toBe(409);
+
+    const archived = await inject('POST', `/api/v1/extra-services/${service.id}/archive`);
+    expect(archived.json()).toMatchObject({ archived: true, archivedAt: expect.any(String) });
+    const listed = (await inject('GET', '/api/v1/extra-services?limit=200')).json();
+    expect(listed.items.map((s: { id: string }) => s.id)).not.toContain(service.id);
+    const archivedList = (await inject('GET', '/api/v1/extra-services?archived=true')).json();
+    expect(archivedList.items.map((s: { id: string }) => s.id)).toContain(service.id);
+    const restored = await inject('POST', `/api/v1/extra-services/${service.id}/restore`);
+    expect(restored.json()).toMatchObject({ archived: false, archivedAt: null });
+
+    const audit = await database()
+      .db.selectFrom('auditLog')
+      .select(['action', 'before', 'after'])
+      .where('entityId', '=', service.id)
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      'catalog.extra_service.created',
+      'catalog.extra_service.updated',
+      'catalog.extra_service.archived',
+      'catalog.extra_service.restored',
+    ]);
+    expect(audit[1]?.before).toMatchObject({ unit: 'per_person', city: 'Heraklion' });
+    expect(audit[1]?.after).toMatchObject({ unit: 'per_booking', city: null });
+  });
+
+  it('sets daily capacity of a limited service through the inventory', async () => {
+    const service = await makeExtraService(
+      agency,
+      {},
+      { from: '2030-06-01', to: '2030-06-03', units: 8 },
+    );
+    await take(agency.ctx, {
+      components: [{ type: 'service', serviceId: service.id, date: '2030-06-02', quantity: 3 }],
+    });
+    const availability = await inject(
+      'GET',
+      `/api/v1/extra-services/${service.id}/availability?from=2030-06-02&to=2030-06-04`,
+    );
+    expect(availability.statusCode, availability.body).toBe(200);
+    expect(availability.json().items).toEqual([
+      { date: '2030-06-02', capacity: 8, sold: 3, held: 0, available: 5, stopSale: false },
+      { date: '2030-06-03', capacity: 8, sold: 0, held: 0, available: 8, stopSale: false },
+      { date: '2030-06-04', capacity: 0, sold: 0, held: 0, available: 0, stopSale: false },
+    ]);
+
+    const raised = await inject('PUT', `/api/v1/extra-services/${service.id}/capacity`, {
+      from: '2030-06-02',
+      to: '2030-06-02',
+      units: 10,
+    });
+    expect(raised.statusCode, raised.body).toBe(200);
+    expect(raised.json().items).toEqual([
+      { date: '2030-06-02', capacity: 10, sold: 3, held: 0, available: 7, stopSale: false },
+    ]);
+    const below = await inject('PUT', `/api/v1/extra-services/${service.id}/capacity`, {
+      from: '2030-06-01',
+      to: '2030-06-03',
+      units: 2,
+    });
+    expect(below.statusCode).toBe(409);
+    expect(below.headers['content-type']).toContain('application/problem+json');
+    const after = (
+      await inject(
+        'GET',
+        `/api/v1/extra-services/${service.id}/availability?from=2030-06-01&to=2030-06-01`,
+      )
+    ).json();
+    expect(after.items[0].capacity).toBe(8); // nothing of the refused change was written
+  });
+
+  it('refuses capacity for a service that is not limited, and bad ranges, with 400', async () => {
+    const unlimited = await makeExtraService(agency);
+    const notLimited = await inject('PUT', `/api/v1/extra-services/${unlimited.id}/capacity`, {
+      from: '2030-06-01',
+      to: '2030-06-01',
+      units: 5,
+    });
+    expect(notLimited.statusCode).toBe(400);
+    expect(notLimited.json().errors[0].path).toBe('/units');
+
+    const limited = await makeExtraService(agency, { limited: true });
+    const backwards = await inject('PUT', `/api/v1/extra-services/${limited.id}/capacity`, {
+      from: '2030-06-02',
+      to: '2030-06-01',
+      units: 5,
+    });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().errors[0].path).toBe('/to');
+    const tooLong = await inject(
+      'GET',
+      `/api/v1/extra-services/${limited.id}/availability?from=2030-01-01&to=2031-06-01`,
+    );
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().errors[0].path).toBe('/to');
+  });
+
+  it("answers 404 for another agency's service, and changes nothing", async () => {
+    const service = await makeExtraService(
+      agency,
+      {},
+      { from: '2030-06-01', to: '2030-06-01', units: 4 },
+    );
+    const probes: [method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown][] = [
+      ['GET', `/api/v1/extra-services/${service.id}`],
+      ['PATCH', `/api/v1/extra-services/${service.id}`, { name: { en: 'hijacked' } }],
+      ['POST', `/api/v1/extra-services/${service.id}/archive`],
+      ['POST', `/api/v1/extra-services/${service.id}/restore`],
+      [
+        'PUT',
+        `/api/v1/extra-services/${service.id}/capacity`,
+        { from: '2030-06-01', to: '2030-06-01', units: 0 },
+      ],
+      ['GET', `/api/v1/extra-services/${service.id}/availability?from=2030-06-01&to=2030-06-01`],
+      ['GET', `/api/v1/extra-services/${newId()}`],
+    ];
+    for (const [method, url, payload] of probes) {
+      const response = await inject(method, url, payload, otherCookie);
+      expect(response.statusCode, `${method} ${url}`).toBe(404);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+    }
+    expect((await inject('GET', `/api/v1/extra-services/${service.id}`)).json()).toEqual(service);
+    const availability = (
+      await inject(
+        'GET',
+        `/api/v1/extra-services/${service.id}/availability?from=2030-06-01&to=2030-06-01`,
+      )
+    ).json();
+    expect(availability.items[0].capacity).toBe(4);
+  });
+
+  it('lets an accountant read but not write', async () => {
+    const service = await makeExtraService(agency, { limited: true });
+    expect(
+      (await inject('GET', `/api/v1/extra-services/${service.id}`, undefined, accountantCookie))
+        .statusCode,
+    ).toBe(200);
+    const writes: [method: 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown][] = [
+      ['POST', '/api/v1/extra-services', body('ACC')],
+      ['PATCH', `/api/v1/extra-services/${service.id}`, { limited: false }],
+      ['POST', `/api/v1/extra-services/${service.id}/archive`],
+      [
+        'PUT',
+        `/api/v1/extra-services/${service.id}/capacity`,
+        { from: '2030-06-01', to: '2030-06-01', units: 1 },
+      ],
+    ];
+    for (const [method, url, payload] of writes) {
+      const response = await inject(method, url, payload, accountantCookie);
+      expect(response.statusCode, `${method} ${url}`).toBe(403);
+    }
+    expect((await inject('GET', `/api/v1/extra-services/${service.id}`)).json()).toEqual(service);
+  });
+});
