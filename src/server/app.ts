@@ -10,6 +10,7 @@ import { registerAuth, sessionCookie } from './http/auth.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { healthRoutes } from './http/health.ts';
 import { ProblemSchema } from './http/schemas.ts';
+import { registerTextGuard } from './http/text-guard.ts';
 import { registerWebAssets } from './http/web-assets.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { LoginThrottle } from './modules/identity/login-throttle.ts';
@@ -75,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerErrorHandler(app);
+  registerTextGuard(app);
   await app.register(fastifyCookie);
   app.addSchema(ProblemSchema);
 

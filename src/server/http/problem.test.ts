@@ -86,3 +86,12 @@ describe('problemFromError', () => {
     expect(response.logLevel).toBe('info');
   });
 });
+
+describe('text guard', () => {
+  it('finds U+0000 anywhere in a body and names its JSON Pointer', async () => {
+    const { findNulCharacter } = await import('./text-guard.ts');
+    expect(findNulCharacter({ name: { en: 'ok', cs: 'a\u0000b' } })).toBe('/name/cs');
+    expect(findNulCharacter({ items: ['x', { 'a/b': '\u0000' }] })).toBe('/items/1/a~1b');
+    expect(findNulCharacter({ name: 'fine', n: 3 })).toBeNull();
+  });
+});

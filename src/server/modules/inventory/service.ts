@@ -136,9 +136,11 @@ export async function capacityOf(
   now: Date = new Date(),
 ): Promise<CapacityRow[]> {
   checkRange(from, to);
+  // One query for every resource of the owners, then keep the ones asked for.
+  const wanted = new Set(refs.map((ref) => `${ref.kind}|${ref.ownerId}|${ref.classCode ?? ''}`));
   const resources = (
-    await Promise.all(refs.map((ref) => repo.findResource(ctx.db, ctx.agencyId, ref)))
-  ).filter((r) => r !== undefined);
+    await repo.listResources(ctx.db, ctx.agencyId, [...new Set(refs.map((ref) => ref.ownerId))])
+  ).filter((r) => wanted.has(`${r.kind}|${r.ownerId}|${r.classCode}`));
   const byId = new Map(resources.map((r) => [r.id, r]));
   const days = await repo.readDays(ctx.db, ctx.agencyId, [...byId.keys()], from, to);
   const today = todayUtc(now);
