@@ -3,8 +3,13 @@
 // Later modules add their tables' endpoints to `probes`.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { addDays, todayUtc } from '../src/server/calendar.ts';
+import { createPool } from '../src/server/modules/inventory/pools-service.ts';
+import * as inventory from '../src/server/modules/inventory/service.ts';
 import { describeEachDatabase } from './helpers/database.ts';
 import { makeAgency, makeTestApp, signIn, type TestAgency } from './helpers/factories.ts';
+import { insertRoomType, insertTour } from './helpers/inventory-fixtures.ts';
+import { makeAttraction, makeBus, makeExtraService } from './helpers/transport-factories.ts';
 
 describeEachDatabase('tenant isolation', (database) => {
   let app: FastifyInstance;
@@ -12,6 +17,8 @@ describeEachDatabase('tenant isolation', (database) => {
   let agencyB: TestAgency;
   let cookieA: string;
   let idsOfB: { userId: string; tokenId: string; token: string };
+  let catalogOfB: Record<string, string>;
+  const soon = addDays(todayUtc(), 30);
 
   beforeAll(async () => {
     app = await makeTestApp(database());
@@ -26,6 +33,42 @@ describeEachDatabase('tenant isolation', (database) => {
       payload: { name: 'B integration' },
     });
     idsOfB = { userId: b.user.id, tokenId: token.json().id, token: token.json().token };
+
+    const { roomTypeId, accommodationId } = await insertRoomType(agencyB.ctx);
+    await inventory.setCapacity(agencyB.ctx, { kind: 'room_type', ownerId: roomTypeId }, 'B room', {
+      from: soon,
+      to: addDays(soon, 3),
+      kind: 'allotment',
+      units: 3,
+    });
+    const tourId = await insertTour(agencyB.ctx, accommodationId);
+    const pool = await createPool(agencyB.ctx, {
+      name: 'B pool',
+      capacity: 5,
+      members: [{ kind: 'room_type', id: roomTypeId }],
+    });
+    const held = await inventory.hold(agencyB.ctx, {
+      components: [
+        { type: 'room', roomTypeId, checkIn: soon, checkOut: addDays(soon, 2), quantity: 1 },
+      ],
+      minutes: 30,
+    });
+    const [resource] = await inventory.listResourcesOf(agencyB.ctx, roomTypeId);
+    const bus = await makeBus(agencyB);
+    const attraction = await makeAttraction(agencyB);
+    const service = await makeExtraService(agencyB, {}, { from: soon, to: soon, units: 4 });
+    catalogOfB = {
+      roomTypeId,
+      tourId,
+      poolId: pool.id,
+      takeId: held.id,
+      resourceId: resource?.id ?? '',
+      transportId: bus.id,
+      departureId: bus.departures[0]?.id ?? '',
+      attractionId: attraction.id,
+      ticketTypeId: attraction.ticketTypes[0]?.id ?? '',
+      serviceId: service.id,
+    };
   });
   afterAll(async () => {
     await app.close();
@@ -40,7 +83,107 @@ describeEachDatabase('tenant isolation', (database) => {
     },
     { method: 'GET' as const, url: `/api/v1/api-tokens/${idsOfB.tokenId}` },
     { method: 'DELETE' as const, url: `/api/v1/api-tokens/${idsOfB.tokenId}` },
+    ...inventoryProbes(),
+    ...transportProbes(),
   ];
+
+  const range = () => `from=${soon}&to=${addDays(soon, 1)}`;
+  const inventoryProbes = () => {
+    const { roomTypeId, tourId, poolId, takeId, resourceId, departureId } = catalogOfB;
+    return [
+      { method: 'GET' as const, url: `/api/v1/room-types/${roomTypeId}/availability?${range()}` },
+      {
+        method: 'PUT' as const,
+        url: `/api/v1/room-types/${roomTypeId}/capacity`,
+        payload: { from: soon, to: soon, kind: 'allotment', units: 0 },
+      },
+      {
+        method: 'PATCH' as const,
+        url: `/api/v1/room-types/${roomTypeId}/restrictions`,
+        payload: { from: soon, to: soon, stopSale: true },
+      },
+      { method: 'GET' as const, url: `/api/v1/tours/${tourId}/availability?${range()}` },
+      { method: 'GET' as const, url: `/api/v1/transport-departures/${departureId}/availability` },
+      { method: 'GET' as const, url: `/api/v1/pools/${poolId}` },
+      { method: 'PATCH' as const, url: `/api/v1/pools/${poolId}`, payload: { capacity: 0 } },
+      { method: 'POST' as const, url: `/api/v1/pools/${poolId}/archive` },
+      { method: 'GET' as const, url: `/api/v1/inventory/takes/${takeId}` },
+      { method: 'POST' as const, url: `/api/v1/inventory/takes/${takeId}/confirm` },
+      { method: 'POST' as const, url: `/api/v1/inventory/takes/${takeId}/release` },
+      {
+        method: 'PATCH' as const,
+        url: `/api/v1/inventory/resources/${resourceId}`,
+        payload: { lowStockThreshold: 1 },
+      },
+    ];
+  };
+  const transportProbes = () => {
+    const { transportId, departureId, attractionId, ticketTypeId, serviceId } = catalogOfB;
+    return [
+      { method: 'GET' as const, url: `/api/v1/transport/${transportId}` },
+      {
+        method: 'PATCH' as const,
+        url: `/api/v1/transport/${transportId}`,
+        payload: { name: 'hijacked' },
+      },
+      { method: 'POST' as const, url: `/api/v1/transport/${transportId}/archive` },
+      {
+        method: 'POST' as const,
+        url: `/api/v1/transport/${transportId}/departures`,
+        payload: { departures: [{ date: '2031-01-01' }] },
+      },
+      { method: 'GET' as const, url: `/api/v1/transport-departures/${departureId}` },
+      {
+        method: 'PATCH' as const,
+        url: `/api/v1/transport-departures/${departureId}`,
+        payload: { status: 'cancelled' },
+      },
+      { method: 'GET' as const, url: `/api/v1/attractions/${attractionId}` },
+      {
+        method: 'PATCH' as const,
+        url: `/api/v1/attractions/${attractionId}`,
+        payload: { city: 'hijacked' },
+      },
+      { method: 'POST' as const, url: `/api/v1/attractions/${attractionId}/archive` },
+      {
+        method: 'POST' as const,
+        url: `/api/v1/attractions/${attractionId}/ticket-types`,
+        payload: { category: 'adult', name: { en: 'X' } },
+      },
+      {
+        method: 'PUT' as const,
+        url: `/api/v1/attractions/${attractionId}/capacity`,
+        payload: { from: soon, to: soon, timeSlot: '09:00', units: 1 },
+      },
+      {
+        method: 'GET' as const,
+        url: `/api/v1/attractions/${attractionId}/availability?${range()}`,
+      },
+      { method: 'GET' as const, url: `/api/v1/ticket-types/${ticketTypeId}` },
+      {
+        method: 'PATCH' as const,
+        url: `/api/v1/ticket-types/${ticketTypeId}`,
+        payload: { name: { en: 'hijacked' } },
+      },
+      { method: 'POST' as const, url: `/api/v1/ticket-types/${ticketTypeId}/archive` },
+      { method: 'GET' as const, url: `/api/v1/extra-services/${serviceId}` },
+      {
+        method: 'PATCH' as const,
+        url: `/api/v1/extra-services/${serviceId}`,
+        payload: { name: { en: 'hijacked' } },
+      },
+      { method: 'POST' as const, url: `/api/v1/extra-services/${serviceId}/archive` },
+      {
+        method: 'PUT' as const,
+        url: `/api/v1/extra-services/${serviceId}/capacity`,
+        payload: { from: soon, to: soon, units: 0 },
+      },
+      {
+        method: 'GET' as const,
+        url: `/api/v1/extra-services/${serviceId}/availability?${range()}`,
+      },
+    ];
+  };
 
   it('answers 404 for every id of another agency, and changes nothing', async () => {
     for (const probe of probes()) {
@@ -54,6 +197,15 @@ describeEachDatabase('tenant isolation', (database) => {
       .where('id', '=', idsOfB.userId)
       .executeTakeFirstOrThrow();
     expect(userB.name).toBe('Admin');
+    // B's inventory is untouched: capacity, the hold and the pool are as B left them.
+    const nights = await inventory.availability(
+      { db: database().db, agencyId: agencyB.agencyId, actor: agencyB.ctx.actor },
+      { kind: 'room_type', ownerId: catalogOfB.roomTypeId as string },
+      soon,
+      soon,
+    );
+    expect(nights[0]).toMatchObject({ capacity: 3, held: 1, stopSale: false });
+    expect((await inventory.getTake(agencyB.ctx, catalogOfB.takeId as string)).status).toBe('held');
     const tokenB = await app.inject({
       method: 'GET',
       url: '/api/v1/me',
@@ -82,6 +234,20 @@ describeEachDatabase('tenant isolation', (database) => {
       headers: { cookie: cookieA },
     });
     expect(audit.json().items).toEqual([]);
+    for (const url of [
+      '/api/v1/pools',
+      '/api/v1/transport',
+      '/api/v1/attractions',
+      '/api/v1/extra-services',
+    ]) {
+      const list = await app.inject({
+        method: 'GET',
+        url: `${url}?limit=200`,
+        headers: { cookie: cookieA },
+      });
+      expect(list.statusCode, url).toBe(200);
+      expect(list.json().items, url).toEqual([]);
+    }
   });
 
   it("hides another user's token within the same agency from a non-admin", async () => {
