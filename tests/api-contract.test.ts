@@ -79,6 +79,17 @@ describeEachDatabase('API contract', (database, kind) => {
       { method: 'PATCH' as const, url: '/api/v1/me', auth: true },
       { method: 'POST' as const, url: '/api/v1/api-tokens', auth: true },
       { method: 'GET' as const, url: '/api/v1/users', auth: true },
+      { method: 'POST' as const, url: '/api/v1/suppliers', auth: true },
+      { method: 'POST' as const, url: '/api/v1/accommodations', auth: true },
+      { method: 'POST' as const, url: '/api/v1/tours', auth: true },
+      { method: 'POST' as const, url: '/api/v1/transport', auth: true },
+      { method: 'POST' as const, url: '/api/v1/attractions', auth: true },
+      { method: 'POST' as const, url: '/api/v1/extra-services', auth: true },
+      { method: 'POST' as const, url: '/api/v1/pools', auth: true },
+      { method: 'POST' as const, url: '/api/v1/inventory/holds', auth: true },
+      { method: 'POST' as const, url: '/api/v1/inventory/takes', auth: true },
+      { method: 'GET' as const, url: '/api/v1/search', auth: true },
+      { method: 'GET' as const, url: '/api/v1/pools', auth: true },
     ];
     const field = fc.oneof(
       fc.string(),
@@ -87,10 +98,46 @@ describeEachDatabase('API contract', (database, kind) => {
       fc.boolean(),
       fc.emailAddress(),
       fc.array(fc.string()),
+      fc.constant('nul \u0000 inside'),
+      fc.constantFrom('2027-07-01', '2027-02-30', 'EUR', 'HR', 'allotment', 'room'),
+      fc.dictionary(fc.constantFrom('en', 'cs', 'xx', 'type', 'roomTypeId'), fc.string()),
+      fc.array(
+        fc.record({
+          type: fc.constantFrom('room', 'seats', 'tour'),
+          quantity: fc.integer(),
+          roomTypeId: fc.uuid(),
+        }),
+      ),
     );
     const body = fc.oneof(
       fc.dictionary(
-        fc.constantFrom('email', 'password', 'name', 'role', 'locale', 'expiresAt', 'agency', 'x'),
+        fc.constantFrom(
+          'email',
+          'password',
+          'name',
+          'role',
+          'locale',
+          'expiresAt',
+          'agency',
+          'x',
+          'kind',
+          'code',
+          'currency',
+          'city',
+          'country',
+          'mode',
+          'accommodationId',
+          'members',
+          'capacity',
+          'components',
+          'minutes',
+          'departures',
+          'roomTypes',
+          'seasons',
+          'classes',
+          'stops',
+          'unit',
+        ),
         field,
       ),
       fc.json().map((text) => text),
@@ -118,7 +165,7 @@ describeEachDatabase('API contract', (database, kind) => {
           expect(response.statusCode, response.body).toBeLessThan(500);
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
   });
 });
