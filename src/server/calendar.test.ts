@@ -10,7 +10,11 @@ import {
 } from './calendar.ts';
 
 const date = fc
-  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+  .date({
+    min: new Date('2000-01-01T00:00:00Z'),
+    max: new Date('2099-12-31T00:00:00Z'),
+    noInvalidDate: true,
+  })
   .map((d) => d.toISOString().slice(0, 10));
 
 describe('calendar dates', () => {
@@ -26,7 +30,11 @@ describe('calendar dates', () => {
     expect(addDays('2026-10-24', 2)).toBe('2026-10-26');
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
-    expect(nightsOfStay('2027-07-03', '2027-07-06')).toEqual(['2027-07-03', '2027-07-04', '2027-07-05']);
+    expect(nightsOfStay('2027-07-03', '2027-07-06')).toEqual([
+      '2027-07-03',
+      '2027-07-04',
+      '2027-07-05',
+    ]);
     expect(isoWeekday('2026-11-23')).toBe(1);
     expect(isoWeekday('2026-11-29')).toBe(7);
   });

@@ -9,8 +9,8 @@ import { type Database, openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { demoPassword, demoStaff, seedDemoAgency } from './demo/seed.ts';
 import { adminSeed, createAgencyWithUsers, hasUsers } from './modules/identity/bootstrap.ts';
-import { createMailer, emailHandler, emailJobKind } from './modules/messaging/mailer.ts';
 import { HoldSweeper } from './modules/inventory/sweeper.ts';
+import { createMailer, emailHandler, emailJobKind } from './modules/messaging/mailer.ts';
 import { OutboxWorker } from './modules/messaging/worker.ts';
 
 export interface RunningServer {

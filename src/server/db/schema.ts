@@ -348,7 +348,12 @@ export interface InventoryPoolsTable {
   updatedAt: Timestamp;
 }
 
-export type PoolMemberKind = 'room_type' | 'transport_departure' | 'tour' | 'attraction' | 'service';
+export type PoolMemberKind =
+  | 'room_type'
+  | 'transport_departure'
+  | 'tour'
+  | 'attraction'
+  | 'service';
 
 export interface InventoryPoolMembersTable {
   poolId: string;

@@ -1,5 +1,5 @@
 // Schemas shared by many routes: ids, problem bodies, common responses.
-import { Type } from 'typebox';
+import { type Static, type TSchema, Type } from 'typebox';
 
 export const Uuid = Type.String({ format: 'uuid', description: 'Identifier (UUID)' });
 
@@ -31,4 +31,17 @@ export function errorResponses(...codes: number[]) {
   return Object.fromEntries(
     codes.map((code) => [code, { ...problemRef, description: `Problem (${code})` }]),
   );
+}
+
+/**
+ * `T` or null, as one JSON Schema type list (`type: ["number", "null"]`, or `null` among an
+ * enum's values). Not `anyOf [T, null]`: with Ajv's type coercion the first branch would
+ * turn a null into "" or 0 before the second is tried.
+ */
+export function nullable<T extends TSchema>(schema: T, options: { description?: string } = {}) {
+  const raw = schema as TSchema & { type?: unknown; enum?: unknown[] };
+  if (Array.isArray(raw.enum)) {
+    return Type.Unsafe<Static<T> | null>({ ...raw, ...options, enum: [...raw.enum, null] });
+  }
+  return Type.Unsafe<Static<T> | null>({ ...raw, ...options, type: [raw.type, 'null'] });
 }

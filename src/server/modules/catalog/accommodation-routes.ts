@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Static, type TSchema, Type } from 'typebox';
 import { contextOf } from '../../http/auth.ts';
 import { Page, PageQuery } from '../../http/pagination.ts';
-import { errorResponses, IdParams, Uuid } from '../../http/schemas.ts';
+import { errorResponses, IdParams, nullable, Uuid } from '../../http/schemas.ts';
 import * as accommodations from './accommodations-service.ts';
 import {
   ArchivedQuery,
@@ -17,19 +17,6 @@ import {
   PhotoUrlsSchema,
 } from './common.ts';
 import type { CatalogDeps } from './routes.ts';
-
-/**
- * `T` or null, as one JSON Schema type list (`type: ["number", "null"]`, or `null` among an
- * enum's values). Not `anyOf [T, null]`: with Ajv's type coercion the first branch would
- * turn a null into "" or 0 before the second is tried.
- */
-export function nullable<T extends TSchema>(schema: T) {
-  const raw = schema as TSchema & { type?: unknown; enum?: unknown[] };
-  if (Array.isArray(raw.enum)) {
-    return Type.Unsafe<Static<T> | null>({ ...raw, enum: [...raw.enum, null] });
-  }
-  return Type.Unsafe<Static<T> | null>({ ...raw, type: [raw.type, 'null'] });
-}
 
 const KindSchema = Type.Enum([...accommodations.accommodationKinds], {
   description: 'hotel, apartment, guesthouse, resort, camp or other',

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/auth.ts';
 import { Page, PageQuery } from '../../http/pagination.ts';
-import { errorResponses, IdParams, Uuid } from '../../http/schemas.ts';
+import { errorResponses, IdParams, nullable, Uuid } from '../../http/schemas.ts';
 import * as attractions from './attractions-service.ts';
 import {
   ArchivedQuery,
@@ -26,7 +26,7 @@ const TimeSlot = Type.String({
   pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$',
   description: 'Entry time HH:MM',
 });
-const Age = Type.Union([Type.Integer({ minimum: 0, maximum: 120 }), Type.Null()]);
+const Age = nullable(Type.Integer({ minimum: 0, maximum: 120 }));
 
 const TicketTypeSchema = Type.Object(
   {
@@ -34,8 +34,8 @@ const TicketTypeSchema = Type.Object(
     attractionId: Uuid,
     category: CategorySchema,
     name: LocalizedTextSchema,
-    minAge: Type.Union([Type.Integer(), Type.Null()]),
-    maxAge: Type.Union([Type.Integer(), Type.Null()]),
+    minAge: nullable(Type.Integer()),
+    maxAge: nullable(Type.Integer()),
     ...LifecycleSchema,
   },
   { $id: 'TicketType' },
@@ -49,14 +49,14 @@ const AttractionSchema = Type.Object(
     description: Type.Object({}, { additionalProperties: Type.String() }),
     city: Type.String(),
     country: Type.String(),
-    address: Type.Union([Type.String(), Type.Null()]),
-    latitude: Type.Union([Type.Number(), Type.Null()]),
-    longitude: Type.Union([Type.Number(), Type.Null()]),
+    address: nullable(Type.String()),
+    latitude: nullable(Type.Number()),
+    longitude: nullable(Type.Number()),
     photos: Type.Array(Type.String()),
-    supplierId: Type.Union([Uuid, Type.Null()]),
+    supplierId: nullable(Uuid),
     advanceBookingDays: Type.Integer(),
     dated: Type.Boolean(),
-    validityDays: Type.Union([Type.Integer(), Type.Null()]),
+    validityDays: nullable(Type.Integer()),
     timeSlots: Type.Array(Type.String()),
     entrances: Type.Array(Type.String()),
     includedItems: Type.Array(LocalizedTextSchema),
@@ -78,11 +78,11 @@ const editable = {
   description: LocalizedTextSchema,
   city: Type.String({ minLength: 1, maxLength: 200 }),
   country: CountryCodeSchema,
-  address: Type.Union([Type.String({ maxLength: 500 }), Type.Null()]),
-  latitude: Type.Union([Type.Number({ minimum: -90, maximum: 90 }), Type.Null()]),
-  longitude: Type.Union([Type.Number({ minimum: -180, maximum: 180 }), Type.Null()]),
+  address: nullable(Type.String({ maxLength: 500 })),
+  latitude: nullable(Type.Number({ minimum: -90, maximum: 90 })),
+  longitude: nullable(Type.Number({ minimum: -180, maximum: 180 })),
   photos: PhotoUrlsSchema,
-  supplierId: Type.Union([Uuid, Type.Null()]),
+  supplierId: nullable(Uuid),
   advanceBookingDays: Type.Integer({
     minimum: 0,
     maximum: 365,
@@ -91,7 +91,7 @@ const editable = {
   dated: Type.Boolean({
     description: 'true: valid on one day (and slot); false: an open ticket valid validityDays',
   }),
-  validityDays: Type.Union([Type.Integer({ minimum: 1, maximum: 3650 }), Type.Null()], {
+  validityDays: nullable(Type.Integer({ minimum: 1, maximum: 3650 }), {
     description: 'Required for open tickets; null for dated ones',
   }),
   timeSlots: Type.Array(TimeSlot, { maxItems: 96, description: 'Entry times, kept sorted' }),
@@ -103,7 +103,7 @@ const AvailabilitySchema = Type.Object({
   items: Type.Array(
     Type.Object({
       date: CalendarDateSchema,
-      timeSlot: Type.Union([Type.String(), Type.Null()]),
+      timeSlot: nullable(Type.String()),
       capacity: Type.Integer(),
       sold: Type.Integer(),
       held: Type.Integer(),

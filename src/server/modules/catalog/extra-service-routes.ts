@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/auth.ts';
 import { Page, PageQuery } from '../../http/pagination.ts';
-import { errorResponses, IdParams, Uuid } from '../../http/schemas.ts';
+import { errorResponses, IdParams, nullable, Uuid } from '../../http/schemas.ts';
 import {
   ArchivedQuery,
   CalendarDateSchema,
@@ -41,9 +41,9 @@ const ExtraServiceSchema = Type.Object(
     name: LocalizedTextSchema,
     description: Type.Object({}, { additionalProperties: Type.String() }),
     unit: UnitSchema,
-    city: Type.Union([Type.String(), Type.Null()]),
-    country: Type.Union([Type.String(), Type.Null()]),
-    supplierId: Type.Union([Uuid, Type.Null()]),
+    city: nullable(Type.String()),
+    country: nullable(Type.String()),
+    supplierId: nullable(Uuid),
     limited: Type.Boolean({ description: 'true: has daily capacity in the inventory' }),
     ...LifecycleSchema,
   },
@@ -59,9 +59,9 @@ const editable = {
   }),
   name: LocalizedTextSchema,
   description: LocalizedTextSchema,
-  city: Type.Union([Type.String({ minLength: 1, maxLength: 200 }), Type.Null()]),
-  country: Type.Union([CountryCodeSchema, Type.Null()]),
-  supplierId: Type.Union([Uuid, Type.Null()]),
+  city: nullable(Type.String({ minLength: 1, maxLength: 200 })),
+  country: nullable(CountryCodeSchema),
+  supplierId: nullable(Uuid),
   limited: Type.Boolean({ description: 'true: sold against daily capacity' }),
 };
 

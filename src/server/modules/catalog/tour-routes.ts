@@ -5,8 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/auth.ts';
 import { Page, PageQuery } from '../../http/pagination.ts';
-import { errorResponses, IdParams, Uuid } from '../../http/schemas.ts';
-import { nullable } from './accommodation-routes.ts';
+import { errorResponses, IdParams, nullable, Uuid } from '../../http/schemas.ts';
 import { boardTypes } from './accommodations-service.ts';
 import {
   ArchivedQuery,

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/auth.ts';
 import { Page, PageQuery } from '../../http/pagination.ts';
-import { errorResponses, IdParams, Uuid } from '../../http/schemas.ts';
+import { errorResponses, IdParams, nullable, Uuid } from '../../http/schemas.ts';
 import {
   ArchivedQuery,
   CalendarDateSchema,
@@ -96,8 +96,8 @@ const TransportSchema = Type.Object(
     kind: KindSchema,
     code: Type.String(),
     name: Type.String(),
-    carrier: Type.Union([Type.String(), Type.Null()]),
-    supplierId: Type.Union([Uuid, Type.Null()]),
+    carrier: nullable(Type.String()),
+    supplierId: nullable(Uuid),
     classes: Type.Array(ClassSchema),
     stops: Type.Array(StopSchema),
     departures: Type.Array(departureRef),
@@ -114,10 +114,10 @@ const editable = {
     description: 'Flight number (OK 123), train number or bus route code; unique per kind',
   }),
   name: Type.String({ minLength: 1, maxLength: 200 }),
-  carrier: Type.Union([Type.String({ maxLength: 200 }), Type.Null()], {
+  carrier: nullable(Type.String({ maxLength: 200 }), {
     description: 'Airline, rail or bus company',
   }),
-  supplierId: Type.Union([Uuid, Type.Null()]),
+  supplierId: nullable(Uuid),
   classes: Type.Array(ClassSchema, { minItems: 1, maxItems: 20 }),
   stops: Type.Array(StopSchema, {
     minItems: 2,

@@ -89,6 +89,23 @@ describeEachDatabase('inventory', (database) => {
       expect(items[11].kind).toBeNull();
     });
 
+    it('keeps an explicit null (no minimum stay, no release) as null', async () => {
+      const response = await put(roomTypeId, {
+        from: day(41),
+        to: day(41),
+        kind: 'allotment',
+        units: 2,
+        minStay: null,
+        releaseDays: null,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json().items[0]).toMatchObject({
+        minStay: null,
+        releaseDays: null,
+        capacity: 2,
+      });
+    });
+
     it('answers bad ranges, negative units and unknown room types with problems naming the field', async () => {
       const backwards = await put(roomTypeId, {
         from: day(40),

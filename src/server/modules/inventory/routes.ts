@@ -7,7 +7,7 @@ import type { Database } from '../../db/connect.ts';
 import { NotFound } from '../../errors.ts';
 import { contextOf } from '../../http/auth.ts';
 import { Page, PageQuery } from '../../http/pagination.ts';
-import { errorResponses, IdParams, Uuid } from '../../http/schemas.ts';
+import { errorResponses, IdParams, nullable, Uuid } from '../../http/schemas.ts';
 import {
   ArchivedQuery,
   CalendarDateSchema,
@@ -42,9 +42,9 @@ const AvailabilityDaySchema = Type.Object({
   held: Type.Integer(),
   available: Type.Integer({ description: 'What can still be taken (limited by the pool)' }),
   stopSale: Type.Boolean(),
-  minStay: Type.Union([Type.Integer(), Type.Null()]),
+  minStay: nullable(Type.Integer()),
   closedToArrival: Type.Boolean(),
-  releaseDays: Type.Union([Type.Integer(), Type.Null()]),
+  releaseDays: nullable(Type.Integer()),
   released: Type.Boolean({ description: 'The allotment release period has begun' }),
   pool: Type.Union([
     Type.Object({ id: Uuid, name: Type.String(), available: Type.Integer() }),
@@ -70,7 +70,7 @@ const PoolSchema = Type.Object(
     sold: Type.Integer(),
     held: Type.Integer(),
     available: Type.Integer(),
-    lowStockThreshold: Type.Union([Type.Integer(), Type.Null()]),
+    lowStockThreshold: nullable(Type.Integer()),
     alertUserIds: Type.Array(Uuid),
     members: Type.Array(Type.Object({ kind: Type.String(), id: Uuid, classCode: Type.String() })),
     archived: Type.Boolean(),
@@ -87,7 +87,7 @@ const ResourceSchema = Type.Object({
   ownerId: Uuid,
   classCode: Type.String(),
   label: Type.String(),
-  lowStockThreshold: Type.Union([Type.Integer(), Type.Null()]),
+  lowStockThreshold: nullable(Type.Integer()),
   alertUserIds: Type.Array(Uuid),
 });
 
@@ -143,8 +143,8 @@ const TakeSchema = Type.Object(
   {
     id: Uuid,
     status: Type.Enum(['held', 'taken', 'released', 'expired']),
-    reference: Type.Union([Type.String(), Type.Null()]),
-    expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    reference: nullable(Type.String()),
+    expiresAt: nullable(Type.String({ format: 'date-time' })),
     createdAt: Type.String({ format: 'date-time' }),
     onRequest: Type.Array(Type.Boolean(), {
       description: 'Per component: true when it waits for the supplier to confirm',
@@ -152,9 +152,9 @@ const TakeSchema = Type.Object(
     items: Type.Array(
       Type.Object({
         component: Type.Integer(),
-        resourceId: Type.Union([Uuid, Type.Null()]),
-        date: Type.Union([CalendarDateSchema, Type.Null()]),
-        poolId: Type.Union([Uuid, Type.Null()]),
+        resourceId: nullable(Uuid),
+        date: nullable(CalendarDateSchema),
+        poolId: nullable(Uuid),
         quantity: Type.Integer(),
         onRequest: Type.Boolean(),
       }),
@@ -171,7 +171,7 @@ const NotificationSchema = Type.Object({
   body: Type.String(),
   data: Type.Record(Type.String(), Type.Unknown()),
   createdAt: Type.String({ format: 'date-time' }),
-  readAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  readAt: nullable(Type.String({ format: 'date-time' })),
 });
 
 /** Who may hold and take inventory directly: sellers and the people who fix bookings. */
@@ -204,14 +204,12 @@ export async function inventoryRoutes(base: FastifyInstance, { database }: Inven
             kind: CapacityKindSchema,
             units: Units,
             releaseDays: Type.Optional(
-              Type.Union([Type.Integer({ minimum: 0, maximum: 365 }), Type.Null()], {
+              nullable(Type.Integer({ minimum: 0, maximum: 365 }), {
                 description: 'Allotment: unsold units go back this many days before the night',
               }),
             ),
             stopSale: Type.Optional(Type.Boolean()),
-            minStay: Type.Optional(
-              Type.Union([Type.Integer({ minimum: 1, maximum: 365 }), Type.Null()]),
-            ),
+            minStay: Type.Optional(nullable(Type.Integer({ minimum: 1, maximum: 365 }))),
             closedToArrival: Type.Optional(Type.Boolean()),
           },
           { additionalProperties: false },
@@ -246,13 +244,9 @@ export async function inventoryRoutes(base: FastifyInstance, { database }: Inven
             from: CalendarDateSchema,
             to: CalendarDateSchema,
             stopSale: Type.Optional(Type.Boolean()),
-            minStay: Type.Optional(
-              Type.Union([Type.Integer({ minimum: 1, maximum: 365 }), Type.Null()]),
-            ),
+            minStay: Type.Optional(nullable(Type.Integer({ minimum: 1, maximum: 365 }))),
             closedToArrival: Type.Optional(Type.Boolean()),
-            releaseDays: Type.Optional(
-              Type.Union([Type.Integer({ minimum: 0, maximum: 365 }), Type.Null()]),
-            ),
+            releaseDays: Type.Optional(nullable(Type.Integer({ minimum: 0, maximum: 365 }))),
           },
           { additionalProperties: false },
         ),
@@ -360,9 +354,9 @@ export async function inventoryRoutes(base: FastifyInstance, { database }: Inven
               Type.Object({
                 date: CalendarDateSchema,
                 nights: Type.Integer(),
-                departureId: Type.Union([Uuid, Type.Null()]),
+                departureId: nullable(Uuid),
                 sellable: Type.Boolean(),
-                reason: Type.Union([Type.String(), Type.Null()]),
+                reason: nullable(Type.String()),
                 roomTypes: Type.Array(
                   Type.Object({
                     roomTypeId: Uuid,
@@ -372,7 +366,7 @@ export async function inventoryRoutes(base: FastifyInstance, { database }: Inven
                     onRequest: Type.Boolean(),
                   }),
                 ),
-                seats: Type.Union([Type.Integer(), Type.Null()]),
+                seats: nullable(Type.Integer()),
               }),
             ),
           }),
@@ -415,7 +409,7 @@ export async function inventoryRoutes(base: FastifyInstance, { database }: Inven
         body: Type.Object(
           {
             lowStockThreshold: Type.Optional(
-              Type.Union([Type.Integer({ minimum: 0, maximum: 100_000 }), Type.Null()]),
+              nullable(Type.Integer({ minimum: 0, maximum: 100_000 })),
             ),
             alertUserIds: Type.Optional(Type.Array(Uuid, { maxItems: 50 })),
           },
@@ -432,9 +426,7 @@ export async function inventoryRoutes(base: FastifyInstance, { database }: Inven
     {
       name: Type.String({ minLength: 1, maxLength: 200 }),
       capacity: Units,
-      lowStockThreshold: Type.Optional(
-        Type.Union([Type.Integer({ minimum: 0, maximum: 100_000 }), Type.Null()]),
-      ),
+      lowStockThreshold: Type.Optional(nullable(Type.Integer({ minimum: 0, maximum: 100_000 }))),
       alertUserIds: Type.Optional(Type.Array(Uuid, { maxItems: 50 })),
       members: Type.Array(PoolMemberSchema, { maxItems: 500 }),
     },
