@@ -24,6 +24,24 @@ async function adminQuery(url: string, statement: string): Promise<void> {
   }
 }
 
+/**
+ * Drops a test database once its connections are gone. pg-pool's `end()` resolves before the
+ * server has seen every connection close, and `drop … with (force)` would kill those and
+ * surface as unhandled 57P01 errors; so wait for them, and force only as a last resort.
+ */
+async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    try {
+      await adminQuery(serverUrl, `drop database if exists ${name}`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+}
+
 /** A new, migrated database of the given kind; `close()` throws it away. */
 export async function openTestDatabase(
   kind: DatabaseKind,
@@ -50,7 +68,7 @@ export async function openTestDatabase(
     ...database,
     async close() {
       await database.close();
-      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+      await dropDatabase(serverUrl, name);
     },
   };
 }

@@ -36,6 +36,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
         }) as typeof pg.types.getTypeParser,
       },
     });
+    // A pooled connection that dies while idle (server restart, a terminated backend) must
+    // not take the process down: the pool drops it and opens a new one on the next query.
+    pool.on('error', (error) => {
+      console.error(`caravel: an idle database connection failed: ${error.message}`);
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

@@ -7,6 +7,7 @@ import { contextOf } from '../../http/auth.ts';
 import { Page, PageQuery } from '../../http/pagination.ts';
 import { errorResponses, IdParams, nullable, Uuid } from '../../http/schemas.ts';
 import * as accommodations from './accommodations-service.ts';
+import { registerArchiveRoutes } from './archive-routes.ts';
 import {
   ArchivedQuery,
   CountryCodeSchema,
@@ -232,31 +233,15 @@ export async function accommodationRoutes(app: FastifyInstance, { database }: Ca
       ),
   );
 
-  for (const [action, archived] of [
-    ['archive', true],
-    ['restore', false],
-  ] as const) {
-    api.post(
-      `/api/v1/accommodations/:id/${action}`,
-      {
-        config: { access: catalogEditors },
-        schema: {
-          tags: ['accommodations'],
-          summary: archived
-            ? 'Archive an accommodation (hidden from lists and search; bookings keep it)'
-            : 'Restore an archived accommodation',
-          params: IdParams,
-          response: { 200: accommodationRef, ...errorResponses(400, 401, 403, 404) },
-        },
-      },
-      async (request) =>
-        accommodations.setAccommodationArchived(
-          contextOf(request, database),
-          request.params.id,
-          archived,
-        ),
-    );
-  }
+  registerArchiveRoutes(api, {
+    database,
+    path: '/api/v1/accommodations/:id',
+    tag: 'accommodations',
+    response: accommodationRef,
+    archiveSummary: 'Archive an accommodation (hidden from lists and search; bookings keep it)',
+    restoreSummary: 'Restore an archived accommodation',
+    setArchived: accommodations.setAccommodationArchived,
+  });
 
   api.post(
     '/api/v1/accommodations/:id/room-types',
@@ -322,29 +307,13 @@ export async function accommodationRoutes(app: FastifyInstance, { database }: Ca
       accommodations.updateRoomType(contextOf(request, database), request.params.id, request.body),
   );
 
-  for (const [action, archived] of [
-    ['archive', true],
-    ['restore', false],
-  ] as const) {
-    api.post(
-      `/api/v1/room-types/:id/${action}`,
-      {
-        config: { access: catalogEditors },
-        schema: {
-          tags: ['accommodations'],
-          summary: archived
-            ? 'Archive a room type (no longer sold; bookings keep it)'
-            : 'Restore an archived room type',
-          params: IdParams,
-          response: { 200: roomTypeRef, ...errorResponses(400, 401, 403, 404) },
-        },
-      },
-      async (request) =>
-        accommodations.setRoomTypeArchived(
-          contextOf(request, database),
-          request.params.id,
-          archived,
-        ),
-    );
-  }
+  registerArchiveRoutes(api, {
+    database,
+    path: '/api/v1/room-types/:id',
+    tag: 'accommodations',
+    response: roomTypeRef,
+    archiveSummary: 'Archive a room type (no longer sold; bookings keep it)',
+    restoreSummary: 'Restore an archived room type',
+    setArchived: accommodations.setRoomTypeArchived,
+  });
 }

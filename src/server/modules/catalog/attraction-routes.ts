@@ -6,6 +6,7 @@ import { Type } from 'typebox';
 import { contextOf } from '../../http/auth.ts';
 import { Page, PageQuery } from '../../http/pagination.ts';
 import { errorResponses, IdParams, nullable, Uuid } from '../../http/schemas.ts';
+import { registerArchiveRoutes } from './archive-routes.ts';
 import * as attractions from './attractions-service.ts';
 import {
   ArchivedQuery,
@@ -237,47 +238,24 @@ export async function attractionRoutes(app: FastifyInstance, { database }: Catal
       attractions.updateAttraction(contextOf(request, database), request.params.id, request.body),
   );
 
-  for (const [action, archived] of [
-    ['archive', true],
-    ['restore', false],
-  ] as const) {
-    api.post(
-      `/api/v1/attractions/:id/${action}`,
-      {
-        config: { access: catalogEditors },
-        schema: {
-          tags: ['attractions'],
-          summary: archived ? 'Archive an attraction' : 'Restore an archived attraction',
-          params: IdParams,
-          response: { 200: attractionRef, ...errorResponses(400, 401, 403, 404) },
-        },
-      },
-      async (request) =>
-        attractions.setAttractionArchived(
-          contextOf(request, database),
-          request.params.id,
-          archived,
-        ),
-    );
-    api.post(
-      `/api/v1/ticket-types/:id/${action}`,
-      {
-        config: { access: catalogEditors },
-        schema: {
-          tags: ['attractions'],
-          summary: archived ? 'Archive a ticket type' : 'Restore an archived ticket type',
-          params: IdParams,
-          response: { 200: ticketTypeRef, ...errorResponses(400, 401, 403, 404) },
-        },
-      },
-      async (request) =>
-        attractions.setTicketTypeArchived(
-          contextOf(request, database),
-          request.params.id,
-          archived,
-        ),
-    );
-  }
+  registerArchiveRoutes(api, {
+    database,
+    path: '/api/v1/attractions/:id',
+    tag: 'attractions',
+    response: attractionRef,
+    archiveSummary: 'Archive an attraction',
+    restoreSummary: 'Restore an archived attraction',
+    setArchived: attractions.setAttractionArchived,
+  });
+  registerArchiveRoutes(api, {
+    database,
+    path: '/api/v1/ticket-types/:id',
+    tag: 'attractions',
+    response: ticketTypeRef,
+    archiveSummary: 'Archive a ticket type',
+    restoreSummary: 'Restore an archived ticket type',
+    setArchived: attractions.setTicketTypeArchived,
+  });
 
   api.post(
     '/api/v1/attractions/:id/ticket-types',

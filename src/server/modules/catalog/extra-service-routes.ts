@@ -6,6 +6,7 @@ import { Type } from 'typebox';
 import { contextOf } from '../../http/auth.ts';
 import { Page, PageQuery } from '../../http/pagination.ts';
 import { errorResponses, IdParams, nullable, Uuid } from '../../http/schemas.ts';
+import { registerArchiveRoutes } from './archive-routes.ts';
 import {
   ArchivedQuery,
   CalendarDateSchema,
@@ -183,25 +184,15 @@ export async function extraServiceRoutes(app: FastifyInstance, { database }: Cat
       services.updateExtraService(contextOf(request, database), request.params.id, request.body),
   );
 
-  for (const [action, archived] of [
-    ['archive', true],
-    ['restore', false],
-  ] as const) {
-    api.post(
-      `/api/v1/extra-services/:id/${action}`,
-      {
-        config: { access: catalogEditors },
-        schema: {
-          tags: ['extra services'],
-          summary: archived ? 'Archive an extra service' : 'Restore an archived extra service',
-          params: IdParams,
-          response: { 200: serviceRef, ...errorResponses(400, 401, 403, 404) },
-        },
-      },
-      async (request) =>
-        services.setExtraServiceArchived(contextOf(request, database), request.params.id, archived),
-    );
-  }
+  registerArchiveRoutes(api, {
+    database,
+    path: '/api/v1/extra-services/:id',
+    tag: 'extra services',
+    response: serviceRef,
+    archiveSummary: 'Archive an extra service',
+    restoreSummary: 'Restore an archived extra service',
+    setArchived: services.setExtraServiceArchived,
+  });
 
   api.put(
     '/api/v1/extra-services/:id/capacity',

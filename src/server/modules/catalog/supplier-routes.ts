@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import { contextOf } from '../../http/auth.ts';
 import { Page, PageQuery } from '../../http/pagination.ts';
 import { errorResponses, IdParams, nullable, Uuid } from '../../http/schemas.ts';
+import { registerArchiveRoutes } from './archive-routes.ts';
 import {
   ArchivedQuery,
   CountryCodeSchema,
@@ -177,25 +178,13 @@ export async function supplierRoutes(app: FastifyInstance, { database }: Catalog
       suppliers.updateSupplier(contextOf(request, database), request.params.id, request.body),
   );
 
-  for (const [action, archived] of [
-    ['archive', true],
-    ['restore', false],
-  ] as const) {
-    api.post(
-      `/api/v1/suppliers/:id/${action}`,
-      {
-        config: { access: catalogEditors },
-        schema: {
-          tags: ['suppliers'],
-          summary: archived
-            ? 'Archive a supplier (hidden from lists; its products and bookings keep it)'
-            : 'Restore an archived supplier',
-          params: IdParams,
-          response: { 200: supplierRef, ...errorResponses(400, 401, 403, 404) },
-        },
-      },
-      async (request) =>
-        suppliers.setSupplierArchived(contextOf(request, database), request.params.id, archived),
-    );
-  }
+  registerArchiveRoutes(api, {
+    database,
+    path: '/api/v1/suppliers/:id',
+    tag: 'suppliers',
+    response: supplierRef,
+    archiveSummary: 'Archive a supplier (hidden from lists; its products and bookings keep it)',
+    restoreSummary: 'Restore an archived supplier',
+    setArchived: suppliers.setSupplierArchived,
+  });
 }

@@ -7,6 +7,7 @@ import { contextOf } from '../../http/auth.ts';
 import { Page, PageQuery } from '../../http/pagination.ts';
 import { errorResponses, IdParams, nullable, Uuid } from '../../http/schemas.ts';
 import { boardTypes } from './accommodations-service.ts';
+import { registerArchiveRoutes } from './archive-routes.ts';
 import {
   ArchivedQuery,
   CalendarDateSchema,
@@ -291,27 +292,15 @@ export async function tourRoutes(app: FastifyInstance, { database }: CatalogDeps
       tours.updateTour(contextOf(request, database), request.params.id, request.body),
   );
 
-  for (const [action, archived] of [
-    ['archive', true],
-    ['restore', false],
-  ] as const) {
-    api.post(
-      `/api/v1/tours/:id/${action}`,
-      {
-        config: { access: catalogEditors },
-        schema: {
-          tags: ['tours'],
-          summary: archived
-            ? 'Archive a tour (no longer sold, hidden from lists and search)'
-            : 'Restore an archived tour',
-          params: IdParams,
-          response: { 200: tourRef, ...errorResponses(400, 401, 403, 404) },
-        },
-      },
-      async (request) =>
-        tours.setTourArchived(contextOf(request, database), request.params.id, archived),
-    );
-  }
+  registerArchiveRoutes(api, {
+    database,
+    path: '/api/v1/tours/:id',
+    tag: 'tours',
+    response: tourRef,
+    archiveSummary: 'Archive a tour (no longer sold, hidden from lists and search)',
+    restoreSummary: 'Restore an archived tour',
+    setArchived: tours.setTourArchived,
+  });
 
   api.post(
     '/api/v1/tours/:id/check-stay',

@@ -6,6 +6,7 @@ import { Type } from 'typebox';
 import { contextOf } from '../../http/auth.ts';
 import { Page, PageQuery } from '../../http/pagination.ts';
 import { errorResponses, IdParams, nullable, Uuid } from '../../http/schemas.ts';
+import { registerArchiveRoutes } from './archive-routes.ts';
 import {
   ArchivedQuery,
   CalendarDateSchema,
@@ -240,27 +241,15 @@ export async function transportRoutes(app: FastifyInstance, { database }: Catalo
       transports.updateTransport(contextOf(request, database), request.params.id, request.body),
   );
 
-  for (const [action, archived] of [
-    ['archive', true],
-    ['restore', false],
-  ] as const) {
-    api.post(
-      `/api/v1/transport/:id/${action}`,
-      {
-        config: { access: catalogEditors },
-        schema: {
-          tags: ['transport'],
-          summary: archived
-            ? 'Archive a transport (it stays for existing bookings)'
-            : 'Restore an archived transport',
-          params: IdParams,
-          response: { 200: transportRef, ...errorResponses(400, 401, 403, 404) },
-        },
-      },
-      async (request) =>
-        transports.setTransportArchived(contextOf(request, database), request.params.id, archived),
-    );
-  }
+  registerArchiveRoutes(api, {
+    database,
+    path: '/api/v1/transport/:id',
+    tag: 'transport',
+    response: transportRef,
+    archiveSummary: 'Archive a transport (it stays for existing bookings)',
+    restoreSummary: 'Restore an archived transport',
+    setArchived: transports.setTransportArchived,
+  });
 
   api.post(
     '/api/v1/transport/:id/departures',

@@ -8,6 +8,7 @@ import { NotFound } from '../../errors.ts';
 import { contextOf } from '../../http/auth.ts';
 import { Page, PageQuery } from '../../http/pagination.ts';
 import { errorResponses, IdParams, nullable, Uuid } from '../../http/schemas.ts';
+import { registerArchiveRoutes } from '../catalog/archive-routes.ts';
 import {
   ArchivedQuery,
   CalendarDateSchema,
@@ -492,25 +493,15 @@ export async function inventoryRoutes(base: FastifyInstance, { database }: Inven
       pools.updatePool(contextOf(request, database), request.params.id, request.body),
   );
 
-  for (const [action, archived] of [
-    ['archive', true],
-    ['restore', false],
-  ] as const) {
-    app.post(
-      `/api/v1/pools/:id/${action}`,
-      {
-        config: { access: catalogEditors },
-        schema: {
-          tags: ['inventory'],
-          summary: archived ? 'Archive a pool (it stops limiting sales)' : 'Restore a pool',
-          params: IdParams,
-          response: { 200: poolRef, ...errorResponses(401, 403, 404) },
-        },
-      },
-      async (request) =>
-        pools.updatePool(contextOf(request, database), request.params.id, { archived }),
-    );
-  }
+  registerArchiveRoutes(app, {
+    database,
+    path: '/api/v1/pools/:id',
+    tag: 'inventory',
+    response: poolRef,
+    archiveSummary: 'Archive a pool (it stops limiting sales)',
+    restoreSummary: 'Restore a pool',
+    setArchived: (ctx, id, archived) => pools.updatePool(ctx, id, { archived }),
+  });
 
   const TakeBody = Type.Object(
     {
