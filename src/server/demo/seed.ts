@@ -1,9 +1,11 @@
 // The demo agency loaded by CARAVEL_DEMO=1 (the default of `npm start`): a Prague tour
 // operator with a small team, so a new user sees a real-looking back office at once.
 import type { Kysely } from 'kysely';
+import { systemActor } from '../context.ts';
 import type { DB } from '../db/schema.ts';
 import { createAgencyWithUsers, type UserSeed } from '../modules/identity/bootstrap.ts';
 import * as repo from '../modules/identity/repo.ts';
+import { type DemoCatalogSummary, seedDemoCatalog } from './catalog.ts';
 
 export const demoAgency = {
   name: 'Vltava Tours s.r.o.',
@@ -47,13 +49,22 @@ export const demoStaff: Omit<UserSeed, 'password'>[] = [
 export interface DemoResult {
   agencyId: string;
   created: boolean;
+  /** What the demo catalog holds; null when the agency existed already. */
+  catalog: DemoCatalogSummary | null;
 }
 
-/** Creates the demo agency with `admin` as its administrator, unless it exists already. */
+/**
+ * Creates the demo agency with `admin` as its administrator, its staff and its catalog,
+ * unless it exists already. All of it is one transaction: a failure leaves no half demo.
+ */
 export async function seedDemoAgency(db: Kysely<DB>, admin: UserSeed): Promise<DemoResult> {
   const existing = await repo.findAgencyBySlug(db, demoAgency.slug);
-  if (existing) return { agencyId: existing.id, created: false };
+  if (existing) return { agencyId: existing.id, created: false, catalog: null };
   const staff = demoStaff.map((user) => ({ ...user, password: demoPassword }));
-  const agencyId = await createAgencyWithUsers(db, demoAgency, [admin, ...staff]);
-  return { agencyId, created: true };
+  const work = async (trx: Kysely<DB>): Promise<DemoResult> => {
+    const agencyId = await createAgencyWithUsers(trx, demoAgency, [admin, ...staff]);
+    const catalog = await seedDemoCatalog({ db: trx, agencyId, actor: systemActor });
+    return { agencyId, created: true, catalog };
+  };
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
