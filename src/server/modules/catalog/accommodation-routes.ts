@@ -2,7 +2,7 @@
 // are the inventory's routes (`/api/v1/room-types/{id}/capacity`, `…/availability`).
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { type Static, type TSchema, Type } from 'typebox';
+import { Type } from 'typebox';
 import { contextOf } from '../../http/auth.ts';
 import { Page, PageQuery } from '../../http/pagination.ts';
 import { errorResponses, IdParams, nullable, Uuid } from '../../http/schemas.ts';

@@ -8,7 +8,7 @@ import type { LocalizedText, TicketCategory } from '../../db/schema.ts';
 import { type FieldError, Invalid, NotFound } from '../../errors.ts';
 import { decodeCursor, toPage } from '../../http/pagination.ts';
 import { recordAudit } from '../identity/audit.ts';
-import { capacityOf, setCapacity } from '../inventory/service.ts';
+import { availability, setCapacity } from '../inventory/service.ts';
 import type { ResourceRef } from '../inventory/types.ts';
 import type { AttractionRow, TicketTypeRow } from './attractions-repo.ts';
 import * as repo from './attractions-repo.ts';
@@ -440,24 +440,21 @@ async function readAvailability(
   from: CalendarDate,
   to: CalendarDate,
 ): Promise<TicketAvailability[]> {
-  const rows = await capacityOf(
-    ctx,
-    slots.map((slot) => ticketRef(attraction.id, slot)),
-    from,
-    to,
+  // Every date of every slot, limited by a shared pool when the attraction is in one.
+  const perSlot = await Promise.all(
+    slots.map((slot) => availability(ctx, ticketRef(attraction.id, slot), from, to)),
   );
-  const byKey = new Map(rows.map((row) => [`${row.ref.classCode ?? ''}|${row.date}`, row]));
-  return datesFromTo(from, to).flatMap((date) =>
-    slots.map((slot) => {
-      const row = byKey.get(`${slot}|${date}`);
+  return datesFromTo(from, to).flatMap((date, index) =>
+    slots.map((slot, slotIndex) => {
+      const day = perSlot[slotIndex]?.[index];
       return {
         date,
         timeSlot: slot === '' ? null : slot,
-        capacity: row?.capacity ?? 0,
-        sold: row?.sold ?? 0,
-        held: row?.held ?? 0,
-        available: row?.available ?? 0,
-        stopSale: row?.stopSale ?? false,
+        capacity: day?.capacity ?? 0,
+        sold: day?.sold ?? 0,
+        held: day?.held ?? 0,
+        available: day?.available ?? 0,
+        stopSale: day?.stopSale ?? false,
       };
     }),
   );

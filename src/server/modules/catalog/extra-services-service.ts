@@ -1,6 +1,6 @@
 // Extra service use cases: transfers, board, local services and insurance sold beside a
 // trip. A limited service has daily capacity in the inventory (a `service` resource).
-import { type CalendarDate, datesFromTo } from '../../calendar.ts';
+import type { CalendarDate } from '../../calendar.ts';
 import { type Ctx, inTransaction } from '../../context.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { newId } from '../../db/ids.ts';
@@ -8,7 +8,7 @@ import type { ExtraServiceKind, ExtraServiceUnit, LocalizedText } from '../../db
 import { Conflict, Invalid, NotFound } from '../../errors.ts';
 import { decodeCursor, toPage } from '../../http/pagination.ts';
 import { recordAudit } from '../identity/audit.ts';
-import { capacityOf, setCapacity } from '../inventory/service.ts';
+import { availability, setCapacity } from '../inventory/service.ts';
 import type { ResourceRef } from '../inventory/types.ts';
 import { checkDateRange } from './attractions-service.ts';
 import { type ArchivedFilter, lifecycle } from './common.ts';
@@ -213,19 +213,15 @@ async function readAvailability(
   from: CalendarDate,
   to: CalendarDate,
 ): Promise<ServiceAvailability[]> {
-  const rows = await capacityOf(ctx, [serviceRef(id)], from, to);
-  const byDate = new Map(rows.map((row) => [row.date, row]));
-  return datesFromTo(from, to).map((date) => {
-    const row = byDate.get(date);
-    return {
-      date,
-      capacity: row?.capacity ?? 0,
-      sold: row?.sold ?? 0,
-      held: row?.held ?? 0,
-      available: row?.available ?? 0,
-      stopSale: row?.stopSale ?? false,
-    };
-  });
+  const days = await availability(ctx, serviceRef(id), from, to);
+  return days.map(({ date, capacity, sold, held, available, stopSale }) => ({
+    date,
+    capacity,
+    sold,
+    held,
+    available,
+    stopSale,
+  }));
 }
 
 /**

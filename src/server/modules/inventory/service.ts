@@ -708,7 +708,7 @@ export async function sweepExpiredHolds(
         actor: { type: 'system', id: null, userId: null, name: 'hold sweeper', role: null },
       };
       const locked = await repo.lockTakeSkipLocked(trx, holdRow.agencyId, holdRow.id);
-      if (!locked || locked.status !== 'held') return false;
+      if (locked?.status !== 'held') return false;
       await release(ctx, holdRow.id, 'expired');
       return true;
     });

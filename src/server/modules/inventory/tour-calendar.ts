@@ -177,7 +177,7 @@ export async function tourCalendar(
 /** Free seats of a transport departure over all its classes, on its own date. */
 async function seatsLeft(ctx: Ctx, departureId: string, now: Date): Promise<number> {
   const departure = await findTransportDeparture(ctx, departureId);
-  if (!departure || departure.status !== 'open') return 0;
+  if (departure?.status !== 'open') return 0;
   let total = 0;
   for (const seatClass of departure.classes) {
     const [day] = await availability(
