@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDays, todayUtc } from '../src/server/calendar.ts';
 import { createPool } from '../src/server/modules/inventory/pools-service.ts';
 import * as inventory from '../src/server/modules/inventory/service.ts';
+import { makeAccommodation, makeSupplier, makeTour } from './helpers/catalog-factories.ts';
 import { describeEachDatabase } from './helpers/database.ts';
 import { makeAgency, makeTestApp, signIn, type TestAgency } from './helpers/factories.ts';
 import { insertRoomType, insertTour } from './helpers/inventory-fixtures.ts';
@@ -57,7 +58,18 @@ describeEachDatabase('tenant isolation', (database) => {
     const bus = await makeBus(agencyB);
     const attraction = await makeAttraction(agencyB);
     const service = await makeExtraService(agencyB, {}, { from: soon, to: soon, units: 4 });
+    const supplier = await makeSupplier(agencyB);
+    const hotel = await makeAccommodation(agencyB);
+    const fixedTour = await makeTour(agencyB, { accommodationId: hotel.id });
+    const byDaysTour = await makeTour(agencyB, { accommodationId: hotel.id, mode: 'by_days' });
     catalogOfB = {
+      supplierId: supplier.id,
+      accommodationId: hotel.id,
+      hotelRoomTypeId: hotel.roomTypes[0]?.id ?? '',
+      fixedTourId: fixedTour.id,
+      byDaysTourId: byDaysTour.id,
+      tourDepartureId: fixedTour.departures[0]?.id ?? '',
+      seasonId: byDaysTour.seasons[0]?.id ?? '',
       roomTypeId,
       tourId,
       poolId: pool.id,
@@ -85,7 +97,74 @@ describeEachDatabase('tenant isolation', (database) => {
     { method: 'DELETE' as const, url: `/api/v1/api-tokens/${idsOfB.tokenId}` },
     ...inventoryProbes(),
     ...transportProbes(),
+    ...productProbes(),
   ];
+
+  const productProbes = () => {
+    const b = catalogOfB;
+    return [
+      { method: 'GET' as const, url: `/api/v1/suppliers/${b.supplierId}` },
+      {
+        method: 'PATCH' as const,
+        url: `/api/v1/suppliers/${b.supplierId}`,
+        payload: { name: 'x' },
+      },
+      { method: 'POST' as const, url: `/api/v1/suppliers/${b.supplierId}/archive` },
+      { method: 'GET' as const, url: `/api/v1/accommodations/${b.accommodationId}` },
+      {
+        method: 'PATCH' as const,
+        url: `/api/v1/accommodations/${b.accommodationId}`,
+        payload: { name: 'x' },
+      },
+      { method: 'POST' as const, url: `/api/v1/accommodations/${b.accommodationId}/archive` },
+      {
+        method: 'POST' as const,
+        url: `/api/v1/accommodations/${b.accommodationId}/room-types`,
+        payload: { code: 'NEW', name: { en: 'x' }, maxAdults: 1, standardBeds: 1 },
+      },
+      { method: 'GET' as const, url: `/api/v1/room-types/${b.hotelRoomTypeId}` },
+      {
+        method: 'PATCH' as const,
+        url: `/api/v1/room-types/${b.hotelRoomTypeId}`,
+        payload: { maxAdults: 1 },
+      },
+      { method: 'POST' as const, url: `/api/v1/room-types/${b.hotelRoomTypeId}/archive` },
+      { method: 'GET' as const, url: `/api/v1/tours/${b.fixedTourId}` },
+      {
+        method: 'PATCH' as const,
+        url: `/api/v1/tours/${b.fixedTourId}`,
+        payload: { name: { en: 'x' } },
+      },
+      { method: 'POST' as const, url: `/api/v1/tours/${b.fixedTourId}/archive` },
+      {
+        method: 'POST' as const,
+        url: `/api/v1/tours/${b.fixedTourId}/departures`,
+        payload: { startDate: '2030-12-01', nights: 7 },
+      },
+      {
+        method: 'POST' as const,
+        url: `/api/v1/tours/${b.byDaysTourId}/seasons`,
+        payload: { name: 'x', startDate: '2031-01-01', endDate: '2031-01-31' },
+      },
+      {
+        method: 'POST' as const,
+        url: `/api/v1/tours/${b.byDaysTourId}/check-stay`,
+        payload: { checkIn: '2030-07-10', checkOut: '2030-07-17' },
+      },
+      { method: 'GET' as const, url: `/api/v1/tour-departures/${b.tourDepartureId}` },
+      {
+        method: 'PATCH' as const,
+        url: `/api/v1/tour-departures/${b.tourDepartureId}`,
+        payload: { status: 'cancelled' },
+      },
+      { method: 'GET' as const, url: `/api/v1/tour-seasons/${b.seasonId}` },
+      {
+        method: 'PATCH' as const,
+        url: `/api/v1/tour-seasons/${b.seasonId}`,
+        payload: { minStay: 1 },
+      },
+    ];
+  };
 
   const range = () => `from=${soon}&to=${addDays(soon, 1)}`;
   const inventoryProbes = () => {
