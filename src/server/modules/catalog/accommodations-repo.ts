@@ -2,7 +2,7 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { AccommodationsTable, DB, RoomTypesTable } from '../../db/schema.ts';
 import type { ArchivedFilter } from './common.ts';
-import { containsPattern } from './suppliers-repo.ts';
+import { containsPattern, escapeLike } from './text-search.ts';
 
 type Db = Kysely<DB>;
 export type AccommodationRow = Selectable<AccommodationsTable>;
@@ -37,7 +37,7 @@ export function listAccommodations(db: Db, agencyId: string, filter: Accommodati
     .$if(filter.country !== undefined, (qb) => qb.where('country', '=', filter.country as string))
     .$if(filter.city !== undefined, (qb) =>
       // Equal but for case: `city=split` finds Split, not Splitska.
-      qb.where('city', 'ilike', (filter.city as string).replace(/[\\%_]/g, '\\$&')),
+      qb.where('city', 'ilike', escapeLike(filter.city as string)),
     )
     .$if(filter.q !== undefined, (qb) =>
       qb.where('name', 'ilike', containsPattern(filter.q as string)),

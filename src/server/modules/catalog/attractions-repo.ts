@@ -4,7 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import { json } from '../../db/json.ts';
 import type { DB, LocalizedText, TicketCategory } from '../../db/schema.ts';
 import type { ArchivedFilter } from './common.ts';
-import { containsPattern } from './transport-repo.ts';
+import { containsPattern } from './text-search.ts';
 
 type Db = Kysely<DB>;
 

@@ -9,15 +9,15 @@ import { Invalid } from '../../errors.ts';
 import type { RoomTypeRow } from './accommodations-repo.ts';
 import { listRoomTypes } from './accommodations-repo.ts';
 import { presentRoomType, type RoomTypeView } from './accommodations-service.ts';
-import { containsPattern } from './suppliers-repo.ts';
+import { containsPattern } from './text-search.ts';
 import { checkStay, type Party, roomFitsParty } from './tour-rules.ts';
-import { listDepartures, listSeasons, localizedContains } from './tours-repo.ts';
 import {
   presentDeparture,
   presentSeason,
   type TourDepartureView,
   type TourSeasonView,
-} from './tours-service.ts';
+} from './tours-present.ts';
+import { listDepartures, listSeasons, localizedContains } from './tours-repo.ts';
 
 export interface SearchQuery {
   destination?: string;

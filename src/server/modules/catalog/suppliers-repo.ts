@@ -2,15 +2,11 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { DB, SuppliersTable } from '../../db/schema.ts';
 import type { ArchivedFilter } from './common.ts';
+import { containsPattern } from './text-search.ts';
 
 type Db = Kysely<DB>;
 export type SupplierRow = Selectable<SuppliersTable>;
 export type SupplierKind = SuppliersTable['kind'];
-
-/** `%text%` for ilike, with the wildcards of the text itself escaped. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
-}
 
 export function findSupplier(db: Db, agencyId: string, id: string) {
   return db

@@ -21,6 +21,7 @@ import {
 } from './common.ts';
 import type { CatalogDeps } from './routes.ts';
 import * as search from './search-service.ts';
+import * as tourDepartures from './tour-departures-service.ts';
 import * as tours from './tours-service.ts';
 
 const LocalizedTextOut = Type.Object(LocalizedTextSchema.properties);
@@ -374,7 +375,7 @@ export async function tourRoutes(app: FastifyInstance, { database }: CatalogDeps
       },
     },
     async (request, reply) => {
-      const departures = await tours.addDepartures(
+      const departures = await tourDepartures.addDepartures(
         contextOf(request, database),
         request.params.id,
         request.body,
@@ -394,7 +395,7 @@ export async function tourRoutes(app: FastifyInstance, { database }: CatalogDeps
         response: { 200: departureRef, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => tours.getDeparture(contextOf(request, database), request.params.id),
+    async (request) => tourDepartures.getDeparture(contextOf(request, database), request.params.id),
   );
 
   api.patch(
@@ -418,7 +419,7 @@ export async function tourRoutes(app: FastifyInstance, { database }: CatalogDeps
       },
     },
     async (request) =>
-      tours.updateDeparture(contextOf(request, database), request.params.id, request.body),
+      tourDepartures.updateDeparture(contextOf(request, database), request.params.id, request.body),
   );
 
   api.post(
@@ -437,7 +438,7 @@ export async function tourRoutes(app: FastifyInstance, { database }: CatalogDeps
       },
     },
     async (request, reply) => {
-      const season = await tours.addSeason(
+      const season = await tourDepartures.addSeason(
         contextOf(request, database),
         request.params.id,
         request.body,
@@ -457,7 +458,7 @@ export async function tourRoutes(app: FastifyInstance, { database }: CatalogDeps
         response: { 200: seasonRef, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => tours.getSeason(contextOf(request, database), request.params.id),
+    async (request) => tourDepartures.getSeason(contextOf(request, database), request.params.id),
   );
 
   api.patch(
@@ -483,7 +484,7 @@ export async function tourRoutes(app: FastifyInstance, { database }: CatalogDeps
       },
     },
     async (request) =>
-      tours.updateSeason(contextOf(request, database), request.params.id, request.body),
+      tourDepartures.updateSeason(contextOf(request, database), request.params.id, request.body),
   );
 
   api.get(

@@ -16,7 +16,7 @@ import type {
   ToursTable,
 } from '../../db/schema.ts';
 import type { ArchivedFilter } from './common.ts';
-import { containsPattern } from './suppliers-repo.ts';
+import { containsPattern } from './text-search.ts';
 
 type Db = Kysely<DB>;
 export type TourRow = Selectable<ToursTable>;

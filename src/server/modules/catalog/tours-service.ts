@@ -12,28 +12,26 @@ import { decodeCursor, toPage } from '../../http/pagination.ts';
 import { recordAudit } from '../identity/audit.ts';
 import { findAccommodation } from './accommodations-repo.ts';
 import type { BoardType } from './accommodations-service.ts';
-import { type ArchivedFilter, iso, lifecycle } from './common.ts';
+import type { ArchivedFilter } from './common.ts';
 import { findTransportDeparture } from './lookup.ts';
 import {
-  type AddDeparturesInput,
   checkStay,
   type DepartureAt,
   departureAt,
   departureFor,
-  departuresOfRequest,
   modeProblems,
   overlapProblems,
   repeatedDepartureProblems,
-  type SeasonAt,
   seasonProblems,
   seasonWithDefaults,
   type TourDepartureInput,
   type TourSeasonInput,
 } from './tour-rules.ts';
-import type { TourDepartureRow, TourRow, TourSeasonRow } from './tours-repo.ts';
+import { presentTour, type TourView } from './tours-present.ts';
+import type { TourRow } from './tours-repo.ts';
 import * as repo from './tours-repo.ts';
 
-export type { AddDeparturesInput, TourDepartureInput, TourSeasonInput } from './tour-rules.ts';
+export type { TourDepartureInput, TourSeasonInput } from './tour-rules.ts';
 
 export const tourModes = ['fixed_departures', 'by_days'] as const satisfies readonly TourMode[];
 export const departureStatuses = [
@@ -57,15 +55,6 @@ export interface CreateTourInput {
 
 export type UpdateTourInput = Partial<Omit<CreateTourInput, 'departures' | 'seasons'>>;
 
-export interface UpdateDepartureInput {
-  status?: DepartureStatus;
-  nights?: number;
-  transportDepartureId?: string | null;
-  returnTransportDepartureId?: string | null;
-}
-
-export type UpdateSeasonInput = Partial<TourSeasonInput>;
-
 export interface TourQuery {
   limit: number;
   cursor?: string;
@@ -77,55 +66,6 @@ export interface TourQuery {
 }
 
 // --- presenting ---------------------------------------------------------------------------
-
-export function presentDeparture(row: TourDepartureRow) {
-  return {
-    id: row.id,
-    tourId: row.tourId,
-    startDate: row.startDate,
-    nights: row.nights,
-    transportDepartureId: row.transportDepartureId,
-    returnTransportDepartureId: row.returnTransportDepartureId,
-    status: row.status,
-    createdAt: iso(row.createdAt),
-    updatedAt: iso(row.updatedAt),
-  };
-}
-export type TourDepartureView = ReturnType<typeof presentDeparture>;
-
-export function presentSeason(row: TourSeasonRow) {
-  return {
-    id: row.id,
-    tourId: row.tourId,
-    name: row.name,
-    startDate: row.startDate,
-    endDate: row.endDate,
-    minStay: row.minStay,
-    maxStay: row.maxStay,
-    arrivalWeekdays: row.arrivalWeekdays,
-    createdAt: iso(row.createdAt),
-    updatedAt: iso(row.updatedAt),
-  };
-}
-export type TourSeasonView = ReturnType<typeof presentSeason>;
-
-function presentTour(row: TourRow, departures: TourDepartureRow[], seasons: TourSeasonRow[]) {
-  return {
-    id: row.id,
-    code: row.code,
-    name: row.name,
-    description: row.description ?? {},
-    mode: row.mode,
-    accommodationId: row.accommodationId,
-    transportId: row.transportId,
-    boardType: row.boardType as BoardType | null,
-    photos: row.photos,
-    departures: departures.map(presentDeparture),
-    seasons: seasons.map(presentSeason),
-    ...lifecycle(row),
-  };
-}
-export type TourView = ReturnType<typeof presentTour>;
 
 async function presentTours(ctx: Ctx, rows: TourRow[]): Promise<TourView[]> {
   const ids = rows.map((r) => r.id);
@@ -142,17 +82,17 @@ async function presentTours(ctx: Ctx, rows: TourRow[]): Promise<TourView[]> {
   );
 }
 
-// --- checks -------------------------------------------------------------------------------
+// --- checks (the exported ones are shared with tour-departures-service.ts) -----------------
 
 function invalid(problems: FieldError[]): Invalid {
   return new Invalid(problems.map((p) => `${p.path.slice(1)} ${p.message}`).join('; '), problems);
 }
 
-function throwIfAny(problems: FieldError[]): void {
+export function throwIfAny(problems: FieldError[]): void {
   if (problems.length > 0) throw invalid(problems);
 }
 
-async function loadTour(ctx: Ctx, id: string): Promise<TourRow> {
+export async function loadTour(ctx: Ctx, id: string): Promise<TourRow> {
   const row = await repo.findTour(ctx.db, ctx.agencyId, id);
   if (!row) throw new NotFound('tour', id);
   return row;
@@ -203,7 +143,7 @@ async function referenceProblems(
 }
 
 /** Departures written together: each once, and their transport departures this agency's. */
-async function departureProblems(
+export async function departureProblems(
   ctx: Ctx,
   departures: DepartureAt<Partial<TourDepartureInput>>[],
 ): Promise<FieldError[]> {
@@ -227,11 +167,7 @@ async function departureProblems(
   return problems;
 }
 
-function seasonRule(row: TourSeasonRow): SeasonAt {
-  return { ...row, path: '' };
-}
-
-function departureRows(ctx: Ctx, tourId: string, departures: TourDepartureInput[]) {
+export function departureRows(ctx: Ctx, tourId: string, departures: TourDepartureInput[]) {
   return departures.map((d) => ({
     id: newId(),
     agencyId: ctx.agencyId,
@@ -245,7 +181,7 @@ function departureRows(ctx: Ctx, tourId: string, departures: TourDepartureInput[
   }));
 }
 
-function seasonRows(ctx: Ctx, tourId: string, seasons: TourSeasonInput[]) {
+export function seasonRows(ctx: Ctx, tourId: string, seasons: TourSeasonInput[]) {
   return seasons.map((s) => {
     const rule = seasonWithDefaults(s, '');
     return {
@@ -457,189 +393,4 @@ export async function checkTourStay(
     throw Invalid.field('/checkIn', `the departure of ${stay.checkIn} is ${departure.status}`);
   }
   return { ok: true, nights, seasonId: null, departureId: departure.id };
-}
-
-// --- departures ---------------------------------------------------------------------------
-
-/** One departure of a fixed-departure tour. */
-export async function getDeparture(ctx: Ctx, id: string): Promise<TourDepartureView> {
-  const row = await repo.findDeparture(ctx.db, ctx.agencyId, id);
-  if (!row) throw new NotFound('tour departure', id);
-  return presentDeparture(row);
-}
-
-/** Adds one departure, a batch, or a generated series to a fixed-departure tour. */
-export async function addDepartures(
-  ctx: Ctx,
-  tourId: string,
-  input: AddDeparturesInput,
-): Promise<TourDepartureView[]> {
-  const departures = departuresOfRequest(input);
-  return inTransaction(ctx, async (tx) => {
-    const tour = await loadTour(tx, tourId);
-    if (tour.mode !== 'fixed_departures') {
-      throw new Conflict(`tour ${tour.code} is sold by days: it has seasons, not departures`);
-    }
-    if (tour.archivedAt !== null) {
-      throw new Conflict(`tour ${tour.code} is archived; restore it before adding departures`);
-    }
-    throwIfAny(await departureProblems(tx, departures));
-    const existing = await repo.listDepartures(tx.db, tx.agencyId, [tourId]);
-    const taken = new Set(existing.map((d) => `${d.startDate}/${d.nights}`));
-    const clashes = departures.filter((d) => taken.has(`${d.startDate}/${d.nights}`));
-    if (clashes.length > 0) {
-      throw new Conflict(
-        `tour ${tour.code} already has ${clashes.map((d) => `${d.startDate} (${d.nights} nights)`).join(', ')}`,
-        clashes.map((d) => ({
-          path: d.startPath,
-          message: 'already has a departure of this length',
-        })),
-      );
-    }
-    const rows = await repo
-      .insertDepartures(tx.db, departureRows(tx, tourId, departures))
-      .catch((error: unknown) => {
-        if (isUniqueViolation(error)) {
-          throw new Conflict(`tour ${tour.code} already has one of these departures`);
-        }
-        throw error;
-      });
-    const views = rows
-      .map(presentDeparture)
-      .sort((a, b) => a.startDate.localeCompare(b.startDate) || a.nights - b.nights);
-    for (const view of views) {
-      await recordAudit(tx, {
-        action: 'catalog.tour_departure.created',
-        entityType: 'tour_departure',
-        entityId: view.id,
-        after: view,
-      });
-    }
-    return views;
-  });
-}
-
-/** Changes a departure's status, length or transport. */
-export async function updateDeparture(
-  ctx: Ctx,
-  id: string,
-  input: UpdateDepartureInput,
-): Promise<TourDepartureView> {
-  return inTransaction(ctx, async (tx) => {
-    const before = await getDeparture(tx, id);
-    throwIfAny(await departureProblems(tx, [departureAt(input, '')]));
-    const row = await repo
-      .updateDeparture(tx.db, tx.agencyId, id, {
-        status: input.status,
-        nights: input.nights,
-        transportDepartureId: input.transportDepartureId,
-        returnTransportDepartureId: input.returnTransportDepartureId,
-      })
-      .catch((error: unknown) => {
-        if (isUniqueViolation(error)) {
-          throw new Conflict(
-            `the tour already has a departure on ${before.startDate} for ${input.nights} nights`,
-            [{ path: '/nights', message: 'another departure that day already has this length' }],
-          );
-        }
-        throw error;
-      });
-    const after = presentDeparture(row);
-    await recordAudit(tx, {
-      action: 'catalog.tour_departure.updated',
-      entityType: 'tour_departure',
-      entityId: id,
-      before,
-      after,
-    });
-    return after;
-  });
-}
-
-// --- seasons ------------------------------------------------------------------------------
-
-/** One season of a by-days tour. */
-export async function getSeason(ctx: Ctx, id: string): Promise<TourSeasonView> {
-  const row = await repo.findSeason(ctx.db, ctx.agencyId, id);
-  if (!row) throw new NotFound('tour season', id);
-  return presentSeason(row);
-}
-
-/** Adds a season to a by-days tour; it must not share a night with the tour's others. */
-export async function addSeason(
-  ctx: Ctx,
-  tourId: string,
-  input: TourSeasonInput,
-): Promise<TourSeasonView> {
-  const season = seasonWithDefaults(input, '');
-  throwIfAny(seasonProblems(season));
-  return inTransaction(ctx, async (tx) => {
-    const tour = await loadTour(tx, tourId);
-    if (tour.mode !== 'by_days') {
-      throw new Conflict(`tour ${tour.code} has fixed departures: it has no seasons`);
-    }
-    if (tour.archivedAt !== null) {
-      throw new Conflict(`tour ${tour.code} is archived; restore it before adding seasons`);
-    }
-    await repo.lockTour(tx.db, tx.agencyId, tourId);
-    const others = await repo.listSeasons(tx.db, tx.agencyId, [tourId]);
-    throwIfAny(overlapProblems(others.map(seasonRule), [season]));
-    const [row] = await repo.insertSeasons(tx.db, seasonRows(tx, tourId, [input]));
-    const after = presentSeason(row as TourSeasonRow);
-    await recordAudit(tx, {
-      action: 'catalog.tour_season.created',
-      entityType: 'tour_season',
-      entityId: after.id,
-      after,
-    });
-    return after;
-  });
-}
-
-/** Changes a season; the result must be valid and not overlap the tour's other seasons. */
-export async function updateSeason(
-  ctx: Ctx,
-  id: string,
-  input: UpdateSeasonInput,
-): Promise<TourSeasonView> {
-  return inTransaction(ctx, async (tx) => {
-    const beforeRow = await repo.findSeason(tx.db, tx.agencyId, id);
-    if (!beforeRow) throw new NotFound('tour season', id);
-    await repo.lockTour(tx.db, tx.agencyId, beforeRow.tourId);
-    const merged = seasonWithDefaults(
-      {
-        name: input.name ?? beforeRow.name,
-        startDate: input.startDate ?? beforeRow.startDate,
-        endDate: input.endDate ?? beforeRow.endDate,
-        minStay: input.minStay ?? beforeRow.minStay,
-        maxStay: input.maxStay === undefined ? beforeRow.maxStay : input.maxStay,
-        arrivalWeekdays: input.arrivalWeekdays ?? beforeRow.arrivalWeekdays,
-      },
-      '',
-    );
-    const others = (await repo.listSeasons(tx.db, tx.agencyId, [beforeRow.tourId])).filter(
-      (s) => s.id !== id,
-    );
-    throwIfAny([...seasonProblems(merged), ...overlapProblems(others.map(seasonRule), [merged])]);
-    const row = await repo.updateSeason(tx.db, tx.agencyId, id, {
-      name: input.name?.trim(),
-      startDate: input.startDate,
-      endDate: input.endDate,
-      minStay: input.minStay,
-      maxStay: input.maxStay,
-      arrivalWeekdays:
-        input.arrivalWeekdays === undefined
-          ? undefined
-          : json([...input.arrivalWeekdays].sort((a, b) => a - b)),
-    });
-    const after = presentSeason(row);
-    await recordAudit(tx, {
-      action: 'catalog.tour_season.updated',
-      entityType: 'tour_season',
-      entityId: id,
-      before: presentSeason(beforeRow),
-      after,
-    });
-    return after;
-  });
 }

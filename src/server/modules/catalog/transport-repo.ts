@@ -10,6 +10,7 @@ import type {
   TransportStop,
 } from '../../db/schema.ts';
 import type { ArchivedFilter } from './common.ts';
+import { containsPattern } from './text-search.ts';
 
 type Db = Kysely<DB>;
 
@@ -47,11 +48,6 @@ export interface TransportFilter {
   archived: ArchivedFilter;
   before?: string;
   limit: number;
-}
-
-/** `%text%` for ilike, with the wildcards of the text itself escaped. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 }
 
 export function findTransport(db: Db, agencyId: string, id: string) {

@@ -15,7 +15,7 @@ import {
 import { newId } from '../../db/ids.ts';
 import { take } from '../inventory/service.ts';
 import { findTransportDeparture } from './lookup.ts';
-import { departureProblems, transportProblems } from './transport-service.ts';
+import { departureProblems, transportProblems } from './transport-rules.ts';
 
 const stop = (name: string, time: string, extra: Record<string, unknown> = {}) => ({
   name,
