@@ -1,15 +1,27 @@
-// The `caravel` command line: serve, migrate, seed-demo, create-user.
+// The `caravel` command line: serve, migrate, seed-demo, create-user, capacity import.
+import { readFile } from 'node:fs/promises';
+import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Kysely } from 'kysely';
 import { loadConfig } from './config.ts';
-import { systemActor } from './context.ts';
+import { type Ctx, systemActor } from './context.ts';
 import { openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import type { DB } from './db/schema.ts';
 import { demoPassword, seedDemoAgency } from './demo/seed.ts';
 import { webAssetsBuilt } from './http/web-assets.ts';
 import { adminSeed } from './modules/identity/bootstrap.ts';
 import * as identityRepo from './modules/identity/repo.ts';
 import { roles } from './modules/identity/roles.ts';
 import { createUser } from './modules/identity/users-service.ts';
+import {
+  capacityColumns,
+  counted,
+  importCapacity,
+  importErrorLines,
+  parseCapacityCsv,
+  planCapacityImport,
+} from './modules/inventory/capacity-import.ts';
 import { firstStartBanner, startServer } from './runtime.ts';
 
 function port(value: string): number {
@@ -18,6 +30,21 @@ function port(value: string): number {
     throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
   }
   return parsed;
+}
+
+/** The agency named by its code (slug), or the only one when none is named. */
+async function chooseAgency(db: Kysely<DB>, slug: string | undefined) {
+  const agencies = slug
+    ? [await identityRepo.findAgencyBySlug(db, slug)].filter((a) => a !== undefined)
+    : await db.selectFrom('agencies').selectAll().execute();
+  if (agencies.length !== 1 || !agencies[0]) {
+    throw new Error(
+      slug
+        ? `no agency with the code "${slug}"`
+        : `there are ${agencies.length} agencies; name one with --agency`,
+    );
+  }
+  return agencies[0];
 }
 
 async function buildWebAssets(): Promise<void> {
@@ -118,21 +145,10 @@ program
       const database = await openDatabase(loadConfig().database);
       try {
         await migrateToLatest(database.db);
-        const agencies = options.agency
-          ? [await identityRepo.findAgencyBySlug(database.db, options.agency)].filter(
-              (a) => a !== undefined,
-            )
-          : await database.db.selectFrom('agencies').selectAll().execute();
-        if (agencies.length !== 1 || !agencies[0]) {
-          throw new Error(
-            options.agency
-              ? `no agency with the code "${options.agency}"`
-              : `there are ${agencies.length} agencies; name one with --agency`,
-          );
-        }
+        const agency = await chooseAgency(database.db, options.agency);
         const ctx = {
           db: database.db,
-          agencyId: agencies[0].id,
+          agencyId: agency.id,
           actor: { ...systemActor, name: 'cli' },
         };
         const { user, generatedPassword } = await createUser(ctx, {
@@ -141,13 +157,126 @@ program
           role: options.role,
           password: options.password,
         });
-        console.log(`Created ${user.role} ${user.email} in ${agencies[0].name}.`);
+        console.log(`Created ${user.role} ${user.email} in ${agency.name}.`);
         if (generatedPassword) console.log(`Password: ${generatedPassword}`);
       } finally {
         await database.close();
       }
     },
   );
+
+const columnWidth = Math.max(...Object.keys(capacityColumns).map((name) => name.length));
+const capacityHelp = `
+The file is CSV with a header line, separated by , or ; (UTF-8, a BOM is fine). Columns
+(case does not matter; unknown columns are an error):
+${Object.entries(capacityColumns)
+  .map(([name, what]) => `  ${name.padEnd(columnWidth)}  ${what}`)
+  .join('\n')}
+Required: from, to, units, and accommodation + room_type or room_type_id.
+
+Every row is checked before anything is written, and the rows are written in one
+transaction: when any row fails (an unknown room type, units below what is already sold),
+nothing changes and the errors name the lines of the file.
+
+For example (docs/examples/capacity.csv has more):
+  accommodation,room_type,from,to,kind,units,release_days,min_stay
+  Hotel Adriatic Makarska,DBL,2028-07-01,2028-08-31,allotment,22,21,7
+`;
+
+const capacity = program
+  .command('capacity')
+  .description('room-type capacity: `capacity import FILE.csv` loads allotment contracts');
+
+capacity
+  .command('import')
+  .description('set room-type capacity from a CSV file (allotment contracts), all rows or none')
+  .argument('<file>', 'the CSV file')
+  .option('-a, --agency <slug>', 'agency code (default: the only agency)')
+  .option('--dry-run', 'check the file and show what would be written; write nothing')
+  .addHelpText('after', capacityHelp)
+  .action(async (file: string, options: { agency?: string; dryRun?: boolean }) => {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      throw new Error(`cannot read ${file}: ${(error as Error).message}`);
+    }
+    const { rows, errors } = parseCapacityCsv(text);
+    if (errors.length > 0) {
+      throw new Error(
+        `${file} has ${errors.length} error${errors.length > 1 ? 's' : ''}; nothing was imported:\n${errors
+          .map((e) => `  line ${e.line}${e.column ? ` (${e.column})` : ''}: ${e.message}`)
+          .join('\n')}`,
+      );
+    }
+    const database = await openDatabase(loadConfig().database);
+    try {
+      await migrateToLatest(database.db);
+      const agency = await chooseAgency(database.db, options.agency);
+      const ctx: Ctx = {
+        db: database.db,
+        agencyId: agency.id,
+        actor: { ...systemActor, name: 'cli capacity import' },
+      };
+      const failed = (error: unknown) =>
+        new Error(
+          `${options.dryRun ? 'the import would fail' : 'nothing was imported'}:\n${importErrorLines(
+            error,
+          )
+            .map((line) => `  ${line}`)
+            .join('\n')}`,
+        );
+
+      if (options.dryRun) {
+        const planned = await planCapacityImport(ctx, rows).catch((error: unknown) => {
+          throw failed(error);
+        });
+        for (const row of planned) {
+          const s = row.settings;
+          const extras = [
+            s.releaseDays != null ? `release ${s.releaseDays} days` : '',
+            s.minStay != null ? `min stay ${s.minStay}` : '',
+            s.stopSale ? 'stop sale' : '',
+            s.closedToArrival ? 'closed to arrival' : '',
+          ].filter(Boolean);
+          console.log(
+            `line ${row.line}: ${row.label}, ${s.from} to ${s.to} (${counted(row.nights, 'night')}): ` +
+              `${s.units} ${s.kind === 'on_request' ? 'on request' : 'allotment'}` +
+              (extras.length ? `, ${extras.join(', ')}` : ''),
+          );
+        }
+        const nights = planned.reduce((sum, row) => sum + row.nights, 0);
+        console.log(
+          `dry run: would import ${counted(planned.length, 'row')}, ${counted(nights, 'night')} into ${agency.name}; nothing was written`,
+        );
+        return;
+      }
+
+      const bar = process.stderr.isTTY
+        ? new cliProgress.SingleBar(
+            {
+              stream: process.stderr,
+              format: 'importing [{bar}] {value}/{total} rows',
+              clearOnComplete: true,
+              hideCursor: true,
+            },
+            cliProgress.Presets.shades_classic,
+          )
+        : null;
+      bar?.start(rows.length, 0);
+      let result: { rows: number; nights: number };
+      try {
+        result = await importCapacity(ctx, rows, (done) => bar?.update(done));
+      } catch (error) {
+        throw failed(error);
+      } finally {
+        bar?.stop();
+      }
+      console.log(`imported ${counted(result.rows, 'row')}, ${counted(result.nights, 'night')}`);
+    } finally {
+      await database.close();
+    }
+  });
 
 program.parseAsync().catch((error: unknown) => {
   console.error(`caravel: ${error instanceof Error ? error.message : String(error)}`);

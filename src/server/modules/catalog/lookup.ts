@@ -158,3 +158,49 @@ export async function isSupplierOfAgency(ctx: Ctx, id: string): Promise<boolean>
     .executeTakeFirst();
   return row !== undefined;
 }
+
+export interface RoomTypeCodeMatch {
+  id: string;
+  accommodationId: string;
+  accommodationName: string;
+  code: string;
+  /** The room type or its accommodation is archived. */
+  archived: boolean;
+}
+
+/**
+ * Room types with the code `code` in accommodations named `accommodationName`, both
+ * compared without regard to case (spreadsheets, imports). Usually one; several when two
+ * accommodations share a name; archived ones included and marked.
+ */
+export async function findRoomTypesByCode(
+  ctx: Ctx,
+  accommodationName: string,
+  code: string,
+): Promise<RoomTypeCodeMatch[]> {
+  const rows = await ctx.db
+    .selectFrom('roomTypes as r')
+    .innerJoin('accommodations as a', (join) =>
+      join.onRef('a.id', '=', 'r.accommodationId').onRef('a.agencyId', '=', 'r.agencyId'),
+    )
+    .select([
+      'r.id',
+      'r.accommodationId',
+      'a.name as accommodationName',
+      'r.code',
+      'r.archivedAt',
+      'a.archivedAt as accommodationArchivedAt',
+    ])
+    .where('r.agencyId', '=', ctx.agencyId)
+    .where((eb) => eb(eb.fn('lower', ['a.name']), '=', eb.fn('lower', [eb.val(accommodationName)])))
+    .where((eb) => eb(eb.fn('upper', ['r.code']), '=', eb.fn('upper', [eb.val(code)])))
+    .orderBy('r.id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    accommodationId: row.accommodationId,
+    accommodationName: row.accommodationName,
+    code: row.code,
+    archived: row.archivedAt !== null || row.accommodationArchivedAt !== null,
+  }));
+}
