@@ -1,58 +1,17 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { makeAccommodation, makeSupplier } from '../../../../tests/helpers/catalog-factories.ts';
-import { describeEachDatabase } from '../../../../tests/helpers/database.ts';
+import { expect, it } from 'vitest';
+import { useApiTestBed } from '../../../../tests/helpers/api-test-bed.ts';
 import {
-  makeAgency,
-  makeTestApp,
-  signIn,
-  type TestAgency,
-  uniqueSuffix,
-} from '../../../../tests/helpers/factories.ts';
+  makeAccommodation,
+  makeRoomType,
+  makeSupplier,
+} from '../../../../tests/helpers/catalog-factories.ts';
+import { describeEachDatabase } from '../../../../tests/helpers/database.ts';
 import { findRoomType } from './lookup.ts';
 
 describeEachDatabase('accommodations API', (database) => {
-  let app: FastifyInstance;
-  let agency: TestAgency;
-  let other: TestAgency;
-  let agentCookie: string;
-  let accountantCookie: string;
-  let otherCookie: string;
+  const bed = useApiTestBed(database);
+  const { call, asAgent } = bed;
 
-  beforeAll(async () => {
-    app = await makeTestApp(database());
-    const suffix = uniqueSuffix();
-    agency = await makeAgency(database(), {
-      users: [
-        { role: 'agent', email: `agent-${suffix}@example.test` },
-        { role: 'accountant', email: `accountant-${suffix}@example.test` },
-      ],
-    });
-    other = await makeAgency(database());
-    agentCookie = (await signIn(app, `agent-${suffix}@example.test`)).cookie;
-    accountantCookie = (await signIn(app, `accountant-${suffix}@example.test`)).cookie;
-    otherCookie = (await signIn(app, other.adminEmail)).cookie;
-  });
-  afterAll(async () => {
-    await app.close();
-  });
-
-  const call = (
-    cookie: string,
-    method: 'GET' | 'POST' | 'PATCH',
-    url: string,
-    payload?: Record<string, unknown>,
-  ) => app.inject({ method, url, headers: { cookie }, payload });
-
-  const roomType = (extra: Record<string, unknown> = {}) => ({
-    code: 'DBL',
-    name: { en: 'Double room', cs: 'Dvoulůžkový pokoj' },
-    maxAdults: 2,
-    maxChildren: 1,
-    standardBeds: 2,
-    extraBeds: 1,
-    ...extra,
-  });
   const body = (extra: Record<string, unknown> = {}) => ({
     name: 'Hotel Knossos Royal',
     kind: 'resort',
@@ -67,8 +26,8 @@ describeEachDatabase('accommodations API', (database) => {
     photos: ['https://img.example/knossos-1.jpg'],
     description: { en: 'By the beach.', cs: 'U pláže.' },
     roomTypes: [
-      roomType(),
-      roomType({
+      makeRoomType(),
+      makeRoomType({
         code: 'SGL',
         name: { en: 'Single' },
         maxAdults: 1,
@@ -81,9 +40,8 @@ describeEachDatabase('accommodations API', (database) => {
   });
 
   it('creates an accommodation with room types, reads it back and audits it', async () => {
-    const supplier = await makeSupplier(agency);
-    const created = await call(
-      agentCookie,
+    const supplier = await makeSupplier(bed.agency);
+    const created = await asAgent(
       'POST',
       '/api/v1/accommodations',
       body({ supplierId: supplier.id }),
@@ -113,13 +71,13 @@ describeEachDatabase('accommodations API', (database) => {
       }),
       expect.objectContaining({ code: 'SGL', maxAdults: 1, maxChildren: 0, archived: false }),
     ]);
-    const got = await call(agentCookie, 'GET', `/api/v1/accommodations/${hotel.id}`);
+    const got = await asAgent('GET', `/api/v1/accommodations/${hotel.id}`);
     expect(got.json()).toEqual(hotel);
 
     const actions = await database()
       .db.selectFrom('auditLog')
       .select(['action', 'entityId'])
-      .where('agencyId', '=', agency.agencyId)
+      .where('agencyId', '=', bed.agency.agencyId)
       .where('entityId', 'in', [hotel.id, ...hotel.roomTypes.map((r: { id: string }) => r.id)])
       .orderBy('id')
       .execute();
@@ -131,11 +89,12 @@ describeEachDatabase('accommodations API', (database) => {
   });
 
   it('refuses a room type with more guests than beds, naming /roomTypes/1/maxChildren', async () => {
-    const response = await call(
-      agentCookie,
+    const response = await asAgent(
       'POST',
       '/api/v1/accommodations',
-      body({ roomTypes: [roomType(), roomType({ code: 'TRP', maxAdults: 2, maxChildren: 2 })] }),
+      body({
+        roomTypes: [makeRoomType(), makeRoomType({ code: 'TRP', maxAdults: 2, maxChildren: 2 })],
+      }),
     );
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
@@ -145,20 +104,18 @@ describeEachDatabase('accommodations API', (database) => {
   });
 
   it('refuses a room type code repeated in the body with 400 naming the field', async () => {
-    const response = await call(
-      agentCookie,
+    const response = await asAgent(
       'POST',
       '/api/v1/accommodations',
-      body({ roomTypes: [roomType(), roomType({ name: { en: 'Another double' } })] }),
+      body({ roomTypes: [makeRoomType(), makeRoomType({ name: { en: 'Another double' } })] }),
     );
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0].path).toBe('/roomTypes/1/code');
   });
 
   it('refuses a supplier of another agency with 400 naming /supplierId', async () => {
-    const theirs = await makeSupplier(other);
-    const response = await call(
-      agentCookie,
+    const theirs = await makeSupplier(bed.other);
+    const response = await asAgent(
       'POST',
       '/api/v1/accommodations',
       body({ supplierId: theirs.id }),
@@ -170,21 +127,15 @@ describeEachDatabase('accommodations API', (database) => {
   });
 
   it('refuses stars that are not whole or half, and an unknown board type', async () => {
-    const stars = await call(agentCookie, 'POST', '/api/v1/accommodations', body({ stars: 3.3 }));
+    const stars = await asAgent('POST', '/api/v1/accommodations', body({ stars: 3.3 }));
     expect(stars.statusCode).toBe(400);
     expect(stars.json().errors[0].path).toBe('/stars');
-    const board = await call(
-      agentCookie,
-      'POST',
-      '/api/v1/accommodations',
-      body({ boardTypes: ['XX'] }),
-    );
+    const board = await asAgent('POST', '/api/v1/accommodations', body({ boardTypes: ['XX'] }));
     expect(board.json().errors[0].path).toBe('/boardTypes/0');
   });
 
   it('lists newest first with filters by country, city, name and supplier, and pages', async () => {
-    const local = await makeAgency(database());
-    const cookie = (await signIn(app, local.adminEmail)).cookie;
+    const { agency: local, cookie } = await bed.newAgency();
     const supplier = await makeSupplier(local);
     const crete = await makeAccommodation(local, {
       name: 'Aurora Crete',
@@ -202,10 +153,7 @@ describeEachDatabase('accommodations API', (database) => {
       city: 'Rhodes',
       country: 'GR',
     });
-    const ids = async (query: string) =>
-      (await call(cookie, 'GET', `/api/v1/accommodations${query}`))
-        .json()
-        .items.map((a: { id: string }) => a.id);
+    const ids = (query: string) => bed.listedIds(cookie, `/api/v1/accommodations${query}`);
 
     expect(await ids('')).toEqual([rhodes.id, split.id, crete.id]);
     expect(await ids('?country=GR')).toEqual([rhodes.id, crete.id]);
@@ -223,8 +171,8 @@ describeEachDatabase('accommodations API', (database) => {
   });
 
   it('patches only the fields given and keeps the room types', async () => {
-    const hotel = await makeAccommodation(agency);
-    const patched = await call(agentCookie, 'PATCH', `/api/v1/accommodations/${hotel.id}`, {
+    const hotel = await makeAccommodation(bed.agency);
+    const patched = await asAgent('PATCH', `/api/v1/accommodations/${hotel.id}`, {
       stars: 5,
       boardTypes: ['AI'],
       postalCode: null,
@@ -238,44 +186,27 @@ describeEachDatabase('accommodations API', (database) => {
       city: 'Hersonissos',
     });
     expect(patched.json().roomTypes.map((r: { code: string }) => r.code)).toEqual(['DBL', 'FAM']);
-    const audit = await database()
-      .db.selectFrom('auditLog')
-      .select(['before', 'after'])
-      .where('entityId', '=', hotel.id)
-      .where('action', '=', 'catalog.accommodation.updated')
-      .executeTakeFirstOrThrow();
+    const audit = await bed.auditedChange(hotel.id, 'catalog.accommodation.updated');
     expect(audit.before).toMatchObject({ stars: 4 });
     expect(audit.after).toMatchObject({ stars: 5 });
 
-    const roomTypesInPatch = await call(
-      agentCookie,
-      'PATCH',
-      `/api/v1/accommodations/${hotel.id}`,
-      {
-        roomTypes: [],
-      },
-    );
+    const roomTypesInPatch = await asAgent('PATCH', `/api/v1/accommodations/${hotel.id}`, {
+      roomTypes: [],
+    });
     expect(roomTypesInPatch.statusCode).toBe(400);
     expect(roomTypesInPatch.json().errors[0].path).toBe('/roomTypes');
   });
 
   it('archives an accommodation out of the default list and restores it', async () => {
-    const local = await makeAgency(database());
-    const cookie = (await signIn(app, local.adminEmail)).cookie;
+    const { agency: local, cookie } = await bed.newAgency();
     const hotel = await makeAccommodation(local);
-    const archived = await call(cookie, 'POST', `/api/v1/accommodations/${hotel.id}/archive`);
-    expect(archived.json()).toMatchObject({ archived: true, archivedAt: expect.any(String) });
-    expect((await call(cookie, 'GET', '/api/v1/accommodations')).json().items).toEqual([]);
-    const shown = (await call(cookie, 'GET', '/api/v1/accommodations?archived=true')).json();
-    expect(shown.items.map((a: { id: string }) => a.id)).toEqual([hotel.id]);
-    const restored = await call(cookie, 'POST', `/api/v1/accommodations/${hotel.id}/restore`);
-    expect(restored.json()).toMatchObject({ archived: false, archivedAt: null });
+    await bed.expectArchiveAndRestore(cookie, '/api/v1/accommodations', hotel.id);
     expect((await call(cookie, 'GET', '/api/v1/accommodations')).json().items).toHaveLength(1);
   });
 
   it('adds, reads, changes, archives and restores a room type on its own endpoints', async () => {
-    const hotel = await makeAccommodation(agency);
-    const added = await call(agentCookie, 'POST', `/api/v1/accommodations/${hotel.id}/room-types`, {
+    const hotel = await makeAccommodation(bed.agency);
+    const added = await asAgent('POST', `/api/v1/accommodations/${hotel.id}/room-types`, {
       code: 'APP4',
       name: { en: 'Apartment for four' },
       maxAdults: 4,
@@ -290,30 +221,24 @@ describeEachDatabase('accommodations API', (database) => {
       extraBeds: 0,
       archived: false,
     });
-    const got = await call(agentCookie, 'GET', `/api/v1/room-types/${room.id}`);
+    const got = await asAgent('GET', `/api/v1/room-types/${room.id}`);
     expect(got.json()).toEqual(room);
 
-    const patched = await call(agentCookie, 'PATCH', `/api/v1/room-types/${room.id}`, {
+    const patched = await asAgent('PATCH', `/api/v1/room-types/${room.id}`, {
       maxChildren: 1,
       extraBeds: 1,
     });
     expect(patched.json()).toMatchObject({ maxChildren: 1, extraBeds: 1, maxAdults: 4 });
 
-    const archived = await call(agentCookie, 'POST', `/api/v1/room-types/${room.id}/archive`);
+    const archived = await asAgent('POST', `/api/v1/room-types/${room.id}/archive`);
     expect(archived.json().archived).toBe(true);
-    expect((await findRoomType(agency.ctx, room.id))?.archived).toBe(true);
-    const inHotel = (await call(agentCookie, 'GET', `/api/v1/accommodations/${hotel.id}`)).json();
+    expect((await findRoomType(bed.agency.ctx, room.id))?.archived).toBe(true);
+    const inHotel = (await asAgent('GET', `/api/v1/accommodations/${hotel.id}`)).json();
     expect(inHotel.roomTypes.find((r: { id: string }) => r.id === room.id).archived).toBe(true);
-    const restored = await call(agentCookie, 'POST', `/api/v1/room-types/${room.id}/restore`);
+    const restored = await asAgent('POST', `/api/v1/room-types/${room.id}/restore`);
     expect(restored.json().archived).toBe(false);
 
-    const actions = await database()
-      .db.selectFrom('auditLog')
-      .select('action')
-      .where('entityId', '=', room.id)
-      .orderBy('id')
-      .execute();
-    expect(actions.map((a) => a.action)).toEqual([
+    expect(await bed.auditedActions(room.id)).toEqual([
       'catalog.room_type.created',
       'catalog.room_type.updated',
       'catalog.room_type.archived',
@@ -322,70 +247,70 @@ describeEachDatabase('accommodations API', (database) => {
   });
 
   it('answers a room type code the accommodation already has with 409, and too many guests with 400', async () => {
-    const hotel = await makeAccommodation(agency);
-    const duplicate = await call(
-      agentCookie,
+    const hotel = await makeAccommodation(bed.agency);
+    const duplicate = await asAgent(
       'POST',
       `/api/v1/accommodations/${hotel.id}/room-types`,
-      roomType(),
+      makeRoomType(),
     );
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json().errors[0].path).toBe('/code');
 
     const fam = hotel.roomTypes.find((r) => r.code === 'FAM');
-    const renamed = await call(agentCookie, 'PATCH', `/api/v1/room-types/${fam?.id}`, {
+    const renamed = await asAgent('PATCH', `/api/v1/room-types/${fam?.id}`, {
       code: 'DBL',
     });
     expect(renamed.statusCode).toBe(409);
 
-    const crowded = await call(agentCookie, 'PATCH', `/api/v1/room-types/${fam?.id}`, {
+    const crowded = await asAgent('PATCH', `/api/v1/room-types/${fam?.id}`, {
       maxChildren: 3,
     });
     expect(crowded.statusCode).toBe(400);
     expect(crowded.json().errors[0].path).toBe('/maxChildren');
-    const unchanged = await call(agentCookie, 'GET', `/api/v1/room-types/${fam?.id}`);
+    const unchanged = await asAgent('GET', `/api/v1/room-types/${fam?.id}`);
     expect(unchanged.json()).toMatchObject({ code: 'FAM', maxChildren: 1 });
   });
 
   it("answers 404 for another agency's accommodation and room type, and changes nothing", async () => {
-    const theirs = await makeAccommodation(other, { name: 'Theirs' });
+    const theirs = await makeAccommodation(bed.other, { name: 'Theirs' });
     const theirRoom = theirs.roomTypes[0]?.id as string;
-    for (const [method, url, payload] of [
-      ['GET', `/api/v1/accommodations/${theirs.id}`, undefined],
-      ['PATCH', `/api/v1/accommodations/${theirs.id}`, { name: 'Hijacked' }],
-      ['POST', `/api/v1/accommodations/${theirs.id}/archive`, undefined],
-      ['POST', `/api/v1/accommodations/${theirs.id}/restore`, undefined],
-      ['POST', `/api/v1/accommodations/${theirs.id}/room-types`, roomType({ code: 'NEW' })],
-      ['GET', `/api/v1/room-types/${theirRoom}`, undefined],
-      ['PATCH', `/api/v1/room-types/${theirRoom}`, { maxAdults: 1 }],
-      ['POST', `/api/v1/room-types/${theirRoom}/archive`, undefined],
-      ['POST', `/api/v1/room-types/${theirRoom}/restore`, undefined],
-    ] as const) {
-      const response = await call(agentCookie, method, url, payload);
-      expect(response.statusCode, `${method} ${url}`).toBe(404);
-    }
-    const still = (await call(otherCookie, 'GET', `/api/v1/accommodations/${theirs.id}`)).json();
+    await bed.expectEachAnswers(
+      bed.agentCookie,
+      [
+        ['GET', `/api/v1/accommodations/${theirs.id}`],
+        ['PATCH', `/api/v1/accommodations/${theirs.id}`, { name: 'Hijacked' }],
+        ['POST', `/api/v1/accommodations/${theirs.id}/archive`],
+        ['POST', `/api/v1/accommodations/${theirs.id}/restore`],
+        ['POST', `/api/v1/accommodations/${theirs.id}/room-types`, makeRoomType({ code: 'NEW' })],
+        ['GET', `/api/v1/room-types/${theirRoom}`],
+        ['PATCH', `/api/v1/room-types/${theirRoom}`, { maxAdults: 1 }],
+        ['POST', `/api/v1/room-types/${theirRoom}/archive`],
+        ['POST', `/api/v1/room-types/${theirRoom}/restore`],
+      ],
+      { status: 404 },
+    );
+    const still = (
+      await call(bed.otherCookie, 'GET', `/api/v1/accommodations/${theirs.id}`)
+    ).json();
     expect(still).toMatchObject({ name: 'Theirs', archived: false });
     expect(still.roomTypes).toHaveLength(2);
     expect(still.roomTypes[0]).toMatchObject({ maxAdults: 2, archived: false });
   });
 
   it('lets an accountant read but not write (403)', async () => {
-    const hotel = await makeAccommodation(agency);
-    expect((await call(accountantCookie, 'GET', '/api/v1/accommodations')).statusCode).toBe(200);
-    expect(
-      (await call(accountantCookie, 'POST', '/api/v1/accommodations', body())).statusCode,
-    ).toBe(403);
-    expect(
-      (await call(accountantCookie, 'PATCH', `/api/v1/accommodations/${hotel.id}`, { stars: 1 }))
-        .statusCode,
-    ).toBe(403);
-    expect(
-      (await call(accountantCookie, 'POST', `/api/v1/room-types/${hotel.roomTypes[0]?.id}/archive`))
-        .statusCode,
-    ).toBe(403);
-    expect(
-      (await call(agentCookie, 'GET', `/api/v1/accommodations/${hotel.id}`)).json().stars,
-    ).toBe(4);
+    const hotel = await makeAccommodation(bed.agency);
+    expect((await call(bed.accountantCookie, 'GET', '/api/v1/accommodations')).statusCode).toBe(
+      200,
+    );
+    await bed.expectEachAnswers(
+      bed.accountantCookie,
+      [
+        ['POST', '/api/v1/accommodations', body()],
+        ['PATCH', `/api/v1/accommodations/${hotel.id}`, { stars: 1 }],
+        ['POST', `/api/v1/room-types/${hotel.roomTypes[0]?.id}/archive`],
+      ],
+      { status: 403 },
+    );
+    expect((await asAgent('GET', `/api/v1/accommodations/${hotel.id}`)).json().stars).toBe(4);
   });
 });

@@ -1,12 +1,6 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { type ApiRequest, useApiTestBed } from '../../../../tests/helpers/api-test-bed.ts';
 import { describeEachDatabase } from '../../../../tests/helpers/database.ts';
-import {
-  makeAgency,
-  makeTestApp,
-  signIn,
-  type TestAgency,
-} from '../../../../tests/helpers/factories.ts';
 import { makeAttraction } from '../../../../tests/helpers/transport-factories.ts';
 import { newId } from '../../db/ids.ts';
 import { take } from '../inventory/service.ts';
@@ -46,25 +40,8 @@ describe('attraction rules', () => {
 });
 
 describeEachDatabase('attractions API', (database) => {
-  let app: FastifyInstance;
-  let agency: TestAgency;
-  let other: TestAgency;
-  let cookie: string;
-  let otherCookie: string;
-  let accountantCookie: string;
-
-  const inject = (
-    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
-    url: string,
-    payload?: unknown,
-    as: string = cookie,
-  ) =>
-    app.inject({
-      method,
-      url,
-      headers: { cookie: as },
-      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-    });
+  const bed = useApiTestBed(database);
+  const { call, asAdmin } = bed;
 
   const body = (extra: Record<string, unknown> = {}) => ({
     name: { en: 'Acropolis', cs: 'Akropole' },
@@ -87,22 +64,8 @@ describeEachDatabase('attractions API', (database) => {
     ...extra,
   });
 
-  beforeAll(async () => {
-    app = await makeTestApp(database());
-    agency = await makeAgency(database(), { users: [{ role: 'accountant' }] });
-    other = await makeAgency(database());
-    cookie = (await signIn(app, agency.adminEmail)).cookie;
-    otherCookie = (await signIn(app, other.adminEmail)).cookie;
-    accountantCookie = (
-      await signIn(app, `accountant-0-${agency.slug.replace('agency-', '')}@example.test`)
-    ).cookie;
-  });
-  afterAll(async () => {
-    await app.close();
-  });
-
   it('creates an attraction with ticket types and sorted time slots, and shows it', async () => {
-    const created = await inject('POST', '/api/v1/attractions', body());
+    const created = await asAdmin('POST', '/api/v1/attractions', body());
     expect(created.statusCode, created.body).toBe(201);
     const attraction = created.json();
     expect(attraction).toMatchObject({
@@ -129,21 +92,16 @@ describeEachDatabase('attractions API', (database) => {
       ['adult', 25, null],
       ['student', 18, 25],
     ]);
-    const fetched = await inject('GET', `/api/v1/attractions/${attraction.id}`);
+    const fetched = await asAdmin('GET', `/api/v1/attractions/${attraction.id}`);
     expect(fetched.json()).toEqual(attraction);
-    expect(await findAttraction(agency.ctx, attraction.id)).toEqual({
+    expect(await findAttraction(bed.agency.ctx, attraction.id)).toEqual({
       id: attraction.id,
       dated: true,
       timeSlots: ['08:00', '09:30', '11:00'],
       advanceBookingDays: 1,
     });
-    expect(await findAttraction(other.ctx, attraction.id)).toBeUndefined();
-    const audit = await database()
-      .db.selectFrom('auditLog')
-      .select('action')
-      .where('entityId', '=', attraction.id)
-      .execute();
-    expect(audit.map((a) => a.action)).toEqual(['catalog.attraction.created']);
+    expect(await findAttraction(bed.other.ctx, attraction.id)).toBeUndefined();
+    expect(await bed.auditedActions(attraction.id)).toEqual(['catalog.attraction.created']);
   });
 
   it('answers invalid attractions with 400 naming the field, and stores nothing', async () => {
@@ -166,7 +124,7 @@ describeEachDatabase('attractions API', (database) => {
       [body({ country: 'Greece' }), '/country'],
     ];
     for (const [payload, path] of cases) {
-      const response = await inject('POST', '/api/v1/attractions', {
+      const response = await asAdmin('POST', '/api/v1/attractions', {
         ...payload,
         city: 'Nowhere-invalid',
       });
@@ -183,8 +141,7 @@ describeEachDatabase('attractions API', (database) => {
   });
 
   it('lists newest first with city, country and text filters, page by page', async () => {
-    const lister = await makeAgency(database());
-    const { cookie: listCookie } = await signIn(app, lister.adminEmail);
+    const { agency: lister, cookie: listCookie } = await bed.newAgency();
     const knossos = await makeAttraction(lister);
     const louvre = await makeAttraction(lister, {
       name: { en: 'Louvre', cs: 'Louvre' },
@@ -201,7 +158,7 @@ describeEachDatabase('attractions API', (database) => {
       timeSlots: [],
     });
     const ids = async (query: string) => {
-      const response = await inject('GET', `/api/v1/attractions?${query}`, undefined, listCookie);
+      const response = await call(listCookie, 'GET', `/api/v1/attractions?${query}`);
       expect(response.statusCode, response.body).toBe(200);
       return response.json().items.map((a: { id: string }) => a.id);
     };
@@ -209,25 +166,18 @@ describeEachDatabase('attractions API', (database) => {
     expect(await ids('country=FR')).toEqual([pass.id, louvre.id]);
     expect(await ids('city=herak')).toEqual([knossos.id]);
     expect(await ids('q=muzejn')).toEqual([pass.id]);
-    const first = (
-      await inject('GET', '/api/v1/attractions?limit=2', undefined, listCookie)
-    ).json();
+    const first = (await call(listCookie, 'GET', '/api/v1/attractions?limit=2')).json();
     expect(first.items.map((a: { id: string }) => a.id)).toEqual([pass.id, louvre.id]);
     const second = (
-      await inject(
-        'GET',
-        `/api/v1/attractions?limit=2&cursor=${first.nextCursor}`,
-        undefined,
-        listCookie,
-      )
+      await call(listCookie, 'GET', `/api/v1/attractions?limit=2&cursor=${first.nextCursor}`)
     ).json();
     expect(second).toMatchObject({ items: [{ id: knossos.id }], nextCursor: null });
     expect(second.items[0].ticketTypes).toHaveLength(2);
   });
 
   it('changes an attraction with PATCH, checking its ticket rules as a whole', async () => {
-    const attraction = await makeAttraction(agency, { timeSlots: [] });
-    const open = await inject('PATCH', `/api/v1/attractions/${attraction.id}`, {
+    const attraction = await makeAttraction(bed.agency, { timeSlots: [] });
+    const open = await asAdmin('PATCH', `/api/v1/attractions/${attraction.id}`, {
       dated: false,
       validityDays: 3,
       address: 'Knossos 714 09',
@@ -235,13 +185,13 @@ describeEachDatabase('attractions API', (database) => {
     expect(open.statusCode, open.body).toBe(200);
     expect(open.json()).toMatchObject({ dated: false, validityDays: 3, address: 'Knossos 714 09' });
 
-    const noValidity = await inject('PATCH', `/api/v1/attractions/${attraction.id}`, {
+    const noValidity = await asAdmin('PATCH', `/api/v1/attractions/${attraction.id}`, {
       validityDays: null,
     });
     expect(noValidity.statusCode).toBe(400);
     expect(noValidity.json().errors[0].path).toBe('/validityDays');
 
-    const dated = await inject('PATCH', `/api/v1/attractions/${attraction.id}`, {
+    const dated = await asAdmin('PATCH', `/api/v1/attractions/${attraction.id}`, {
       dated: true,
       timeSlots: ['14:00', '10:00'],
     });
@@ -271,51 +221,19 @@ describeEachDatabase('attractions API', (database) => {
   });
 
   it('archives and restores attractions and ticket types', async () => {
-    const lister = await makeAgency(database());
-    const { cookie: listCookie } = await signIn(app, lister.adminEmail);
+    const { agency: lister, cookie: listCookie } = await bed.newAgency();
     const attraction = await makeAttraction(lister);
-    const archived = await inject(
-      'POST',
-      `/api/v1/attractions/${attraction.id}/archive`,
-      undefined,
-      listCookie,
-    );
-    expect(archived.json()).toMatchObject({ archived: true, archivedAt: expect.any(String) });
-    const list = async (query: string) =>
-      (await inject('GET', `/api/v1/attractions?${query}`, undefined, listCookie))
-        .json()
-        .items.map((a: { id: string }) => a.id);
-    expect(await list('')).toEqual([]);
-    expect(await list('archived=true')).toEqual([attraction.id]);
-    const restored = await inject(
-      'POST',
-      `/api/v1/attractions/${attraction.id}/restore`,
-      undefined,
-      listCookie,
-    );
-    expect(restored.json()).toMatchObject({ archived: false, archivedAt: null });
-    expect(await list('')).toEqual([attraction.id]);
+    await bed.expectArchiveAndRestore(listCookie, '/api/v1/attractions', attraction.id);
+    expect(await bed.listedIds(listCookie, '/api/v1/attractions')).toEqual([attraction.id]);
 
     const child = attraction.ticketTypes[1];
     if (!child) throw new Error('the factory made no child ticket');
-    const archivedType = await inject(
-      'POST',
-      `/api/v1/ticket-types/${child.id}/archive`,
-      undefined,
-      listCookie,
-    );
+    const archivedType = await call(listCookie, 'POST', `/api/v1/ticket-types/${child.id}/archive`);
     expect(archivedType.statusCode).toBe(200);
     expect(archivedType.json()).toMatchObject({ id: child.id, archived: true });
-    const shown = (
-      await inject('GET', `/api/v1/attractions/${attraction.id}`, undefined, listCookie)
-    ).json();
+    const shown = (await call(listCookie, 'GET', `/api/v1/attractions/${attraction.id}`)).json();
     expect(shown.ticketTypes.map((t: { archived: boolean }) => t.archived)).toEqual([false, true]);
-    const restoredType = await inject(
-      'POST',
-      `/api/v1/ticket-types/${child.id}/restore`,
-      undefined,
-      listCookie,
-    );
+    const restoredType = await call(listCookie, 'POST', `/api/v1/ticket-types/${child.id}/restore`);
     expect(restoredType.json().archived).toBe(false);
 
     const actions = await database()
@@ -335,8 +253,8 @@ describeEachDatabase('attractions API', (database) => {
   });
 
   it('adds and changes ticket types', async () => {
-    const attraction = await makeAttraction(agency);
-    const added = await inject('POST', `/api/v1/attractions/${attraction.id}/ticket-types`, {
+    const attraction = await makeAttraction(bed.agency);
+    const added = await asAdmin('POST', `/api/v1/attractions/${attraction.id}/ticket-types`, {
       category: 'family',
       name: { en: 'Family (2 + 2)' },
     });
@@ -347,17 +265,17 @@ describeEachDatabase('attractions API', (database) => {
       minAge: null,
       maxAge: null,
     });
-    const patched = await inject('PATCH', `/api/v1/ticket-types/${added.json().id}`, {
+    const patched = await asAdmin('PATCH', `/api/v1/ticket-types/${added.json().id}`, {
       name: { en: 'Family', cs: 'Rodinná' },
       maxAge: 99,
     });
     expect(patched.statusCode).toBe(200);
     expect(patched.json()).toMatchObject({ name: { en: 'Family', cs: 'Rodinná' }, maxAge: 99 });
     const child = attraction.ticketTypes[1];
-    const inverted = await inject('PATCH', `/api/v1/ticket-types/${child?.id}`, { maxAge: 2 });
+    const inverted = await asAdmin('PATCH', `/api/v1/ticket-types/${child?.id}`, { maxAge: 2 });
     expect(inverted.statusCode).toBe(400);
     expect(inverted.json().errors[0].path).toBe('/maxAge');
-    const shown = (await inject('GET', `/api/v1/attractions/${attraction.id}`)).json();
+    const shown = (await asAdmin('GET', `/api/v1/attractions/${attraction.id}`)).json();
     expect(shown.ticketTypes.map((t: { category: string }) => t.category)).toEqual([
       'adult',
       'child',
@@ -366,8 +284,8 @@ describeEachDatabase('attractions API', (database) => {
   });
 
   it('sets ticket capacity per slot through the inventory and shows availability', async () => {
-    const attraction = await makeAttraction(agency);
-    const set = await inject('PUT', `/api/v1/attractions/${attraction.id}/capacity`, {
+    const attraction = await makeAttraction(bed.agency);
+    const set = await asAdmin('PUT', `/api/v1/attractions/${attraction.id}/capacity`, {
       from: '2030-05-01',
       to: '2030-05-03',
       timeSlot: '09:00',
@@ -375,7 +293,7 @@ describeEachDatabase('attractions API', (database) => {
     });
     expect(set.statusCode, set.body).toBe(200);
     expect(set.json().items).toHaveLength(3);
-    await take(agency.ctx, {
+    await take(bed.agency.ctx, {
       components: [
         {
           type: 'tickets',
@@ -386,7 +304,7 @@ describeEachDatabase('attractions API', (database) => {
         },
       ],
     });
-    const availability = await inject(
+    const availability = await asAdmin(
       'GET',
       `/api/v1/attractions/${attraction.id}/availability?from=2030-05-02&to=2030-05-03`,
     );
@@ -430,14 +348,14 @@ describeEachDatabase('attractions API', (database) => {
       },
     ]);
 
-    const below = await inject('PUT', `/api/v1/attractions/${attraction.id}/capacity`, {
+    const below = await asAdmin('PUT', `/api/v1/attractions/${attraction.id}/capacity`, {
       from: '2030-05-01',
       to: '2030-05-03',
       timeSlot: '09:00',
       units: 3,
     });
     expect(below.statusCode).toBe(409);
-    const stopped = await inject('PUT', `/api/v1/attractions/${attraction.id}/capacity`, {
+    const stopped = await asAdmin('PUT', `/api/v1/attractions/${attraction.id}/capacity`, {
       from: '2030-05-02',
       to: '2030-05-02',
       timeSlot: '09:00',
@@ -455,7 +373,7 @@ describeEachDatabase('attractions API', (database) => {
         stopSale: true,
       },
     ]);
-    const oneSlot = await inject(
+    const oneSlot = await asAdmin(
       'GET',
       `/api/v1/attractions/${attraction.id}/availability?from=2030-05-03&to=2030-05-03&timeSlot=09:00`,
     );
@@ -481,8 +399,8 @@ describeEachDatabase('attractions API', (database) => {
   });
 
   it('keeps tickets without slots under the empty slot', async () => {
-    const attraction = await makeAttraction(agency, { timeSlots: [] });
-    const set = await inject('PUT', `/api/v1/attractions/${attraction.id}/capacity`, {
+    const attraction = await makeAttraction(bed.agency, { timeSlots: [] });
+    const set = await asAdmin('PUT', `/api/v1/attractions/${attraction.id}/capacity`, {
       from: '2030-05-01',
       to: '2030-05-01',
       units: 500,
@@ -498,7 +416,7 @@ describeEachDatabase('attractions API', (database) => {
         stopSale: false,
       },
     ]);
-    const withSlot = await inject('PUT', `/api/v1/attractions/${attraction.id}/capacity`, {
+    const withSlot = await asAdmin('PUT', `/api/v1/attractions/${attraction.id}/capacity`, {
       from: '2030-05-01',
       to: '2030-05-01',
       timeSlot: '09:00',
@@ -509,50 +427,50 @@ describeEachDatabase('attractions API', (database) => {
   });
 
   it('answers invalid capacity and availability requests with 400 naming the field', async () => {
-    const attraction = await makeAttraction(agency);
+    const attraction = await makeAttraction(bed.agency);
     const put = (payload: Record<string, unknown>) =>
-      inject('PUT', `/api/v1/attractions/${attraction.id}/capacity`, {
+      asAdmin('PUT', `/api/v1/attractions/${attraction.id}/capacity`, {
         from: '2030-05-01',
         to: '2030-05-02',
         timeSlot: '09:00',
         units: 10,
         ...payload,
       });
-    const cases: [ReturnType<typeof inject>, string][] = [
+    const cases: [ReturnType<typeof asAdmin>, string][] = [
       [put({ timeSlot: '10:00' }), '/timeSlot'],
       [put({ timeSlot: undefined }), '/timeSlot'],
       [put({ to: '2030-04-30' }), '/to'],
       [put({ to: '2031-05-02' }), '/to'],
       [put({ units: -1 }), '/units'],
       [
-        inject(
+        asAdmin(
           'GET',
           `/api/v1/attractions/${attraction.id}/availability?from=2030-05-02&to=2030-05-01`,
         ),
         '/to',
       ],
       [
-        inject(
+        asAdmin(
           'GET',
           `/api/v1/attractions/${attraction.id}/availability?from=2030-01-01&to=2031-01-02`,
         ),
         '/to',
       ],
       [
-        inject(
+        asAdmin(
           'GET',
           `/api/v1/attractions/${attraction.id}/availability?from=2030-05-01&to=2030-05-02&timeSlot=12:00`,
         ),
         '/timeSlot',
       ],
-      [inject('GET', `/api/v1/attractions/${attraction.id}/availability?from=2030-05-01`), '/to'],
+      [asAdmin('GET', `/api/v1/attractions/${attraction.id}/availability?from=2030-05-01`), '/to'],
     ];
     for (const [request, path] of cases) {
       const response = await request;
       expect(response.statusCode, path).toBe(400);
       expect(response.json().errors[0].path).toBe(path);
     }
-    const stored = await inject(
+    const stored = await asAdmin(
       'GET',
       `/api/v1/attractions/${attraction.id}/availability?from=2030-05-01&to=2030-05-02&timeSlot=09:00`,
     );
@@ -560,9 +478,9 @@ describeEachDatabase('attractions API', (database) => {
   });
 
   it("answers 404 for another agency's attraction and ticket types, and changes nothing", async () => {
-    const attraction = await makeAttraction(agency);
+    const attraction = await makeAttraction(bed.agency);
     const ticketTypeId = attraction.ticketTypes[0]?.id;
-    const probes: [method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown][] = [
+    const probes: ApiRequest[] = [
       ['GET', `/api/v1/attractions/${attraction.id}`],
       ['PATCH', `/api/v1/attractions/${attraction.id}`, { city: 'hijacked' }],
       ['POST', `/api/v1/attractions/${attraction.id}/archive`],
@@ -584,15 +502,11 @@ describeEachDatabase('attractions API', (database) => {
       ['POST', `/api/v1/ticket-types/${ticketTypeId}/restore`],
       ['GET', `/api/v1/attractions/${newId()}`],
     ];
-    for (const [method, url, payload] of probes) {
-      const response = await inject(method, url, payload, otherCookie);
-      expect(response.statusCode, `${method} ${url}`).toBe(404);
-      expect(response.headers['content-type']).toContain('application/problem+json');
-    }
-    expect((await inject('GET', `/api/v1/attractions/${attraction.id}`)).json()).toEqual(
+    await bed.expectEachAnswers(bed.otherCookie, probes, { status: 404, problemJson: true });
+    expect((await asAdmin('GET', `/api/v1/attractions/${attraction.id}`)).json()).toEqual(
       attraction,
     );
-    const availability = await inject(
+    const availability = await asAdmin(
       'GET',
       `/api/v1/attractions/${attraction.id}/availability?from=2030-05-01&to=2030-05-01&timeSlot=09:00`,
     );
@@ -600,12 +514,11 @@ describeEachDatabase('attractions API', (database) => {
   });
 
   it('lets an accountant read but not write', async () => {
-    const attraction = await makeAttraction(agency);
+    const attraction = await makeAttraction(bed.agency);
     expect(
-      (await inject('GET', `/api/v1/attractions/${attraction.id}`, undefined, accountantCookie))
-        .statusCode,
+      (await call(bed.accountantCookie, 'GET', `/api/v1/attractions/${attraction.id}`)).statusCode,
     ).toBe(200);
-    const writes: [method: 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown][] = [
+    const writes: ApiRequest[] = [
       ['POST', '/api/v1/attractions', body()],
       ['PATCH', `/api/v1/attractions/${attraction.id}`, { city: 'x' }],
       ['POST', `/api/v1/attractions/${attraction.id}/archive`],
@@ -621,11 +534,8 @@ describeEachDatabase('attractions API', (database) => {
         { from: '2030-05-01', to: '2030-05-01', timeSlot: '09:00', units: 1 },
       ],
     ];
-    for (const [method, url, payload] of writes) {
-      const response = await inject(method, url, payload, accountantCookie);
-      expect(response.statusCode, `${method} ${url}`).toBe(403);
-    }
-    expect((await inject('GET', `/api/v1/attractions/${attraction.id}`)).json()).toEqual(
+    await bed.expectEachAnswers(bed.accountantCookie, writes, { status: 403 });
+    expect((await asAdmin('GET', `/api/v1/attractions/${attraction.id}`)).json()).toEqual(
       attraction,
     );
   });

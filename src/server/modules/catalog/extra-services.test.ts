@@ -1,37 +1,14 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { type ApiRequest, useApiTestBed } from '../../../../tests/helpers/api-test-bed.ts';
 import { describeEachDatabase } from '../../../../tests/helpers/database.ts';
-import {
-  makeAgency,
-  makeTestApp,
-  signIn,
-  type TestAgency,
-} from '../../../../tests/helpers/factories.ts';
 import { makeExtraService } from '../../../../tests/helpers/transport-factories.ts';
 import { newId } from '../../db/ids.ts';
 import { take } from '../inventory/service.ts';
 import { findExtraService } from './lookup.ts';
 
 describeEachDatabase('extra services API', (database) => {
-  let app: FastifyInstance;
-  let agency: TestAgency;
-  let other: TestAgency;
-  let cookie: string;
-  let otherCookie: string;
-  let accountantCookie: string;
-
-  const inject = (
-    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
-    url: string,
-    payload?: unknown,
-    as: string = cookie,
-  ) =>
-    app.inject({
-      method,
-      url,
-      headers: { cookie: as },
-      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-    });
+  const bed = useApiTestBed(database);
+  const { call, asAdmin } = bed;
 
   const body = (code: string, extra: Record<string, unknown> = {}) => ({
     kind: 'board',
@@ -44,22 +21,8 @@ describeEachDatabase('extra services API', (database) => {
     ...extra,
   });
 
-  beforeAll(async () => {
-    app = await makeTestApp(database());
-    agency = await makeAgency(database(), { users: [{ role: 'accountant' }] });
-    other = await makeAgency(database());
-    cookie = (await signIn(app, agency.adminEmail)).cookie;
-    otherCookie = (await signIn(app, other.adminEmail)).cookie;
-    accountantCookie = (
-      await signIn(app, `accountant-0-${agency.slug.replace('agency-', '')}@example.test`)
-    ).cookie;
-  });
-  afterAll(async () => {
-    await app.close();
-  });
-
   it('creates an extra service, shows it, and refuses its code twice with 409', async () => {
-    const created = await inject('POST', '/api/v1/extra-services', body('HB'));
+    const created = await asAdmin('POST', '/api/v1/extra-services', body('HB'));
     expect(created.statusCode, created.body).toBe(201);
     const service = created.json();
     expect(service).toMatchObject({
@@ -73,21 +36,25 @@ describeEachDatabase('extra services API', (database) => {
       limited: false,
       archived: false,
     });
-    expect((await inject('GET', `/api/v1/extra-services/${service.id}`)).json()).toEqual(service);
-    expect(await findExtraService(agency.ctx, service.id)).toEqual({
+    expect((await asAdmin('GET', `/api/v1/extra-services/${service.id}`)).json()).toEqual(service);
+    expect(await findExtraService(bed.agency.ctx, service.id)).toEqual({
       id: service.id,
       limited: false,
       unit: 'per_person_per_night',
       kind: 'board',
     });
-    expect(await findExtraService(other.ctx, service.id)).toBeUndefined();
+    expect(await findExtraService(bed.other.ctx, service.id)).toBeUndefined();
 
-    const again = await inject('POST', '/api/v1/extra-services', body('HB', { kind: 'insurance' }));
+    const again = await asAdmin(
+      'POST',
+      '/api/v1/extra-services',
+      body('HB', { kind: 'insurance' }),
+    );
     expect(again.statusCode).toBe(409);
     expect(again.json().errors[0].path).toBe('/code');
     // Codes are per agency: another agency may use the same one.
     expect(
-      (await inject('POST', '/api/v1/extra-services', body('HB'), otherCookie)).statusCode,
+      (await call(bed.otherCookie, 'POST', '/api/v1/extra-services', body('HB'))).statusCode,
     ).toBe(201);
 
     const audit = await database()
@@ -108,7 +75,7 @@ describeEachDatabase('extra services API', (database) => {
       [body('X5', { price: 10 }), '/price'],
     ];
     for (const [payload, path] of cases) {
-      const response = await inject('POST', '/api/v1/extra-services', payload);
+      const response = await asAdmin('POST', '/api/v1/extra-services', payload);
       expect(response.statusCode, `${path}: ${response.body}`).toBe(400);
       expect(response.headers['content-type']).toContain('application/problem+json');
       expect(response.json().errors[0].path).toBe(path);
@@ -116,15 +83,14 @@ describeEachDatabase('extra services API', (database) => {
     const stored = await database()
       .db.selectFrom('extraServices')
       .select('code')
-      .where('agencyId', '=', agency.agencyId)
+      .where('agencyId', '=', bed.agency.agencyId)
       .where('code', 'like', 'X%')
       .execute();
     expect(stored).toEqual([]);
   });
 
   it('lists newest first with kind, country and text filters, page by page', async () => {
-    const lister = await makeAgency(database());
-    const { cookie: listCookie } = await signIn(app, lister.adminEmail);
+    const { agency: lister, cookie: listCookie } = await bed.newAgency();
     const transfer = await makeExtraService(lister);
     const insurance = await makeExtraService(lister, {
       kind: 'insurance',
@@ -141,12 +107,7 @@ describeEachDatabase('extra services API', (database) => {
       unit: 'per_booking',
     });
     const ids = async (query: string) => {
-      const response = await inject(
-        'GET',
-        `/api/v1/extra-services?${query}`,
-        undefined,
-        listCookie,
-      );
+      const response = await call(listCookie, 'GET', `/api/v1/extra-services?${query}`);
       expect(response.statusCode, response.body).toBe(200);
       return response.json().items.map((s: { id: string }) => s.id);
     };
@@ -155,24 +116,17 @@ describeEachDatabase('extra services API', (database) => {
     expect(await ids('country=GR')).toEqual([guide.id, transfer.id]);
     expect(await ids('q=pojišt')).toEqual([insurance.id]);
     expect(await ids('q=guide')).toEqual([guide.id]);
-    const first = (
-      await inject('GET', '/api/v1/extra-services?limit=2', undefined, listCookie)
-    ).json();
+    const first = (await call(listCookie, 'GET', '/api/v1/extra-services?limit=2')).json();
     expect(first.items.map((s: { id: string }) => s.id)).toEqual([guide.id, insurance.id]);
     const second = (
-      await inject(
-        'GET',
-        `/api/v1/extra-services?limit=2&cursor=${first.nextCursor}`,
-        undefined,
-        listCookie,
-      )
+      await call(listCookie, 'GET', `/api/v1/extra-services?limit=2&cursor=${first.nextCursor}`)
     ).json();
     expect(second).toEqual({ items: [transfer], nextCursor: null });
   });
 
   it('changes a service with PATCH, archives and restores it, with audit entries', async () => {
-    const service = await makeExtraService(agency);
-    const patched = await inject('PATCH', `/api/v1/extra-services/${service.id}`, {
+    const service = await makeExtraService(bed.agency);
+    const patched = await asAdmin('PATCH', `/api/v1/extra-services/${service.id}`, {
       name: { en: 'Private transfer' },
       city: null,
       unit: 'per_booking',
@@ -183,19 +137,19 @@ describeEachDatabase('extra services API', (database) => {
       city: null,
       unit: 'per_booking',
     });
-    const taken = await makeExtraService(agency);
-    const clash = await inject('PATCH', `/api/v1/extra-services/${service.id}`, {
+    const taken = await makeExtraService(bed.agency);
+    const clash = await asAdmin('PATCH', `/api/v1/extra-services/${service.id}`, {
       code: taken.code,
     });
     expect(clash.statusCode).toBe(409);
 
-    const archived = await inject('POST', `/api/v1/extra-services/${service.id}/archive`);
+    const archived = await asAdmin('POST', `/api/v1/extra-services/${service.id}/archive`);
     expect(archived.json()).toMatchObject({ archived: true, archivedAt: expect.any(String) });
-    const listed = (await inject('GET', '/api/v1/extra-services?limit=200')).json();
+    const listed = (await asAdmin('GET', '/api/v1/extra-services?limit=200')).json();
     expect(listed.items.map((s: { id: string }) => s.id)).not.toContain(service.id);
-    const archivedList = (await inject('GET', '/api/v1/extra-services?archived=true')).json();
+    const archivedList = (await asAdmin('GET', '/api/v1/extra-services?archived=true')).json();
     expect(archivedList.items.map((s: { id: string }) => s.id)).toContain(service.id);
-    const restored = await inject('POST', `/api/v1/extra-services/${service.id}/restore`);
+    const restored = await asAdmin('POST', `/api/v1/extra-services/${service.id}/restore`);
     expect(restored.json()).toMatchObject({ archived: false, archivedAt: null });
 
     const audit = await database()
@@ -216,14 +170,14 @@ describeEachDatabase('extra services API', (database) => {
 
   it('sets daily capacity of a limited service through the inventory', async () => {
     const service = await makeExtraService(
-      agency,
+      bed.agency,
       {},
       { from: '2030-06-01', to: '2030-06-03', units: 8 },
     );
-    await take(agency.ctx, {
+    await take(bed.agency.ctx, {
       components: [{ type: 'service', serviceId: service.id, date: '2030-06-02', quantity: 3 }],
     });
-    const availability = await inject(
+    const availability = await asAdmin(
       'GET',
       `/api/v1/extra-services/${service.id}/availability?from=2030-06-02&to=2030-06-04`,
     );
@@ -234,7 +188,7 @@ describeEachDatabase('extra services API', (database) => {
       { date: '2030-06-04', capacity: 0, sold: 0, held: 0, available: 0, stopSale: false },
     ]);
 
-    const raised = await inject('PUT', `/api/v1/extra-services/${service.id}/capacity`, {
+    const raised = await asAdmin('PUT', `/api/v1/extra-services/${service.id}/capacity`, {
       from: '2030-06-02',
       to: '2030-06-02',
       units: 10,
@@ -243,7 +197,7 @@ describeEachDatabase('extra services API', (database) => {
     expect(raised.json().items).toEqual([
       { date: '2030-06-02', capacity: 10, sold: 3, held: 0, available: 7, stopSale: false },
     ]);
-    const below = await inject('PUT', `/api/v1/extra-services/${service.id}/capacity`, {
+    const below = await asAdmin('PUT', `/api/v1/extra-services/${service.id}/capacity`, {
       from: '2030-06-01',
       to: '2030-06-03',
       units: 2,
@@ -251,7 +205,7 @@ describeEachDatabase('extra services API', (database) => {
     expect(below.statusCode).toBe(409);
     expect(below.headers['content-type']).toContain('application/problem+json');
     const after = (
-      await inject(
+      await asAdmin(
         'GET',
         `/api/v1/extra-services/${service.id}/availability?from=2030-06-01&to=2030-06-01`,
       )
@@ -260,8 +214,8 @@ describeEachDatabase('extra services API', (database) => {
   });
 
   it('refuses capacity for a service that is not limited, and bad ranges, with 400', async () => {
-    const unlimited = await makeExtraService(agency);
-    const notLimited = await inject('PUT', `/api/v1/extra-services/${unlimited.id}/capacity`, {
+    const unlimited = await makeExtraService(bed.agency);
+    const notLimited = await asAdmin('PUT', `/api/v1/extra-services/${unlimited.id}/capacity`, {
       from: '2030-06-01',
       to: '2030-06-01',
       units: 5,
@@ -269,15 +223,15 @@ describeEachDatabase('extra services API', (database) => {
     expect(notLimited.statusCode).toBe(400);
     expect(notLimited.json().errors[0].path).toBe('/units');
 
-    const limited = await makeExtraService(agency, { limited: true });
-    const backwards = await inject('PUT', `/api/v1/extra-services/${limited.id}/capacity`, {
+    const limited = await makeExtraService(bed.agency, { limited: true });
+    const backwards = await asAdmin('PUT', `/api/v1/extra-services/${limited.id}/capacity`, {
       from: '2030-06-02',
       to: '2030-06-01',
       units: 5,
     });
     expect(backwards.statusCode).toBe(400);
     expect(backwards.json().errors[0].path).toBe('/to');
-    const tooLong = await inject(
+    const tooLong = await asAdmin(
       'GET',
       `/api/v1/extra-services/${limited.id}/availability?from=2030-01-01&to=2031-06-01`,
     );
@@ -287,11 +241,11 @@ describeEachDatabase('extra services API', (database) => {
 
   it("answers 404 for another agency's service, and changes nothing", async () => {
     const service = await makeExtraService(
-      agency,
+      bed.agency,
       {},
       { from: '2030-06-01', to: '2030-06-01', units: 4 },
     );
-    const probes: [method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown][] = [
+    const probes: ApiRequest[] = [
       ['GET', `/api/v1/extra-services/${service.id}`],
       ['PATCH', `/api/v1/extra-services/${service.id}`, { name: { en: 'hijacked' } }],
       ['POST', `/api/v1/extra-services/${service.id}/archive`],
@@ -304,14 +258,10 @@ describeEachDatabase('extra services API', (database) => {
       ['GET', `/api/v1/extra-services/${service.id}/availability?from=2030-06-01&to=2030-06-01`],
       ['GET', `/api/v1/extra-services/${newId()}`],
     ];
-    for (const [method, url, payload] of probes) {
-      const response = await inject(method, url, payload, otherCookie);
-      expect(response.statusCode, `${method} ${url}`).toBe(404);
-      expect(response.headers['content-type']).toContain('application/problem+json');
-    }
-    expect((await inject('GET', `/api/v1/extra-services/${service.id}`)).json()).toEqual(service);
+    await bed.expectEachAnswers(bed.otherCookie, probes, { status: 404, problemJson: true });
+    expect((await asAdmin('GET', `/api/v1/extra-services/${service.id}`)).json()).toEqual(service);
     const availability = (
-      await inject(
+      await asAdmin(
         'GET',
         `/api/v1/extra-services/${service.id}/availability?from=2030-06-01&to=2030-06-01`,
       )
@@ -320,12 +270,11 @@ describeEachDatabase('extra services API', (database) => {
   });
 
   it('lets an accountant read but not write', async () => {
-    const service = await makeExtraService(agency, { limited: true });
+    const service = await makeExtraService(bed.agency, { limited: true });
     expect(
-      (await inject('GET', `/api/v1/extra-services/${service.id}`, undefined, accountantCookie))
-        .statusCode,
+      (await call(bed.accountantCookie, 'GET', `/api/v1/extra-services/${service.id}`)).statusCode,
     ).toBe(200);
-    const writes: [method: 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown][] = [
+    const writes: ApiRequest[] = [
       ['POST', '/api/v1/extra-services', body('ACC')],
       ['PATCH', `/api/v1/extra-services/${service.id}`, { limited: false }],
       ['POST', `/api/v1/extra-services/${service.id}/archive`],
@@ -335,10 +284,7 @@ describeEachDatabase('extra services API', (database) => {
         { from: '2030-06-01', to: '2030-06-01', units: 1 },
       ],
     ];
-    for (const [method, url, payload] of writes) {
-      const response = await inject(method, url, payload, accountantCookie);
-      expect(response.statusCode, `${method} ${url}`).toBe(403);
-    }
-    expect((await inject('GET', `/api/v1/extra-services/${service.id}`)).json()).toEqual(service);
+    await bed.expectEachAnswers(bed.accountantCookie, writes, { status: 403 });
+    expect((await asAdmin('GET', `/api/v1/extra-services/${service.id}`)).json()).toEqual(service);
   });
 });

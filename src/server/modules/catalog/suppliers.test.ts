@@ -1,47 +1,11 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { useApiTestBed } from '../../../../tests/helpers/api-test-bed.ts';
 import { makeSupplier } from '../../../../tests/helpers/catalog-factories.ts';
 import { describeEachDatabase } from '../../../../tests/helpers/database.ts';
-import {
-  makeAgency,
-  makeTestApp,
-  signIn,
-  type TestAgency,
-  uniqueSuffix,
-} from '../../../../tests/helpers/factories.ts';
 
 describeEachDatabase('suppliers API', (database) => {
-  let app: FastifyInstance;
-  let agency: TestAgency;
-  let other: TestAgency;
-  let agentCookie: string;
-  let accountantCookie: string;
-  let otherCookie: string;
-
-  beforeAll(async () => {
-    app = await makeTestApp(database());
-    const suffix = uniqueSuffix();
-    agency = await makeAgency(database(), {
-      users: [
-        { role: 'agent', email: `agent-${suffix}@example.test` },
-        { role: 'accountant', email: `accountant-${suffix}@example.test` },
-      ],
-    });
-    other = await makeAgency(database());
-    agentCookie = (await signIn(app, `agent-${suffix}@example.test`)).cookie;
-    accountantCookie = (await signIn(app, `accountant-${suffix}@example.test`)).cookie;
-    otherCookie = (await signIn(app, other.adminEmail)).cookie;
-  });
-  afterAll(async () => {
-    await app.close();
-  });
-
-  const call = (
-    cookie: string,
-    method: 'GET' | 'POST' | 'PATCH',
-    url: string,
-    payload?: Record<string, unknown>,
-  ) => app.inject({ method, url, headers: { cookie }, payload });
+  const bed = useApiTestBed(database);
+  const { call, asAgent } = bed;
 
   const body = (extra: Record<string, unknown> = {}) => ({
     name: 'Minoan Transfers',
@@ -58,7 +22,7 @@ describeEachDatabase('suppliers API', (database) => {
   });
 
   it('creates a supplier, reads it back and records the audit entry', async () => {
-    const created = await call(agentCookie, 'POST', '/api/v1/suppliers', body());
+    const created = await asAgent('POST', '/api/v1/suppliers', body());
     expect(created.statusCode).toBe(201);
     const supplier = created.json();
     expect(supplier).toMatchObject({
@@ -71,14 +35,14 @@ describeEachDatabase('suppliers API', (database) => {
       archived: false,
       archivedAt: null,
     });
-    const got = await call(agentCookie, 'GET', `/api/v1/suppliers/${supplier.id}`);
+    const got = await asAgent('GET', `/api/v1/suppliers/${supplier.id}`);
     expect(got.statusCode).toBe(200);
     expect(got.json()).toEqual(supplier);
 
     const audit = await database()
       .db.selectFrom('auditLog')
       .select(['action', 'actorType', 'after'])
-      .where('agencyId', '=', agency.agencyId)
+      .where('agencyId', '=', bed.agency.agencyId)
       .where('entityId', '=', supplier.id)
       .execute();
     expect(audit).toEqual([
@@ -91,7 +55,7 @@ describeEachDatabase('suppliers API', (database) => {
   });
 
   it('defaults the payment terms to 14 days and the contacts to none', async () => {
-    const created = await call(agentCookie, 'POST', '/api/v1/suppliers', {
+    const created = await asAgent('POST', '/api/v1/suppliers', {
       name: 'Bare',
       kind: 'other',
       currency: 'CZK',
@@ -105,11 +69,10 @@ describeEachDatabase('suppliers API', (database) => {
   });
 
   it('lists newest first, filters by kind and name, pages with the cursor', async () => {
-    const local = await makeAgency(database());
+    const { agency: local, cookie } = await bed.newAgency();
     const first = await makeSupplier(local, { name: 'Aurora Hotels', kind: 'hotel' });
     const second = await makeSupplier(local, { name: 'Blue Sky Air', kind: 'carrier' });
     const third = await makeSupplier(local, { name: 'Aurora Beach Resorts', kind: 'hotel' });
-    const cookie = (await signIn(app, local.adminEmail)).cookie;
 
     const hotels = await call(cookie, 'GET', '/api/v1/suppliers?kind=hotel');
     expect(hotels.json().items.map((s: { id: string }) => s.id)).toEqual([third.id, first.id]);
@@ -129,8 +92,8 @@ describeEachDatabase('suppliers API', (database) => {
   });
 
   it('changes only the fields given, and null clears an optional one', async () => {
-    const supplier = (await call(agentCookie, 'POST', '/api/v1/suppliers', body())).json();
-    const patched = await call(agentCookie, 'PATCH', `/api/v1/suppliers/${supplier.id}`, {
+    const supplier = (await asAgent('POST', '/api/v1/suppliers', body())).json();
+    const patched = await asAgent('PATCH', `/api/v1/suppliers/${supplier.id}`, {
       paymentTermsDays: 45,
       email: null,
     });
@@ -141,41 +104,23 @@ describeEachDatabase('suppliers API', (database) => {
       email: null,
       phone: '+30 2810 000000',
     });
-    const audit = await database()
-      .db.selectFrom('auditLog')
-      .select(['action', 'before', 'after'])
-      .where('entityId', '=', supplier.id)
-      .where('action', '=', 'catalog.supplier.updated')
-      .executeTakeFirstOrThrow();
+    const audit = await bed.auditedChange(supplier.id, 'catalog.supplier.updated');
     expect(audit.before).toMatchObject({ paymentTermsDays: 21 });
     expect(audit.after).toMatchObject({ paymentTermsDays: 45 });
   });
 
   it('archives: hidden from the default list, shown with archived=true, then restored', async () => {
-    const local = await makeAgency(database());
-    const cookie = (await signIn(app, local.adminEmail)).cookie;
+    const { agency: local, cookie } = await bed.newAgency();
     const supplier = await makeSupplier(local);
-    const archived = await call(cookie, 'POST', `/api/v1/suppliers/${supplier.id}/archive`);
+    const { archived } = await bed.expectArchiveAndRestore(
+      cookie,
+      '/api/v1/suppliers',
+      supplier.id,
+    );
     expect(archived.statusCode).toBe(200);
-    expect(archived.json()).toMatchObject({ archived: true, archivedAt: expect.any(String) });
+    expect(await bed.listedIds(cookie, '/api/v1/suppliers')).toEqual([supplier.id]);
 
-    const active = await call(cookie, 'GET', '/api/v1/suppliers');
-    expect(active.json().items).toEqual([]);
-    const onlyArchived = await call(cookie, 'GET', '/api/v1/suppliers?archived=true');
-    expect(onlyArchived.json().items.map((s: { id: string }) => s.id)).toEqual([supplier.id]);
-
-    const restored = await call(cookie, 'POST', `/api/v1/suppliers/${supplier.id}/restore`);
-    expect(restored.json()).toMatchObject({ archived: false, archivedAt: null });
-    const again = await call(cookie, 'GET', '/api/v1/suppliers');
-    expect(again.json().items.map((s: { id: string }) => s.id)).toEqual([supplier.id]);
-
-    const actions = await database()
-      .db.selectFrom('auditLog')
-      .select('action')
-      .where('entityId', '=', supplier.id)
-      .orderBy('id')
-      .execute();
-    expect(actions.map((a) => a.action)).toEqual([
+    expect(await bed.auditedActions(supplier.id)).toEqual([
       'catalog.supplier.created',
       'catalog.supplier.archived',
       'catalog.supplier.restored',
@@ -183,13 +128,12 @@ describeEachDatabase('suppliers API', (database) => {
   });
 
   it('names the invalid field with 400 problem+json', async () => {
-    const badKind = await call(agentCookie, 'POST', '/api/v1/suppliers', body({ kind: 'bank' }));
+    const badKind = await asAgent('POST', '/api/v1/suppliers', body({ kind: 'bank' }));
     expect(badKind.statusCode).toBe(400);
     expect(badKind.headers['content-type']).toContain('application/problem+json');
     expect(badKind.json().errors[0].path).toBe('/kind');
 
-    const badContact = await call(
-      agentCookie,
+    const badContact = await asAgent(
       'POST',
       '/api/v1/suppliers',
       body({ contacts: [{ name: 'X', email: 'not-an-email' }] }),
@@ -197,50 +141,42 @@ describeEachDatabase('suppliers API', (database) => {
     expect(badContact.statusCode).toBe(400);
     expect(badContact.json().errors[0].path).toBe('/contacts/0/email');
 
-    const badCurrency = await call(
-      agentCookie,
-      'POST',
-      '/api/v1/suppliers',
-      body({ currency: 'eur' }),
-    );
+    const badCurrency = await asAgent('POST', '/api/v1/suppliers', body({ currency: 'eur' }));
     expect(badCurrency.json().errors[0].path).toBe('/currency');
   });
 
   it("answers 404 for another agency's supplier and changes nothing", async () => {
-    const theirs = await makeSupplier(other, { name: 'Theirs' });
-    for (const [method, url, payload] of [
-      ['GET', `/api/v1/suppliers/${theirs.id}`, undefined],
-      ['PATCH', `/api/v1/suppliers/${theirs.id}`, { name: 'Hijacked' }],
-      ['POST', `/api/v1/suppliers/${theirs.id}/archive`, undefined],
-      ['POST', `/api/v1/suppliers/${theirs.id}/restore`, undefined],
-    ] as const) {
-      const response = await call(agentCookie, method, url, payload);
-      expect(response.statusCode, `${method} ${url}`).toBe(404);
-      expect(response.headers['content-type']).toContain('application/problem+json');
-    }
-    const still = await call(otherCookie, 'GET', `/api/v1/suppliers/${theirs.id}`);
+    const theirs = await makeSupplier(bed.other, { name: 'Theirs' });
+    await bed.expectEachAnswers(
+      bed.agentCookie,
+      [
+        ['GET', `/api/v1/suppliers/${theirs.id}`],
+        ['PATCH', `/api/v1/suppliers/${theirs.id}`, { name: 'Hijacked' }],
+        ['POST', `/api/v1/suppliers/${theirs.id}/archive`],
+        ['POST', `/api/v1/suppliers/${theirs.id}/restore`],
+      ],
+      { status: 404, problemJson: true },
+    );
+    const still = await call(bed.otherCookie, 'GET', `/api/v1/suppliers/${theirs.id}`);
     expect(still.json()).toMatchObject({ name: 'Theirs', archived: false });
-    const mine = await call(agentCookie, 'GET', '/api/v1/suppliers?limit=200');
+    const mine = await asAgent('GET', '/api/v1/suppliers?limit=200');
     expect(mine.json().items.map((s: { id: string }) => s.id)).not.toContain(theirs.id);
   });
 
   it('lets an accountant read suppliers but not write them (403)', async () => {
-    const supplier = await makeSupplier(agency);
+    const supplier = await makeSupplier(bed.agency);
     expect(
-      (await call(accountantCookie, 'GET', `/api/v1/suppliers/${supplier.id}`)).statusCode,
+      (await call(bed.accountantCookie, 'GET', `/api/v1/suppliers/${supplier.id}`)).statusCode,
     ).toBe(200);
-    const created = await call(accountantCookie, 'POST', '/api/v1/suppliers', body());
-    expect(created.statusCode).toBe(403);
-    const patched = await call(accountantCookie, 'PATCH', `/api/v1/suppliers/${supplier.id}`, {
-      name: 'Nope',
-    });
-    expect(patched.statusCode).toBe(403);
-    const archived = await call(
-      accountantCookie,
-      'POST',
-      `/api/v1/suppliers/${supplier.id}/archive`,
+    await bed.expectEachAnswers(
+      bed.accountantCookie,
+      [
+        ['POST', '/api/v1/suppliers', body()],
+        ['PATCH', `/api/v1/suppliers/${supplier.id}`, { name: 'Nope' }],
+        ['POST', `/api/v1/suppliers/${supplier.id}/archive`],
+      ],
+      { status: 403 },
     );
-    expect(archived.statusCode).toBe(403);
     expect((await getName(supplier.id)).name).toBe(supplier.name);
   });
 

@@ -1,57 +1,23 @@
 import fc from 'fast-check';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
+import { type ApiRequest, useApiTestBed } from '../../../../tests/helpers/api-test-bed.ts';
 import {
   makeAccommodation,
   makeSeason,
   makeTour,
 } from '../../../../tests/helpers/catalog-factories.ts';
 import { describeEachDatabase } from '../../../../tests/helpers/database.ts';
-import {
-  makeAgency,
-  makeTestApp,
-  signIn,
-  type TestAgency,
-  uniqueSuffix,
-} from '../../../../tests/helpers/factories.ts';
+import { uniqueSuffix } from '../../../../tests/helpers/factories.ts';
 import { insertBusDeparture } from '../../../../tests/helpers/inventory-fixtures.ts';
 
 describeEachDatabase('tours API', (database) => {
-  let app: FastifyInstance;
-  let agency: TestAgency;
-  let other: TestAgency;
-  let agentCookie: string;
-  let accountantCookie: string;
-  let otherCookie: string;
+  const bed = useApiTestBed(database);
+  const { call, asAgent } = bed;
   let hotelId: string;
 
   beforeAll(async () => {
-    app = await makeTestApp(database());
-    const suffix = uniqueSuffix();
-    agency = await makeAgency(database(), {
-      users: [
-        { role: 'agent', email: `agent-${suffix}@example.test` },
-        { role: 'accountant', email: `accountant-${suffix}@example.test` },
-      ],
-    });
-    other = await makeAgency(database());
-    agentCookie = (await signIn(app, `agent-${suffix}@example.test`)).cookie;
-    accountantCookie = (await signIn(app, `accountant-${suffix}@example.test`)).cookie;
-    otherCookie = (await signIn(app, other.adminEmail)).cookie;
-    hotelId = (await makeAccommodation(agency)).id;
+    hotelId = (await makeAccommodation(bed.agency)).id;
   });
-  afterAll(async () => {
-    await app.close();
-  });
-
-  const call = (
-    cookie: string,
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-    url: string,
-    payload?: Record<string, unknown>,
-  ) => app.inject({ method, url, headers: { cookie }, payload });
-  const agent = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
-    call(agentCookie, method, url, payload as Record<string, unknown>);
 
   const fixedBody = (extra: Record<string, unknown> = {}) => ({
     accommodationId: hotelId,
@@ -86,7 +52,7 @@ describeEachDatabase('tours API', (database) => {
   });
 
   it('creates a fixed-departure tour with its departures, reads it back and audits it', async () => {
-    const created = await agent('POST', '/api/v1/tours', fixedBody());
+    const created = await asAgent('POST', '/api/v1/tours', fixedBody());
     expect(created.statusCode).toBe(201);
     const tour = created.json();
     expect(tour).toMatchObject({
@@ -104,7 +70,7 @@ describeEachDatabase('tours API', (database) => {
       ['2030-07-06', 'closed'],
       ['2030-07-13', 'open'],
     ]);
-    expect((await agent('GET', `/api/v1/tours/${tour.id}`)).json()).toEqual(tour);
+    expect((await asAgent('GET', `/api/v1/tours/${tour.id}`)).json()).toEqual(tour);
     const audit = await database()
       .db.selectFrom('auditLog')
       .select(['action', 'after'])
@@ -119,7 +85,7 @@ describeEachDatabase('tours API', (database) => {
   });
 
   it('creates a by-days tour with its seasons in date order, all weekdays by default', async () => {
-    const created = await agent('POST', '/api/v1/tours', byDaysBody());
+    const created = await asAgent('POST', '/api/v1/tours', byDaysBody());
     expect(created.statusCode).toBe(201);
     expect(created.json().departures).toEqual([]);
     expect(created.json().seasons).toEqual([
@@ -134,7 +100,7 @@ describeEachDatabase('tours API', (database) => {
   });
 
   it('names the field of an invalid season: end before start, overlap, maximum below minimum', async () => {
-    const endBefore = await agent(
+    const endBefore = await asAgent(
       'POST',
       '/api/v1/tours',
       byDaysBody({
@@ -145,7 +111,7 @@ describeEachDatabase('tours API', (database) => {
     expect(endBefore.headers['content-type']).toContain('application/problem+json');
     expect(endBefore.json().errors[0].path).toBe('/seasons/0/endDate');
 
-    const overlap = await agent(
+    const overlap = await asAgent(
       'POST',
       '/api/v1/tours',
       byDaysBody({
@@ -160,13 +126,13 @@ describeEachDatabase('tours API', (database) => {
       expect.objectContaining({ path: '/seasons/1/startDate' }),
     ]);
 
-    const maxBelowMin = await agent(
+    const maxBelowMin = await asAgent(
       'POST',
       '/api/v1/tours',
       byDaysBody({ seasons: [makeSeason({ minStay: 7, maxStay: 5 })] }),
     );
     expect(maxBelowMin.json().errors[0].path).toBe('/seasons/0/maxStay');
-    const badWeekday = await agent(
+    const badWeekday = await asAgent(
       'POST',
       '/api/v1/tours',
       byDaysBody({ seasons: [makeSeason({ arrivalWeekdays: [0] })] }),
@@ -175,14 +141,14 @@ describeEachDatabase('tours API', (database) => {
   });
 
   it('refuses seasons on a fixed-departure tour and departures on a by-days tour', async () => {
-    const fixedWithSeasons = await agent(
+    const fixedWithSeasons = await asAgent(
       'POST',
       '/api/v1/tours',
       fixedBody({ seasons: [makeSeason()] }),
     );
     expect(fixedWithSeasons.statusCode).toBe(400);
     expect(fixedWithSeasons.json().errors[0].path).toBe('/seasons');
-    const byDaysWithDepartures = await agent(
+    const byDaysWithDepartures = await asAgent(
       'POST',
       '/api/v1/tours',
       byDaysBody({ departures: [{ startDate: '2030-07-06', nights: 7 }] }),
@@ -192,9 +158,9 @@ describeEachDatabase('tours API', (database) => {
   });
 
   it("refuses another agency's accommodation, transport and transport departure with 400", async () => {
-    const theirHotel = await makeAccommodation(other);
-    const theirBus = await insertBusDeparture(other.ctx, '2030-07-06');
-    const accommodation = await agent(
+    const theirHotel = await makeAccommodation(bed.other);
+    const theirBus = await insertBusDeparture(bed.other.ctx, '2030-07-06');
+    const accommodation = await asAgent(
       'POST',
       '/api/v1/tours',
       fixedBody({ accommodationId: theirHotel.id }),
@@ -204,13 +170,13 @@ describeEachDatabase('tours API', (database) => {
       path: '/accommodationId',
       message: 'is not an accommodation of this agency',
     });
-    const transport = await agent(
+    const transport = await asAgent(
       'POST',
       '/api/v1/tours',
       fixedBody({ transportId: theirBus.transportId }),
     );
     expect(transport.json().errors[0].path).toBe('/transportId');
-    const departure = await agent(
+    const departure = await asAgent(
       'POST',
       '/api/v1/tours',
       fixedBody({
@@ -225,38 +191,34 @@ describeEachDatabase('tours API', (database) => {
 
   it('refuses a board type the accommodation does not offer', async () => {
     // makeAccommodation offers BB and HB.
-    const response = await agent('POST', '/api/v1/tours', fixedBody({ boardType: 'AI' }));
+    const response = await asAgent('POST', '/api/v1/tours', fixedBody({ boardType: 'AI' }));
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0].path).toBe('/boardType');
   });
 
   it('answers a tour code already used in the agency with 409', async () => {
-    const first = await agent('POST', '/api/v1/tours', fixedBody({ code: 'DUP-1' }));
+    const first = await asAgent('POST', '/api/v1/tours', fixedBody({ code: 'DUP-1' }));
     expect(first.statusCode).toBe(201);
-    const second = await agent('POST', '/api/v1/tours', byDaysBody({ code: 'DUP-1' }));
+    const second = await asAgent('POST', '/api/v1/tours', byDaysBody({ code: 'DUP-1' }));
     expect(second.statusCode).toBe(409);
     expect(second.json().detail).toContain('DUP-1');
     const elsewhere = await call(
-      otherCookie,
+      bed.otherCookie,
       'POST',
       '/api/v1/tours',
-      fixedBody({ code: 'DUP-1', accommodationId: (await makeAccommodation(other)).id }),
+      fixedBody({ code: 'DUP-1', accommodationId: (await makeAccommodation(bed.other)).id }),
     );
     expect(elsewhere.statusCode).toBe(201);
   });
 
   it('lists newest first with filters by mode, accommodation, country and name, and pages', async () => {
-    const local = await makeAgency(database());
-    const cookie = (await signIn(app, local.adminEmail)).cookie;
+    const { agency: local, cookie } = await bed.newAgency();
     const greek = await makeAccommodation(local, { country: 'GR' });
     const croatian = await makeAccommodation(local, { country: 'HR', city: 'Split' });
     const a = await makeTour(local, { accommodationId: greek.id, name: { cs: 'Kréta s dětmi' } });
     const b = await makeTour(local, { accommodationId: croatian.id, mode: 'by_days' });
     const c = await makeTour(local, { accommodationId: greek.id, mode: 'by_days' });
-    const ids = async (query: string) =>
-      (await call(cookie, 'GET', `/api/v1/tours${query}`))
-        .json()
-        .items.map((t: { id: string }) => t.id);
+    const ids = (query: string) => bed.listedIds(cookie, `/api/v1/tours${query}`);
 
     expect(await ids('')).toEqual([c.id, b.id, a.id]);
     expect(await ids('?mode=by_days')).toEqual([c.id, b.id]);
@@ -275,8 +237,8 @@ describeEachDatabase('tours API', (database) => {
   });
 
   it('patches a tour, but not its mode once it has departures', async () => {
-    const tour = await makeTour(agency, { accommodationId: hotelId });
-    const patched = await agent('PATCH', `/api/v1/tours/${tour.id}`, {
+    const tour = await makeTour(bed.agency, { accommodationId: hotelId });
+    const patched = await asAgent('PATCH', `/api/v1/tours/${tour.id}`, {
       name: { en: 'Crete, seven nights' },
       boardType: null,
     });
@@ -287,37 +249,19 @@ describeEachDatabase('tours API', (database) => {
       code: tour.code,
     });
     expect(patched.json().departures).toHaveLength(2);
-    const mode = await agent('PATCH', `/api/v1/tours/${tour.id}`, { mode: 'by_days' });
+    const mode = await asAgent('PATCH', `/api/v1/tours/${tour.id}`, { mode: 'by_days' });
     expect(mode.statusCode).toBe(409);
     expect(mode.json().errors[0].path).toBe('/mode');
-    const audit = await database()
-      .db.selectFrom('auditLog')
-      .select(['before', 'after'])
-      .where('entityId', '=', tour.id)
-      .where('action', '=', 'catalog.tour.updated')
-      .executeTakeFirstOrThrow();
+    const audit = await bed.auditedChange(tour.id, 'catalog.tour.updated');
     expect(audit.before).toMatchObject({ boardType: 'HB' });
     expect(audit.after).toMatchObject({ boardType: null });
   });
 
   it('archives a tour out of the default list and restores it', async () => {
-    const local = await makeAgency(database());
-    const cookie = (await signIn(app, local.adminEmail)).cookie;
+    const { agency: local, cookie } = await bed.newAgency();
     const tour = await makeTour(local);
-    const archived = await call(cookie, 'POST', `/api/v1/tours/${tour.id}/archive`);
-    expect(archived.json()).toMatchObject({ archived: true, archivedAt: expect.any(String) });
-    expect((await call(cookie, 'GET', '/api/v1/tours')).json().items).toEqual([]);
-    const shown = (await call(cookie, 'GET', '/api/v1/tours?archived=true')).json();
-    expect(shown.items.map((t: { id: string }) => t.id)).toEqual([tour.id]);
-    const restored = await call(cookie, 'POST', `/api/v1/tours/${tour.id}/restore`);
-    expect(restored.json()).toMatchObject({ archived: false, archivedAt: null });
-    const actions = await database()
-      .db.selectFrom('auditLog')
-      .select('action')
-      .where('entityId', '=', tour.id)
-      .orderBy('id')
-      .execute();
-    expect(actions.map((a) => a.action)).toEqual([
+    await bed.expectArchiveAndRestore(cookie, '/api/v1/tours', tour.id);
+    expect(await bed.auditedActions(tour.id)).toEqual([
       'catalog.tour.created',
       'catalog.tour.archived',
       'catalog.tour.restored',
@@ -325,11 +269,11 @@ describeEachDatabase('tours API', (database) => {
   });
 
   it('adds departures one at a time, in a batch, or as a series, and refuses a repeat with 409', async () => {
-    const tour = await makeTour(agency, { accommodationId: hotelId, departures: [] });
+    const tour = await makeTour(bed.agency, { accommodationId: hotelId, departures: [] });
     const url = `/api/v1/tours/${tour.id}/departures`;
-    const bus = await insertBusDeparture(agency.ctx, '2030-06-01');
+    const bus = await insertBusDeparture(bed.agency.ctx, '2030-06-01');
 
-    const one = await agent('POST', url, {
+    const one = await asAgent('POST', url, {
       startDate: '2030-06-01',
       nights: 10,
       transportDepartureId: bus.departureId,
@@ -345,7 +289,7 @@ describeEachDatabase('tours API', (database) => {
       }),
     ]);
 
-    const batch = await agent('POST', url, {
+    const batch = await asAgent('POST', url, {
       departures: [
         { startDate: '2030-06-11', nights: 7 },
         { startDate: '2030-06-11', nights: 14 },
@@ -353,7 +297,7 @@ describeEachDatabase('tours API', (database) => {
     });
     expect(batch.json().departures.map((d: { nights: number }) => d.nights)).toEqual([7, 14]);
 
-    const series = await agent('POST', url, {
+    const series = await asAgent('POST', url, {
       series: { firstStart: '2030-09-07', every: 7, count: 3, nights: 7 },
     });
     expect(series.statusCode).toBe(201);
@@ -363,19 +307,19 @@ describeEachDatabase('tours API', (database) => {
       '2030-09-21',
     ]);
 
-    const repeat = await agent('POST', url, { startDate: '2030-09-14', nights: 7 });
+    const repeat = await asAgent('POST', url, { startDate: '2030-09-14', nights: 7 });
     expect(repeat.statusCode).toBe(409);
     expect(repeat.json().errors[0].path).toBe('/startDate');
-    const both = await agent('POST', url, {
+    const both = await asAgent('POST', url, {
       startDate: '2030-10-01',
       nights: 7,
       departures: [{ startDate: '2030-10-08', nights: 7 }],
     });
     expect(both.statusCode).toBe(400);
-    const missingNights = await agent('POST', url, { startDate: '2030-10-01' });
+    const missingNights = await asAgent('POST', url, { startDate: '2030-10-01' });
     expect(missingNights.json().errors[0].path).toBe('/nights');
 
-    const all = (await agent('GET', `/api/v1/tours/${tour.id}`)).json().departures;
+    const all = (await asAgent('GET', `/api/v1/tours/${tour.id}`)).json().departures;
     expect(all).toHaveLength(6);
     const audited = await database()
       .db.selectFrom('auditLog')
@@ -389,8 +333,8 @@ describeEachDatabase('tours API', (database) => {
       .execute();
     expect(audited).toHaveLength(6);
 
-    const byDays = await makeTour(agency, { accommodationId: hotelId, mode: 'by_days' });
-    const wrongMode = await agent('POST', `/api/v1/tours/${byDays.id}/departures`, {
+    const byDays = await makeTour(bed.agency, { accommodationId: hotelId, mode: 'by_days' });
+    const wrongMode = await asAgent('POST', `/api/v1/tours/${byDays.id}/departures`, {
       startDate: '2030-07-06',
       nights: 7,
     });
@@ -398,12 +342,12 @@ describeEachDatabase('tours API', (database) => {
   });
 
   it("changes a departure's status, nights and transport, refusing another agency's transport", async () => {
-    const tour = await makeTour(agency, { accommodationId: hotelId });
+    const tour = await makeTour(bed.agency, { accommodationId: hotelId });
     const departure = tour.departures[0] as { id: string };
-    const bus = await insertBusDeparture(agency.ctx, '2030-07-06');
-    const theirs = await insertBusDeparture(other.ctx, '2030-07-06');
+    const bus = await insertBusDeparture(bed.agency.ctx, '2030-07-06');
+    const theirs = await insertBusDeparture(bed.other.ctx, '2030-07-06');
 
-    const patched = await agent('PATCH', `/api/v1/tour-departures/${departure.id}`, {
+    const patched = await asAgent('PATCH', `/api/v1/tour-departures/${departure.id}`, {
       status: 'closed',
       nights: 8,
       transportDepartureId: bus.departureId,
@@ -414,25 +358,25 @@ describeEachDatabase('tours API', (database) => {
       nights: 8,
       transportDepartureId: bus.departureId,
     });
-    expect((await agent('GET', `/api/v1/tour-departures/${departure.id}`)).json()).toEqual(
+    expect((await asAgent('GET', `/api/v1/tour-departures/${departure.id}`)).json()).toEqual(
       patched.json(),
     );
 
-    const foreign = await agent('PATCH', `/api/v1/tour-departures/${departure.id}`, {
+    const foreign = await asAgent('PATCH', `/api/v1/tour-departures/${departure.id}`, {
       returnTransportDepartureId: theirs.departureId,
     });
     expect(foreign.statusCode).toBe(400);
     expect(foreign.json().errors[0].path).toBe('/returnTransportDepartureId');
-    const cleared = await agent('PATCH', `/api/v1/tour-departures/${departure.id}`, {
+    const cleared = await asAgent('PATCH', `/api/v1/tour-departures/${departure.id}`, {
       transportDepartureId: null,
     });
     expect(cleared.json().transportDepartureId).toBeNull();
   });
 
   it('adds and edits seasons without overlap, and never deletes one', async () => {
-    const tour = await makeTour(agency, { accommodationId: hotelId, mode: 'by_days' });
+    const tour = await makeTour(bed.agency, { accommodationId: hotelId, mode: 'by_days' });
     const july = tour.seasons[0] as { id: string };
-    const added = await agent('POST', `/api/v1/tours/${tour.id}/seasons`, {
+    const added = await asAgent('POST', `/api/v1/tours/${tour.id}/seasons`, {
       name: 'August',
       startDate: '2030-08-01',
       endDate: '2030-08-31',
@@ -442,7 +386,7 @@ describeEachDatabase('tours API', (database) => {
     expect(added.statusCode).toBe(201);
     expect(added.json()).toMatchObject({ tourId: tour.id, arrivalWeekdays: [3, 6], maxStay: null });
 
-    const overlapping = await agent('POST', `/api/v1/tours/${tour.id}/seasons`, {
+    const overlapping = await asAgent('POST', `/api/v1/tours/${tour.id}/seasons`, {
       name: 'Mid-summer',
       startDate: '2030-07-20',
       endDate: '2030-08-05',
@@ -450,40 +394,35 @@ describeEachDatabase('tours API', (database) => {
     expect(overlapping.statusCode).toBe(400);
     expect(overlapping.json().errors[0].path).toBe('/startDate');
 
-    const stretched = await agent('PATCH', `/api/v1/tour-seasons/${july.id}`, {
+    const stretched = await asAgent('PATCH', `/api/v1/tour-seasons/${july.id}`, {
       endDate: '2030-08-02',
     });
     expect(stretched.statusCode).toBe(400);
-    const edited = await agent('PATCH', `/api/v1/tour-seasons/${july.id}`, {
+    const edited = await asAgent('PATCH', `/api/v1/tour-seasons/${july.id}`, {
       minStay: 5,
       maxStay: null,
     });
     expect(edited.json()).toMatchObject({ minStay: 5, maxStay: null, endDate: '2030-07-31' });
-    const inverted = await agent('PATCH', `/api/v1/tour-seasons/${july.id}`, {
+    const inverted = await asAgent('PATCH', `/api/v1/tour-seasons/${july.id}`, {
       startDate: '2030-08-15',
     });
     expect(inverted.json().errors.map((e: { path: string }) => e.path)).toContain('/endDate');
 
-    const deleted = await agent('DELETE', `/api/v1/tour-seasons/${july.id}`);
+    const deleted = await asAgent('DELETE', `/api/v1/tour-seasons/${july.id}`);
     expect(deleted.statusCode).toBe(404);
-    expect((await agent('GET', `/api/v1/tour-seasons/${july.id}`)).statusCode).toBe(200);
+    expect((await asAgent('GET', `/api/v1/tour-seasons/${july.id}`)).statusCode).toBe(200);
 
-    const fixed = await makeTour(agency, { accommodationId: hotelId });
-    const wrongMode = await agent('POST', `/api/v1/tours/${fixed.id}/seasons`, makeSeason());
+    const fixed = await makeTour(bed.agency, { accommodationId: hotelId });
+    const wrongMode = await asAgent('POST', `/api/v1/tours/${fixed.id}/seasons`, makeSeason());
     expect(wrongMode.statusCode).toBe(409);
-    const actions = await database()
-      .db.selectFrom('auditLog')
-      .select('action')
-      .where('entityId', '=', july.id)
-      .execute();
-    expect(actions.map((a) => a.action)).toEqual(['catalog.tour_season.updated']);
+    expect(await bed.auditedActions(july.id)).toEqual(['catalog.tour_season.updated']);
   });
 
   it('checks a stay: accepted with its nights, too short is a 400 naming /checkOut', async () => {
     // July: any weekday, 3–14 nights.
-    const tour = await makeTour(agency, { accommodationId: hotelId, mode: 'by_days' });
+    const tour = await makeTour(bed.agency, { accommodationId: hotelId, mode: 'by_days' });
     const url = `/api/v1/tours/${tour.id}/check-stay`;
-    const ok = await agent('POST', url, { checkIn: '2030-07-10', checkOut: '2030-07-17' });
+    const ok = await asAgent('POST', url, { checkIn: '2030-07-10', checkOut: '2030-07-17' });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toEqual({
       ok: true,
@@ -491,7 +430,7 @@ describeEachDatabase('tours API', (database) => {
       seasonId: tour.seasons[0]?.id,
       departureId: null,
     });
-    const short = await agent('POST', url, { checkIn: '2030-07-10', checkOut: '2030-07-12' });
+    const short = await asAgent('POST', url, { checkIn: '2030-07-10', checkOut: '2030-07-12' });
     expect(short.statusCode).toBe(400);
     expect(short.headers['content-type']).toContain('application/problem+json');
     expect(short.json().errors).toEqual([
@@ -500,12 +439,12 @@ describeEachDatabase('tours API', (database) => {
         message: 'stay of 2 nights is shorter than the minimum of 3 for arrivals on 2030-07-10',
       },
     ]);
-    const outside = await agent('POST', url, { checkIn: '2030-06-28', checkOut: '2030-07-05' });
+    const outside = await asAgent('POST', url, { checkIn: '2030-06-28', checkOut: '2030-07-05' });
     expect(outside.json().errors[0].path).toBe('/checkIn');
 
-    const fixed = await makeTour(agency, { accommodationId: hotelId });
+    const fixed = await makeTour(bed.agency, { accommodationId: hotelId });
     const fixedUrl = `/api/v1/tours/${fixed.id}/check-stay`;
-    const departure = await agent('POST', fixedUrl, {
+    const departure = await asAgent('POST', fixedUrl, {
       checkIn: '2030-07-06',
       checkOut: '2030-07-13',
     });
@@ -514,13 +453,13 @@ describeEachDatabase('tours API', (database) => {
       nights: 7,
       departureId: expect.any(String),
     });
-    const noDeparture = await agent('POST', fixedUrl, {
+    const noDeparture = await asAgent('POST', fixedUrl, {
       checkIn: '2030-07-07',
       checkOut: '2030-07-14',
     });
     expect(noDeparture.statusCode).toBe(400);
     expect(noDeparture.json().errors[0].path).toBe('/checkIn');
-    const wrongLength = await agent('POST', fixedUrl, {
+    const wrongLength = await asAgent('POST', fixedUrl, {
       checkIn: '2030-07-06',
       checkOut: '2030-07-10',
     });
@@ -528,15 +467,15 @@ describeEachDatabase('tours API', (database) => {
   });
 
   it("answers 404 for another agency's tour, departure and season, and changes nothing", async () => {
-    const fixed = await makeTour(other, { name: { en: 'Theirs' } });
-    const byDays = await makeTour(other, { mode: 'by_days' });
+    const fixed = await makeTour(bed.other, { name: { en: 'Theirs' } });
+    const byDays = await makeTour(bed.other, { mode: 'by_days' });
     const departureId = fixed.departures[0]?.id as string;
     const seasonId = byDays.seasons[0]?.id as string;
-    const probes: [string, string, object | undefined][] = [
-      ['GET', `/api/v1/tours/${fixed.id}`, undefined],
+    const probes: ApiRequest[] = [
+      ['GET', `/api/v1/tours/${fixed.id}`],
       ['PATCH', `/api/v1/tours/${fixed.id}`, { name: { en: 'Hijacked' } }],
-      ['POST', `/api/v1/tours/${fixed.id}/archive`, undefined],
-      ['POST', `/api/v1/tours/${fixed.id}/restore`, undefined],
+      ['POST', `/api/v1/tours/${fixed.id}/archive`],
+      ['POST', `/api/v1/tours/${fixed.id}/restore`],
       ['POST', `/api/v1/tours/${fixed.id}/departures`, { startDate: '2030-12-01', nights: 7 }],
       [
         'POST',
@@ -548,28 +487,25 @@ describeEachDatabase('tours API', (database) => {
         `/api/v1/tours/${byDays.id}/check-stay`,
         { checkIn: '2030-07-10', checkOut: '2030-07-17' },
       ],
-      ['GET', `/api/v1/tour-departures/${departureId}`, undefined],
+      ['GET', `/api/v1/tour-departures/${departureId}`],
       ['PATCH', `/api/v1/tour-departures/${departureId}`, { status: 'cancelled' }],
-      ['GET', `/api/v1/tour-seasons/${seasonId}`, undefined],
+      ['GET', `/api/v1/tour-seasons/${seasonId}`],
       ['PATCH', `/api/v1/tour-seasons/${seasonId}`, { minStay: 1 }],
     ];
-    for (const [method, url, payload] of probes) {
-      const response = await agent(method as 'GET', url, payload);
-      expect(response.statusCode, `${method} ${url}`).toBe(404);
-    }
-    const still = (await call(otherCookie, 'GET', `/api/v1/tours/${fixed.id}`)).json();
+    await bed.expectEachAnswers(bed.agentCookie, probes, { status: 404 });
+    const still = (await call(bed.otherCookie, 'GET', `/api/v1/tours/${fixed.id}`)).json();
     expect(still).toMatchObject({ name: { en: 'Theirs' }, archived: false });
     expect(still.departures.map((d: { status: string }) => d.status)).toEqual(['open', 'open']);
-    const season = (await call(otherCookie, 'GET', `/api/v1/tour-seasons/${seasonId}`)).json();
+    const season = (await call(bed.otherCookie, 'GET', `/api/v1/tour-seasons/${seasonId}`)).json();
     expect(season.minStay).toBe(3);
     expect(
-      (await call(otherCookie, 'GET', `/api/v1/tours/${byDays.id}`)).json().seasons,
+      (await call(bed.otherCookie, 'GET', `/api/v1/tours/${byDays.id}`)).json().seasons,
     ).toHaveLength(1);
   });
 
   it('never answers arbitrary input to the tour endpoints with a 5xx', async () => {
-    const tour = await makeTour(agency, { accommodationId: hotelId });
-    const byDays = await makeTour(agency, { accommodationId: hotelId, mode: 'by_days' });
+    const tour = await makeTour(bed.agency, { accommodationId: hotelId });
+    const byDays = await makeTour(bed.agency, { accommodationId: hotelId, mode: 'by_days' });
     const targets = [
       { method: 'POST' as const, url: '/api/v1/tours' },
       { method: 'PATCH' as const, url: `/api/v1/tours/${tour.id}` },
@@ -615,7 +551,7 @@ describeEachDatabase('tours API', (database) => {
     );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...targets), body, async (target, payload) => {
-        const response = await agent(target.method, target.url, payload);
+        const response = await asAgent(target.method, target.url, payload);
         expect(response.statusCode, response.body).toBeLessThan(500);
       }),
       { numRuns: 120 },
@@ -628,7 +564,7 @@ describeEachDatabase('tours API', (database) => {
     });
     await fc.assert(
       fc.asyncProperty(search, async (query) => {
-        const response = await agent(
+        const response = await asAgent(
           'GET',
           `/api/v1/search?${new URLSearchParams(
             Object.entries(query).map(([k, v]) => [k, String(v)]),
@@ -641,22 +577,20 @@ describeEachDatabase('tours API', (database) => {
   });
 
   it('lets an accountant read tours but not write them (403)', async () => {
-    const tour = await makeTour(agency, { accommodationId: hotelId });
-    expect((await call(accountantCookie, 'GET', `/api/v1/tours/${tour.id}`)).statusCode).toBe(200);
-    expect((await call(accountantCookie, 'POST', '/api/v1/tours', fixedBody())).statusCode).toBe(
-      403,
+    const tour = await makeTour(bed.agency, { accommodationId: hotelId });
+    expect((await call(bed.accountantCookie, 'GET', `/api/v1/tours/${tour.id}`)).statusCode).toBe(
+      200,
     );
-    expect(
-      (await call(accountantCookie, 'POST', `/api/v1/tours/${tour.id}/archive`)).statusCode,
-    ).toBe(403);
-    expect(
-      (
-        await call(accountantCookie, 'PATCH', `/api/v1/tour-departures/${tour.departures[0]?.id}`, {
-          status: 'cancelled',
-        })
-      ).statusCode,
-    ).toBe(403);
-    const after = (await agent('GET', `/api/v1/tours/${tour.id}`)).json();
+    await bed.expectEachAnswers(
+      bed.accountantCookie,
+      [
+        ['POST', '/api/v1/tours', fixedBody()],
+        ['POST', `/api/v1/tours/${tour.id}/archive`],
+        ['PATCH', `/api/v1/tour-departures/${tour.departures[0]?.id}`, { status: 'cancelled' }],
+      ],
+      { status: 403 },
+    );
+    const after = (await asAgent('GET', `/api/v1/tours/${tour.id}`)).json();
     expect(after.archived).toBe(false);
     expect(after.departures[0].status).toBe('open');
   });

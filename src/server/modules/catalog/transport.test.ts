@@ -1,12 +1,6 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { type ApiRequest, useApiTestBed } from '../../../../tests/helpers/api-test-bed.ts';
 import { describeEachDatabase } from '../../../../tests/helpers/database.ts';
-import {
-  makeAgency,
-  makeTestApp,
-  signIn,
-  type TestAgency,
-} from '../../../../tests/helpers/factories.ts';
 import {
   makeBus,
   makeFlight,
@@ -74,12 +68,8 @@ describe('transport rules', () => {
 });
 
 describeEachDatabase('transport API', (database) => {
-  let app: FastifyInstance;
-  let agency: TestAgency;
-  let other: TestAgency;
-  let cookie: string;
-  let otherCookie: string;
-  let accountantCookie: string;
+  const bed = useApiTestBed(database);
+  const { call, asAdmin } = bed;
 
   const flightBody = (code: string, extra: Record<string, unknown> = {}) => ({
     kind: 'flight',
@@ -115,35 +105,8 @@ describeEachDatabase('transport API', (database) => {
     ...extra,
   });
 
-  const inject = (
-    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
-    url: string,
-    payload?: unknown,
-    as: string = cookie,
-  ) =>
-    app.inject({
-      method,
-      url,
-      headers: { cookie: as },
-      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-    });
-
-  beforeAll(async () => {
-    app = await makeTestApp(database());
-    agency = await makeAgency(database(), { users: [{ role: 'accountant' }] });
-    other = await makeAgency(database());
-    cookie = (await signIn(app, agency.adminEmail)).cookie;
-    otherCookie = (await signIn(app, other.adminEmail)).cookie;
-    accountantCookie = (
-      await signIn(app, `accountant-0-${agency.slug.replace('agency-', '')}@example.test`)
-    ).cookie;
-  });
-  afterAll(async () => {
-    await app.close();
-  });
-
   it('creates a flight with departures whose seats come from the inventory', async () => {
-    const created = await inject('POST', '/api/v1/transport', flightBody('QS 1150'));
+    const created = await asAdmin('POST', '/api/v1/transport', flightBody('QS 1150'));
     expect(created.statusCode, created.body).toBe(201);
     const flight = created.json();
     expect(flight).toMatchObject({
@@ -178,7 +141,7 @@ describeEachDatabase('transport API', (database) => {
         'inventoryResources.classCode',
         'inventoryDays.capacity',
       ])
-      .where('inventoryResources.agencyId', '=', agency.agencyId)
+      .where('inventoryResources.agencyId', '=', bed.agency.agencyId)
       .where('inventoryResources.ownerId', '=', flight.departures[0].id)
       .orderBy('inventoryResources.classCode')
       .execute();
@@ -187,29 +150,29 @@ describeEachDatabase('transport API', (database) => {
       ['Y', 150],
     ]);
 
-    const fetched = await inject('GET', `/api/v1/transport/${flight.id}`);
+    const fetched = await asAdmin('GET', `/api/v1/transport/${flight.id}`);
     expect(fetched.statusCode).toBe(200);
     expect(fetched.json()).toEqual(flight);
 
     const audit = await database()
       .db.selectFrom('auditLog')
       .select(['action', 'actorType'])
-      .where('agencyId', '=', agency.agencyId)
+      .where('agencyId', '=', bed.agency.agencyId)
       .where('entityId', '=', flight.id)
       .execute();
     expect(audit).toEqual([{ action: 'catalog.transport.created', actorType: 'user' }]);
   });
 
   it('refuses a second transport of the same kind and code with 409, but not of another kind', async () => {
-    expect((await inject('POST', '/api/v1/transport', flightBody('OK 777'))).statusCode).toBe(201);
-    const again = await inject(
+    expect((await asAdmin('POST', '/api/v1/transport', flightBody('OK 777'))).statusCode).toBe(201);
+    const again = await asAdmin(
       'POST',
       '/api/v1/transport',
       flightBody('OK 777', { departures: [] }),
     );
     expect(again.statusCode).toBe(409);
     expect(again.json().errors[0].path).toBe('/code');
-    const bus = await inject('POST', '/api/v1/transport', {
+    const bus = await asAdmin('POST', '/api/v1/transport', {
       kind: 'bus',
       code: 'OK 777',
       name: 'Shuttle',
@@ -243,7 +206,7 @@ describeEachDatabase('transport API', (database) => {
       ],
     ];
     for (const [body, path] of cases) {
-      const response = await inject('POST', '/api/v1/transport', body);
+      const response = await asAdmin('POST', '/api/v1/transport', body);
       expect(response.statusCode, `${path}: ${response.body}`).toBe(400);
       expect(response.headers['content-type']).toContain('application/problem+json');
       expect(response.json().errors[0].path, response.body).toBe(path);
@@ -251,15 +214,14 @@ describeEachDatabase('transport API', (database) => {
     const stored = await database()
       .db.selectFrom('transports')
       .select('code')
-      .where('agencyId', '=', agency.agencyId)
+      .where('agencyId', '=', bed.agency.agencyId)
       .where('code', 'like', 'V %')
       .execute();
     expect(stored).toEqual([]);
   });
 
   it('lists newest first with kind, from, to, date and text filters, page by page', async () => {
-    const lister = await makeAgency(database());
-    const { cookie: listCookie } = await signIn(app, lister.adminEmail);
+    const { agency: lister, cookie: listCookie } = await bed.newAgency();
     const bus = await makeBus(lister, {
       code: 'B1',
       departures: [{ date: '2030-08-01', seats: { STD: 40 } }],
@@ -281,7 +243,7 @@ describeEachDatabase('transport API', (database) => {
       departures: [{ date: '2030-08-01', seats: { '1': 20, '2': 200 } }],
     });
     const ids = async (query: string) => {
-      const response = await inject('GET', `/api/v1/transport?${query}`, undefined, listCookie);
+      const response = await call(listCookie, 'GET', `/api/v1/transport?${query}`);
       expect(response.statusCode, response.body).toBe(200);
       return response.json().items.map((t: { id: string }) => t.id);
     };
@@ -296,29 +258,24 @@ describeEachDatabase('transport API', (database) => {
     expect(await ids('date=2030-08-01')).toEqual([train.id, bus.id]);
     expect(await ids('q=dráhy')).toEqual([train.id]);
 
-    const first = await inject('GET', '/api/v1/transport?limit=2', undefined, listCookie);
+    const first = await call(listCookie, 'GET', '/api/v1/transport?limit=2');
     expect(first.json().items.map((t: { id: string }) => t.id)).toEqual([train.id, flight.id]);
     const cursor = first.json().nextCursor;
     expect(cursor).toEqual(expect.any(String));
-    const second = await inject(
-      'GET',
-      `/api/v1/transport?limit=2&cursor=${cursor}`,
-      undefined,
-      listCookie,
-    );
+    const second = await call(listCookie, 'GET', `/api/v1/transport?limit=2&cursor=${cursor}`);
     expect(second.json()).toMatchObject({ items: [{ id: bus.id }], nextCursor: null });
     expect(second.json().items[0].departures[0].seats).toEqual([
       { classCode: 'STD', capacity: 40, sold: 0, held: 0, available: 40 },
     ]);
 
-    const bad = await inject('GET', '/api/v1/transport?cursor=nonsense', undefined, listCookie);
+    const bad = await call(listCookie, 'GET', '/api/v1/transport?cursor=nonsense');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].path).toBe('/cursor');
   });
 
   it('changes a transport with PATCH, checking the route as a whole', async () => {
-    const flight = await makeFlight(agency, { code: 'P 1' });
-    const patched = await inject('PATCH', `/api/v1/transport/${flight.id}`, {
+    const flight = await makeFlight(bed.agency, { code: 'P 1' });
+    const patched = await asAdmin('PATCH', `/api/v1/transport/${flight.id}`, {
       name: 'Renamed',
       carrier: null,
     });
@@ -326,14 +283,14 @@ describeEachDatabase('transport API', (database) => {
     expect(patched.json()).toMatchObject({ name: 'Renamed', carrier: null, code: 'P 1' });
     expect(patched.json().departures).toHaveLength(flight.departures.length);
 
-    const toTrain = await inject('PATCH', `/api/v1/transport/${flight.id}`, {
+    const toTrain = await asAdmin('PATCH', `/api/v1/transport/${flight.id}`, {
       kind: 'train',
       stops: [stop('Praha', '08:00'), stop('Brno', '10:00'), stop('Wien', '09:00')],
     });
     expect(toTrain.statusCode).toBe(400);
     expect(toTrain.json().errors[0].path).toBe('/stops/2/time');
 
-    const dropJ = await inject('PATCH', `/api/v1/transport/${flight.id}`, {
+    const dropJ = await asAdmin('PATCH', `/api/v1/transport/${flight.id}`, {
       classes: [{ code: 'Y', name: 'Economy' }],
     });
     expect(dropJ.statusCode).toBe(409);
@@ -351,48 +308,30 @@ describeEachDatabase('transport API', (database) => {
   });
 
   it('archives and restores, hiding archived transport from the default list', async () => {
-    const lister = await makeAgency(database());
-    const { cookie: listCookie } = await signIn(app, lister.adminEmail);
+    const { agency: lister, cookie: listCookie } = await bed.newAgency();
     const flight = await makeFlight(lister, { code: 'A 1' });
-    const archived = await inject(
-      'POST',
-      `/api/v1/transport/${flight.id}/archive`,
-      undefined,
+    const { archived } = await bed.expectArchiveAndRestore(
       listCookie,
+      '/api/v1/transport',
+      flight.id,
+      {
+        async whileArchived() {
+          expect(await bed.listedIds(listCookie, '/api/v1/transport?archived=all')).toEqual([
+            flight.id,
+          ]);
+          const addToArchived = await call(
+            listCookie,
+            'POST',
+            `/api/v1/transport/${flight.id}/departures`,
+            { departures: [{ date: '2030-09-01' }] },
+          );
+          expect(addToArchived.statusCode).toBe(409);
+        },
+      },
     );
     expect(archived.statusCode).toBe(200);
-    expect(archived.json()).toMatchObject({ archived: true, archivedAt: expect.any(String) });
-    const list = async (query: string) =>
-      (await inject('GET', `/api/v1/transport?${query}`, undefined, listCookie))
-        .json()
-        .items.map((t: { id: string }) => t.id);
-    expect(await list('')).toEqual([]);
-    expect(await list('archived=true')).toEqual([flight.id]);
-    expect(await list('archived=all')).toEqual([flight.id]);
-
-    const addToArchived = await inject(
-      'POST',
-      `/api/v1/transport/${flight.id}/departures`,
-      { departures: [{ date: '2030-09-01' }] },
-      listCookie,
-    );
-    expect(addToArchived.statusCode).toBe(409);
-
-    const restored = await inject(
-      'POST',
-      `/api/v1/transport/${flight.id}/restore`,
-      undefined,
-      listCookie,
-    );
-    expect(restored.json()).toMatchObject({ archived: false, archivedAt: null });
-    expect(await list('')).toEqual([flight.id]);
-    const actions = await database()
-      .db.selectFrom('auditLog')
-      .select('action')
-      .where('entityId', '=', flight.id)
-      .orderBy('id')
-      .execute();
-    expect(actions.map((a) => a.action)).toEqual([
+    expect(await bed.listedIds(listCookie, '/api/v1/transport')).toEqual([flight.id]);
+    expect(await bed.auditedActions(flight.id)).toEqual([
       'catalog.transport.created',
       'catalog.transport.archived',
       'catalog.transport.restored',
@@ -400,11 +339,11 @@ describeEachDatabase('transport API', (database) => {
   });
 
   it('adds departures in a batch, refusing a date it already departs on with 409', async () => {
-    const bus = await makeBus(agency, {
+    const bus = await makeBus(bed.agency, {
       code: 'D 1',
       departures: [{ date: '2030-06-01', seats: { STD: 50 } }],
     });
-    const added = await inject('POST', `/api/v1/transport/${bus.id}/departures`, {
+    const added = await asAdmin('POST', `/api/v1/transport/${bus.id}/departures`, {
       departures: [
         { date: '2030-06-02', seats: { STD: 45 } },
         { date: '2030-06-03', seats: { STD: 30 } },
@@ -423,26 +362,26 @@ describeEachDatabase('transport API', (database) => {
       ['2030-06-03', 30],
     ]);
 
-    const duplicate = await inject('POST', `/api/v1/transport/${bus.id}/departures`, {
+    const duplicate = await asAdmin('POST', `/api/v1/transport/${bus.id}/departures`, {
       departures: [{ date: '2030-06-04' }, { date: '2030-06-01' }],
     });
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json().errors[0].path).toBe('/departures/1/date');
-    const dates = (await inject('GET', `/api/v1/transport/${bus.id}`))
+    const dates = (await asAdmin('GET', `/api/v1/transport/${bus.id}`))
       .json()
       .departures.map((d: { date: string }) => d.date);
     expect(dates).toEqual(['2030-06-01', '2030-06-02', '2030-06-03']);
   });
 
   it('changes seats through the inventory and refuses fewer than are sold', async () => {
-    const flight = await makeFlight(agency, { code: 'S 1' });
+    const flight = await makeFlight(bed.agency, { code: 'S 1' });
     const departure = flight.departures[0];
     if (!departure) throw new Error('the factory made no departure');
-    await take(agency.ctx, {
+    await take(bed.agency.ctx, {
       components: [{ type: 'seats', departureId: departure.id, classCode: 'Y', quantity: 5 }],
     });
 
-    const shown = await inject('GET', `/api/v1/transport-departures/${departure.id}`);
+    const shown = await asAdmin('GET', `/api/v1/transport-departures/${departure.id}`);
     expect(shown.statusCode).toBe(200);
     expect(shown.json().seats[0]).toEqual({
       classCode: 'Y',
@@ -452,7 +391,7 @@ describeEachDatabase('transport API', (database) => {
       available: 145,
     });
 
-    const raised = await inject('PATCH', `/api/v1/transport-departures/${departure.id}`, {
+    const raised = await asAdmin('PATCH', `/api/v1/transport-departures/${departure.id}`, {
       seats: { Y: 160, J: 0 },
       status: 'closed',
     });
@@ -465,17 +404,17 @@ describeEachDatabase('transport API', (database) => {
       ],
     });
 
-    const below = await inject('PATCH', `/api/v1/transport-departures/${departure.id}`, {
+    const below = await asAdmin('PATCH', `/api/v1/transport-departures/${departure.id}`, {
       seats: { Y: 4 },
       status: 'open',
     });
     expect(below.statusCode).toBe(409);
     expect(below.json().errors[0].path).toBe('/seats/Y');
-    const after = (await inject('GET', `/api/v1/transport-departures/${departure.id}`)).json();
+    const after = (await asAdmin('GET', `/api/v1/transport-departures/${departure.id}`)).json();
     expect(after.status).toBe('closed'); // the whole change rolled back
     expect(after.seats[0].capacity).toBe(160);
 
-    const unknownClass = await inject('PATCH', `/api/v1/transport-departures/${departure.id}`, {
+    const unknownClass = await asAdmin('PATCH', `/api/v1/transport-departures/${departure.id}`, {
       seats: { F: 4 },
     });
     expect(unknownClass.statusCode).toBe(400);
@@ -491,7 +430,7 @@ describeEachDatabase('transport API', (database) => {
     expect(audit[0]?.before).toMatchObject({ status: 'open' });
     expect(audit[0]?.after).toMatchObject({ status: 'closed' });
 
-    expect(await findTransportDeparture(agency.ctx, departure.id)).toEqual({
+    expect(await findTransportDeparture(bed.agency.ctx, departure.id)).toEqual({
       id: departure.id,
       transportId: flight.id,
       date: departure.date,
@@ -499,13 +438,13 @@ describeEachDatabase('transport API', (database) => {
       kind: 'flight',
       classes: flight.classes,
     });
-    expect(await findTransportDeparture(other.ctx, departure.id)).toBeUndefined();
+    expect(await findTransportDeparture(bed.other.ctx, departure.id)).toBeUndefined();
   });
 
   it("answers 404 for another agency's transport and departures, and changes nothing", async () => {
-    const flight = await makeFlight(agency, { code: 'T 1' });
+    const flight = await makeFlight(bed.agency, { code: 'T 1' });
     const departureId = flight.departures[0]?.id;
-    const probes: [method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown][] = [
+    const probes: ApiRequest[] = [
       ['GET', `/api/v1/transport/${flight.id}`],
       ['PATCH', `/api/v1/transport/${flight.id}`, { name: 'hijacked' }],
       ['POST', `/api/v1/transport/${flight.id}/archive`],
@@ -523,22 +462,17 @@ describeEachDatabase('transport API', (database) => {
       ],
       ['GET', `/api/v1/transport/${newId()}`],
     ];
-    for (const [method, url, payload] of probes) {
-      const response = await inject(method, url, payload, otherCookie);
-      expect(response.statusCode, `${method} ${url}`).toBe(404);
-      expect(response.headers['content-type']).toContain('application/problem+json');
-    }
-    const unchanged = (await inject('GET', `/api/v1/transport/${flight.id}`)).json();
+    await bed.expectEachAnswers(bed.otherCookie, probes, { status: 404, problemJson: true });
+    const unchanged = (await asAdmin('GET', `/api/v1/transport/${flight.id}`)).json();
     expect(unchanged).toEqual(flight);
   });
 
   it('lets an accountant read but not write', async () => {
-    const flight = await makeFlight(agency, { code: 'R 1' });
+    const flight = await makeFlight(bed.agency, { code: 'R 1' });
     expect(
-      (await inject('GET', `/api/v1/transport/${flight.id}`, undefined, accountantCookie))
-        .statusCode,
+      (await call(bed.accountantCookie, 'GET', `/api/v1/transport/${flight.id}`)).statusCode,
     ).toBe(200);
-    const writes: [method: 'POST' | 'PATCH', url: string, payload?: unknown][] = [
+    const writes: ApiRequest[] = [
       ['POST', '/api/v1/transport', flightBody('R 2')],
       ['PATCH', `/api/v1/transport/${flight.id}`, { name: 'x' }],
       ['POST', `/api/v1/transport/${flight.id}/archive`],
@@ -549,10 +483,7 @@ describeEachDatabase('transport API', (database) => {
       ],
       ['PATCH', `/api/v1/transport-departures/${flight.departures[0]?.id}`, { status: 'closed' }],
     ];
-    for (const [method, url, payload] of writes) {
-      const response = await inject(method, url, payload, accountantCookie);
-      expect(response.statusCode, `${method} ${url}`).toBe(403);
-    }
-    expect((await inject('GET', `/api/v1/transport/${flight.id}`)).json()).toEqual(flight);
+    await bed.expectEachAnswers(bed.accountantCookie, writes, { status: 403 });
+    expect((await asAdmin('GET', `/api/v1/transport/${flight.id}`)).json()).toEqual(flight);
   });
 });
