@@ -1,10 +1,10 @@
 // SQL for attractions and their ticket types. Every query names its agency. Ticket
 // capacity is not here: it lives in the inventory.
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { json } from '../../db/json.ts';
 import type { DB, LocalizedText, TicketCategory } from '../../db/schema.ts';
 import type { ArchivedFilter } from './common.ts';
-import { containsPattern } from './text-search.ts';
+import { containsPattern, localizedContains } from './text-search.ts';
 
 type Db = Kysely<DB>;
 
@@ -102,7 +102,7 @@ export function listAttractions(db: Db, agencyId: string, filter: AttractionFilt
       const pattern = containsPattern(filter.q as string);
       // The name in any language: its jsonb text holds every translation.
       return qb.where((eb) =>
-        eb.or([eb(sql`name::text`, 'ilike', pattern), eb('city', 'ilike', pattern)]),
+        eb.or([localizedContains('name', pattern), eb('city', 'ilike', pattern)]),
       );
     })
     .$if(filter.before !== undefined, (qb) => qb.where('id', '<', filter.before as string))

@@ -166,6 +166,8 @@ describeEachDatabase('attractions API', (database) => {
     expect(await ids('country=FR')).toEqual([pass.id, louvre.id]);
     expect(await ids('city=herak')).toEqual([knossos.id]);
     expect(await ids('q=muzejn')).toEqual([pass.id]);
+    // The language keys ("en", "cs") are not text: searching them finds nothing.
+    expect(await ids('q="cs"')).toEqual([]);
     const first = (await call(listCookie, 'GET', '/api/v1/attractions?limit=2')).json();
     expect(first.items.map((a: { id: string }) => a.id)).toEqual([pass.id, louvre.id]);
     const second = (

@@ -1,10 +1,10 @@
 // SQL for extra services (transfers, board, local services, insurance). Every query names its
 // agency. The daily capacity of limited services lives in the inventory.
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { json } from '../../db/json.ts';
 import type { DB, ExtraServiceKind, ExtraServiceUnit, LocalizedText } from '../../db/schema.ts';
 import type { ArchivedFilter } from './common.ts';
-import { containsPattern } from './text-search.ts';
+import { containsPattern, localizedContains } from './text-search.ts';
 
 type Db = Kysely<DB>;
 
@@ -63,7 +63,7 @@ export function listExtraServices(db: Db, agencyId: string, filter: ExtraService
       return qb.where((eb) =>
         eb.or([
           eb('code', 'ilike', pattern),
-          eb(sql`name::text`, 'ilike', pattern),
+          localizedContains('name', pattern),
           eb('city', 'ilike', pattern),
         ]),
       );

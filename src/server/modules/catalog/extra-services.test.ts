@@ -116,6 +116,7 @@ describeEachDatabase('extra services API', (database) => {
     expect(await ids('country=GR')).toEqual([guide.id, transfer.id]);
     expect(await ids('q=pojišt')).toEqual([insurance.id]);
     expect(await ids('q=guide')).toEqual([guide.id]);
+    expect(await ids('q="en":')).toEqual([]);
     const first = (await call(listCookie, 'GET', '/api/v1/extra-services?limit=2')).json();
     expect(first.items.map((s: { id: string }) => s.id)).toEqual([guide.id, insurance.id]);
     const second = (

@@ -9,7 +9,7 @@ import { Invalid } from '../../errors.ts';
 import type { RoomTypeRow } from './accommodations-repo.ts';
 import { listRoomTypes } from './accommodations-repo.ts';
 import { presentRoomType, type RoomTypeView } from './accommodations-service.ts';
-import { containsPattern } from './text-search.ts';
+import { containsPattern, localizedContains } from './text-search.ts';
 import { checkStay, type Party, roomFitsParty } from './tour-rules.ts';
 import {
   presentDeparture,
@@ -17,7 +17,7 @@ import {
   type TourDepartureView,
   type TourSeasonView,
 } from './tours-present.ts';
-import { listDepartures, listSeasons, localizedContains } from './tours-repo.ts';
+import { listDepartures, listSeasons } from './tours-repo.ts';
 
 export interface SearchQuery {
   destination?: string;

@@ -16,7 +16,7 @@ import type {
   ToursTable,
 } from '../../db/schema.ts';
 import type { ArchivedFilter } from './common.ts';
-import { containsPattern } from './text-search.ts';
+import { containsPattern, localizedContains } from './text-search.ts';
 
 type Db = Kysely<DB>;
 export type TourRow = Selectable<ToursTable>;
@@ -31,11 +31,6 @@ export interface TourFilter {
   archived: ArchivedFilter;
   before?: string;
   limit: number;
-}
-
-/** True when some language of a jsonb `{ en, cs, … }` column contains the pattern. */
-export function localizedContains(column: string, pattern: string) {
-  return sql<boolean>`exists (select 1 from jsonb_each_text(${sql.ref(column)}) as t(lang, text) where t.text ilike ${pattern})`;
 }
 
 export function findTour(db: Db, agencyId: string, id: string) {
