@@ -14,6 +14,7 @@ import { adminSeed } from './modules/identity/bootstrap.ts';
 import * as identityRepo from './modules/identity/repo.ts';
 import { roles } from './modules/identity/roles.ts';
 import { createUser } from './modules/identity/users-service.ts';
+import { parseEcbRates } from './modules/integrations/ecb-rates.ts';
 import {
   capacityColumns,
   counted,
@@ -22,6 +23,7 @@ import {
   parseCapacityCsv,
   planCapacityImport,
 } from './modules/inventory/capacity-import.ts';
+import { importEcbRates } from './modules/pricing/rates.ts';
 import { firstStartBanner, startServer } from './runtime.ts';
 
 function port(value: string): number {
@@ -273,6 +275,46 @@ capacity
         bar?.stop();
       }
       console.log(`imported ${counted(result.rows, 'row')}, ${counted(result.nights, 'night')}`);
+    } finally {
+      await database.close();
+    }
+  });
+
+const rates = program
+  .command('rates')
+  .description('exchange rates: `rates import FILE.xml` loads the ECB euro reference rates');
+
+rates
+  .command('import')
+  .description('import ECB euro reference rates (eurofxref-daily.xml, -hist-90d.xml or -hist.xml)')
+  .argument('<file>', 'the ECB XML file, downloaded by you (Caravel does not fetch it)')
+  .option('-a, --agency <slug>', 'agency code (default: the only agency)')
+  .option('--latest-from-file', 'import only the newest day in the file')
+  .action(async (file: string, options: { agency?: string; latestFromFile?: boolean }) => {
+    let xml: string;
+    try {
+      xml = await readFile(file, 'utf8');
+    } catch (error) {
+      throw new Error(`cannot read ${file}: ${(error as Error).message}`);
+    }
+    let days = parseEcbRates(xml);
+    if (options.latestFromFile) days = days.slice(0, 1);
+    const database = await openDatabase(loadConfig().database);
+    try {
+      await migrateToLatest(database.db);
+      const agency = await chooseAgency(database.db, options.agency);
+      const result = await importEcbRates(
+        {
+          db: database.db,
+          agencyId: agency.id,
+          actor: { ...systemActor, name: 'cli rates import' },
+        },
+        days,
+      );
+      const span = days.length === 1 ? days[0]?.date : `${days.at(-1)?.date} to ${days[0]?.date}`;
+      console.log(
+        `imported ${counted(result.rates, 'rate')} of ${counted(result.days, 'day')} (${span}) into ${agency.name}`,
+      );
     } finally {
       await database.close();
     }

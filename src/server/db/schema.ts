@@ -400,6 +400,17 @@ export interface NotificationsTable {
   readAt: Timestamp | null;
 }
 
+export interface ExchangeRatesTable {
+  agencyId: string;
+  source: string;
+  date: string;
+  base: string;
+  quote: string;
+  /** numeric: read back as a string, so no float ever touches a rate. */
+  rate: ColumnType<string, string, string>;
+  importedAt: Generated<Date>;
+}
+
 export interface DB {
   agencies: AgenciesTable;
   users: UsersTable;
@@ -426,6 +437,7 @@ export interface DB {
   inventoryTakes: InventoryTakesTable;
   inventoryTakeItems: InventoryTakeItemsTable;
   notifications: NotificationsTable;
+  exchangeRates: ExchangeRatesTable;
 }
 
 export type Agency = Selectable<AgenciesTable>;

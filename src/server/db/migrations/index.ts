@@ -5,6 +5,7 @@ import * as outbox from './2026-11-23-02-outbox.ts';
 import * as idempotency from './2026-11-23-03-idempotency.ts';
 import * as catalog from './2026-11-23-04-catalog.ts';
 import * as inventory from './2026-11-23-05-inventory.ts';
+import * as exchangeRates from './2026-11-23-06-exchange-rates.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-01-identity': identity,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-03-idempotency': idempotency,
   '2026-11-23-04-catalog': catalog,
   '2026-11-23-05-inventory': inventory,
+  '2026-11-23-06-exchange-rates': exchangeRates,
 };

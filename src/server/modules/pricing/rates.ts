@@ -1,0 +1,105 @@
+// Exchange rates of an agency: imported (ECB reference rates) or entered, looked up for a
+// date. A conversion uses the latest rate on or before the date, directly, inverted, or
+// crossed through the euro (CZK→PLN = EUR→PLN ÷ EUR→CZK), as exact decimals.
+import Decimal from 'decimal.js';
+import { sql } from 'kysely';
+import type { CalendarDate } from '../../calendar.ts';
+import { type Ctx, inTransaction } from '../../context.ts';
+import { Conflict } from '../../errors.ts';
+import { recordAudit } from '../identity/audit.ts';
+import type { EcbDay } from '../integrations/ecb-rates.ts';
+
+export interface AppliedRate {
+  /** Units of `to` per one unit of `from`. */
+  rate: string;
+  /** The date of the rate used (on or before the date asked). */
+  date: CalendarDate;
+  source: string;
+}
+
+/** Stores the days' rates (base EUR), replacing rates of the same day and source. */
+export async function importEcbRates(
+  ctx: Ctx,
+  days: EcbDay[],
+  source = 'ECB',
+): Promise<{ days: number; rates: number }> {
+  const rows = days.flatMap((day) =>
+    day.rates.map((r) => ({
+      agencyId: ctx.agencyId,
+      source,
+      date: day.date,
+      base: 'EUR',
+      quote: r.currency,
+      rate: r.rate,
+    })),
+  );
+  if (rows.length === 0) return { days: 0, rates: 0 };
+  await inTransaction(ctx, async (tx) => {
+    await tx.db
+      .insertInto('exchangeRates')
+      .values(rows)
+      .onConflict((oc) =>
+        oc
+          .columns(['agencyId', 'source', 'base', 'quote', 'date'])
+          .doUpdateSet((eb) => ({ rate: eb.ref('excluded.rate'), importedAt: sql`now()` })),
+      )
+      .execute();
+    await recordAudit(tx, {
+      action: 'pricing.rates.imported',
+      entityType: 'exchange_rates',
+      entityId: source,
+      after: { days: days.map((d) => d.date), rates: rows.length },
+    });
+  });
+  return { days: days.length, rates: rows.length };
+}
+
+async function latest(ctx: Ctx, base: string, quote: string, date: CalendarDate) {
+  return ctx.db
+    .selectFrom('exchangeRates')
+    .select(['date', 'source', sql<string>`rate::text`.as('rate')])
+    .where('agencyId', '=', ctx.agencyId)
+    .where('base', '=', base)
+    .where('quote', '=', quote)
+    .where('date', '<=', date)
+    .orderBy('date', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** The rate from one currency to another on a date; a conflict when none is known. */
+export async function rateOn(
+  ctx: Ctx,
+  from: string,
+  to: string,
+  date: CalendarDate,
+): Promise<AppliedRate> {
+  if (from === to) return { rate: '1', date, source: 'identity' };
+  const direct = await latest(ctx, from, to, date);
+  if (direct)
+    return { rate: new Decimal(direct.rate).toString(), date: direct.date, source: direct.source };
+  const inverse = await latest(ctx, to, from, date);
+  if (inverse) {
+    return {
+      rate: new Decimal(1).div(inverse.rate).toSignificantDigits(15).toString(),
+      date: inverse.date,
+      source: inverse.source,
+    };
+  }
+  const [fromEuro, toEuro] = await Promise.all([
+    from === 'EUR' ? null : latest(ctx, 'EUR', from, date),
+    to === 'EUR' ? null : latest(ctx, 'EUR', to, date),
+  ]);
+  const perEuroFrom =
+    from === 'EUR' ? new Decimal(1) : fromEuro ? new Decimal(fromEuro.rate) : null;
+  const perEuroTo = to === 'EUR' ? new Decimal(1) : toEuro ? new Decimal(toEuro.rate) : null;
+  if (!perEuroFrom || !perEuroTo) {
+    throw new Conflict(`no exchange rate from ${from} to ${to} on or before ${date}`);
+  }
+  const dates = [fromEuro?.date, toEuro?.date].filter((d): d is string => d !== undefined).sort();
+  return {
+    rate: perEuroTo.div(perEuroFrom).toSignificantDigits(15).toString(),
+    date: dates[0] ?? date,
+    source: fromEuro?.source ?? toEuro?.source ?? 'ECB',
+  };
+}
