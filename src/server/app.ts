@@ -16,6 +16,7 @@ import { catalogRoutes } from './modules/catalog/routes.ts';
 import { LoginThrottle } from './modules/identity/login-throttle.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
+import { pricingRoutes } from './modules/pricing/routes.ts';
 
 export interface AppOptions {
   config: Config;
@@ -117,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(identityRoutes, { database, config, throttle });
   await app.register(catalogRoutes, { database });
   await app.register(inventoryRoutes, { database });
+  await app.register(pricingRoutes, { database });
   await registerWebAssets(app, options.webDir);
   return app;
 }

@@ -55,16 +55,20 @@ export async function importEcbRates(
 }
 
 async function latest(ctx: Ctx, base: string, quote: string, date: CalendarDate) {
-  return ctx.db
-    .selectFrom('exchangeRates')
-    .select(['date', 'source', sql<string>`rate::text`.as('rate')])
-    .where('agencyId', '=', ctx.agencyId)
-    .where('base', '=', base)
-    .where('quote', '=', quote)
-    .where('date', '<=', date)
-    .orderBy('date', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  return (
+    ctx.db
+      .selectFrom('exchangeRates')
+      .select(['date', 'source', sql<string>`rate::text`.as('rate')])
+      .where('agencyId', '=', ctx.agencyId)
+      .where('base', '=', base)
+      .where('quote', '=', quote)
+      .where('date', '<=', date)
+      .orderBy('date', 'desc')
+      // On the same day the agency's own rate wins over an imported one.
+      .orderBy(sql`source = 'manual'`, 'desc')
+      .limit(1)
+      .executeTakeFirst()
+  );
 }
 
 /** The rate from one currency to another on a date; a conflict when none is known. */
@@ -102,4 +106,62 @@ export async function rateOn(
     date: dates[0] ?? date,
     source: fromEuro?.source ?? toEuro?.source ?? 'ECB',
   };
+}
+
+export interface RateRow {
+  source: string;
+  date: CalendarDate;
+  base: string;
+  quote: string;
+  rate: string;
+}
+
+/** The agency's rates of one day (the latest day on or before `date`), per source. */
+export async function ratesOn(ctx: Ctx, date: CalendarDate, base = 'EUR'): Promise<RateRow[]> {
+  const day = await ctx.db
+    .selectFrom('exchangeRates')
+    .select('date')
+    .where('agencyId', '=', ctx.agencyId)
+    .where('base', '=', base)
+    .where('date', '<=', date)
+    .orderBy('date', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!day) return [];
+  return ctx.db
+    .selectFrom('exchangeRates')
+    .select(['source', 'date', 'base', 'quote', sql<string>`rate::text`.as('rate')])
+    .where('agencyId', '=', ctx.agencyId)
+    .where('base', '=', base)
+    .where('date', '=', day.date)
+    .orderBy('quote')
+    .orderBy('source')
+    .execute()
+    .then((rows) => rows.map((r) => ({ ...r, rate: new Decimal(r.rate).toString() })));
+}
+
+/** A rate the agency sets itself (source `manual`), e.g. its own bank's rate for a supplier. */
+export async function setManualRate(
+  ctx: Ctx,
+  input: { date: CalendarDate; base: string; quote: string; rate: string },
+): Promise<RateRow> {
+  const rate = new Decimal(input.rate);
+  return inTransaction(ctx, async (tx) => {
+    await tx.db
+      .insertInto('exchangeRates')
+      .values({ agencyId: tx.agencyId, source: 'manual', ...input, rate: rate.toString() })
+      .onConflict((oc) =>
+        oc
+          .columns(['agencyId', 'source', 'base', 'quote', 'date'])
+          .doUpdateSet((eb) => ({ rate: eb.ref('excluded.rate'), importedAt: sql`now()` })),
+      )
+      .execute();
+    await recordAudit(tx, {
+      action: 'pricing.rate.set',
+      entityType: 'exchange_rates',
+      entityId: `${input.base}/${input.quote}/${input.date}`,
+      after: { ...input, rate: rate.toString() },
+    });
+    return { source: 'manual', ...input, rate: rate.toString() };
+  });
 }
