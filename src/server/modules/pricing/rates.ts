@@ -2,9 +2,10 @@
 // date. A conversion uses the latest rate on or before the date, directly, inverted, or
 // crossed through the euro (CZK→PLN = EUR→PLN ÷ EUR→CZK), as exact decimals.
 import Decimal from 'decimal.js';
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { CalendarDate } from '../../calendar.ts';
 import { type Ctx, inTransaction } from '../../context.ts';
+import type { ExchangeRatesTable } from '../../db/schema.ts';
 import { Conflict } from '../../errors.ts';
 import { recordAudit } from '../identity/audit.ts';
 import type { EcbDay } from '../integrations/ecb-rates.ts';
@@ -15,6 +16,19 @@ export interface AppliedRate {
   /** The date of the rate used (on or before the date asked). */
   date: CalendarDate;
   source: string;
+}
+
+/** Writes rates, replacing a rate of the same day, pair and source. */
+async function upsertRates(ctx: Ctx, rows: Insertable<ExchangeRatesTable>[]): Promise<void> {
+  await ctx.db
+    .insertInto('exchangeRates')
+    .values(rows)
+    .onConflict((oc) =>
+      oc
+        .columns(['agencyId', 'source', 'base', 'quote', 'date'])
+        .doUpdateSet((eb) => ({ rate: eb.ref('excluded.rate'), importedAt: sql`now()` })),
+    )
+    .execute();
 }
 
 /** Stores the days' rates (base EUR), replacing rates of the same day and source. */
@@ -35,15 +49,7 @@ export async function importEcbRates(
   );
   if (rows.length === 0) return { days: 0, rates: 0 };
   await inTransaction(ctx, async (tx) => {
-    await tx.db
-      .insertInto('exchangeRates')
-      .values(rows)
-      .onConflict((oc) =>
-        oc
-          .columns(['agencyId', 'source', 'base', 'quote', 'date'])
-          .doUpdateSet((eb) => ({ rate: eb.ref('excluded.rate'), importedAt: sql`now()` })),
-      )
-      .execute();
+    await upsertRates(tx, rows);
     await recordAudit(tx, {
       action: 'pricing.rates.imported',
       entityType: 'exchange_rates',
@@ -147,15 +153,9 @@ export async function setManualRate(
 ): Promise<RateRow> {
   const rate = new Decimal(input.rate);
   return inTransaction(ctx, async (tx) => {
-    await tx.db
-      .insertInto('exchangeRates')
-      .values({ agencyId: tx.agencyId, source: 'manual', ...input, rate: rate.toString() })
-      .onConflict((oc) =>
-        oc
-          .columns(['agencyId', 'source', 'base', 'quote', 'date'])
-          .doUpdateSet((eb) => ({ rate: eb.ref('excluded.rate'), importedAt: sql`now()` })),
-      )
-      .execute();
+    await upsertRates(tx, [
+      { agencyId: tx.agencyId, source: 'manual', ...input, rate: rate.toString() },
+    ]);
     await recordAudit(tx, {
       action: 'pricing.rate.set',
       entityType: 'exchange_rates',
