@@ -4,6 +4,7 @@ import type { Database } from '../../db/connect.ts';
 import { accommodationRoutes } from './accommodation-routes.ts';
 import { attractionRoutes } from './attraction-routes.ts';
 import { extraServiceRoutes } from './extra-service-routes.ts';
+import { searchRoutes } from './search-routes.ts';
 import { supplierRoutes } from './supplier-routes.ts';
 import { tourRoutes } from './tour-routes.ts';
 import { transportRoutes } from './transport-routes.ts';
@@ -19,4 +20,5 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogDeps): Pr
   await transportRoutes(app, deps);
   await attractionRoutes(app, deps);
   await extraServiceRoutes(app, deps);
+  await searchRoutes(app, deps);
 }

@@ -1,5 +1,5 @@
 // HTTP for tours (fixed departures or by days within seasons), their departures and seasons,
-// the stay check, and the product search across tours and attractions.
+// and the stay check.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
@@ -20,7 +20,6 @@ import {
   TimestampSchema,
 } from './common.ts';
 import type { CatalogDeps } from './routes.ts';
-import * as search from './search-service.ts';
 import * as tourDepartures from './tour-departures-service.ts';
 import * as tours from './tours-service.ts';
 
@@ -148,31 +147,6 @@ const editable = {
   boardType: nullable(BoardTypeSchema),
   photos: PhotoUrlsSchema,
 };
-
-const SearchTourItem = Type.Object({
-  kind: Type.Literal('tour'),
-  id: Uuid,
-  code: Type.String(),
-  name: LocalizedTextOut,
-  mode: ModeSchema,
-  accommodation: Type.Object({
-    id: Uuid,
-    name: Type.String(),
-    city: Type.String(),
-    country: Type.String(),
-    stars: nullable(Type.Number()),
-  }),
-  departures: Type.Array(departureRef, { description: 'Open departures in the dates asked' }),
-  seasons: Type.Array(seasonRef, { description: 'Seasons the stay asked falls in' }),
-  roomTypes: Type.Array(Type.Ref('RoomType'), { description: 'Room types that fit the party' }),
-});
-const SearchAttractionItem = Type.Object({
-  kind: Type.Literal('attraction'),
-  id: Uuid,
-  name: LocalizedTextOut,
-  city: Type.String(),
-  country: Type.String(),
-});
 
 export async function tourRoutes(app: FastifyInstance, { database }: CatalogDeps) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -485,51 +459,5 @@ export async function tourRoutes(app: FastifyInstance, { database }: CatalogDeps
     },
     async (request) =>
       tourDepartures.updateSeason(contextOf(request, database), request.params.id, request.body),
-  );
-
-  api.get(
-    '/api/v1/search',
-    {
-      config: { access: catalogReaders },
-      schema: {
-        tags: ['search'],
-        summary: 'Find products to sell: tours and attractions by destination, dates and party',
-        description:
-          'Tours match `destination` on their name (any language), their accommodation name or ' +
-          'city; with `from`/`to`, fixed-departure tours need an open departure starting in ' +
-          'the range and by-days tours must accept the stay from `from` to `to`; with a party, ' +
-          'the accommodation needs a room type that fits it in one room. Attractions match ' +
-          'on name or city and country. At most 50 items, tours first.',
-        querystring: Type.Object(
-          {
-            destination: Type.Optional(
-              Type.String({ minLength: 1, maxLength: 200, description: 'Place or name contains' }),
-            ),
-            country: Type.Optional(CountryCodeSchema),
-            from: Type.Optional({ ...CalendarDateSchema, description: 'Earliest start/check-in' }),
-            to: Type.Optional({
-              ...CalendarDateSchema,
-              description: 'Latest departure start; check-out for tours sold by days',
-            }),
-            adults: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
-            childAges: Type.Optional(
-              Type.Array(Type.String({ pattern: '^(\\d{1,2}(,\\d{1,2})*)?$' }), {
-                maxItems: 20,
-                description: 'Ages of the children (0–17): comma-separated (5,8) or repeated',
-              }),
-            ),
-            kind: Type.Optional(Type.Enum(['tour', 'attraction'], { description: 'Only these' })),
-          },
-          { additionalProperties: false },
-        ),
-        response: {
-          200: Type.Object({
-            items: Type.Array(Type.Union([SearchTourItem, SearchAttractionItem])),
-          }),
-          ...errorResponses(400, 401, 403),
-        },
-      },
-    },
-    async (request) => search.searchProducts(contextOf(request, database), request.query),
   );
 }
