@@ -99,23 +99,25 @@ async function validate(ctx: Ctx, input: Partial<PoolInput>): Promise<void> {
     throw new Invalid(errors.map((e) => `${e.path} ${e.message}`).join('; '), errors);
 }
 
-async function readPool(ctx: Ctx, id: string): Promise<PresentedPool | undefined> {
-  const row = await ctx.db
+/** Pools with their members, two queries whatever the number of pools (a list page). */
+async function readPools(ctx: Ctx, ids: string[]): Promise<PresentedPool[]> {
+  if (ids.length === 0) return [];
+  const rows = await ctx.db
     .selectFrom('inventoryPools')
     .selectAll()
     .where('agencyId', '=', ctx.agencyId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) return undefined;
+    .where('id', 'in', ids)
+    .orderBy('id', 'desc')
+    .execute();
   const members = await ctx.db
     .selectFrom('inventoryPoolMembers')
-    .select(['memberKind', 'memberId', 'classCode'])
+    .select(['poolId', 'memberKind', 'memberId', 'classCode'])
     .where('agencyId', '=', ctx.agencyId)
-    .where('poolId', '=', id)
+    .where('poolId', 'in', ids)
     .orderBy('memberKind')
     .orderBy('memberId')
     .execute();
-  return {
+  return rows.map((row) => ({
     id: row.id,
     name: row.name,
     capacity: row.capacity,
@@ -124,15 +126,17 @@ async function readPool(ctx: Ctx, id: string): Promise<PresentedPool | undefined
     available: poolAvailable(row),
     lowStockThreshold: row.lowStockThreshold,
     alertUserIds: row.alertUserIds,
-    members: members.map((m) => ({ kind: m.memberKind, id: m.memberId, classCode: m.classCode })),
+    members: members
+      .filter((m) => m.poolId === row.id)
+      .map((m) => ({ kind: m.memberKind, id: m.memberId, classCode: m.classCode })),
     archived: row.archivedAt !== null,
     createdAt: new Date(row.createdAt).toISOString(),
     updatedAt: new Date(row.updatedAt).toISOString(),
-  };
+  }));
 }
 
 export async function getPool(ctx: Ctx, id: string): Promise<PresentedPool> {
-  const pool = await readPool(ctx, id);
+  const [pool] = await readPools(ctx, [id]);
   if (!pool) throw new NotFound('pool', id);
   return pool;
 }
@@ -154,7 +158,10 @@ export async function listPools(
     .limit(query.limit + 1)
     .execute();
   const page = toPage(rows, query.limit);
-  const items = await Promise.all(page.items.map((row) => getPool(ctx, row.id)));
+  const items = await readPools(
+    ctx,
+    page.items.map((row) => row.id),
+  );
   return { items, nextCursor: page.nextCursor };
 }
 
