@@ -1,0 +1,296 @@
+// Prices that are per traveller rather than per room: transport (by date, class and boarding
+// point), attraction tickets (by ticket type) and extra services (by their unit: per person,
+// per night, per day, per booking). Insurance-style services priced as a percentage of the
+// trip are left for the engine to finish once the trip's price is known.
+
+import { daysBetween } from '../../calendar.ts';
+import { Conflict, Invalid } from '../../errors.ts';
+import type { ExtraRequest, PricingRequest, TicketTypeInfo, TransportLeg } from './engine-types.ts';
+import type { Segment } from './lines.ts';
+import { bandOf, chooseList, requirePeriod, rowsFor } from './price-lookup.ts';
+import type { Pricer } from './pricer.ts';
+import { slotPrices } from './row-price.ts';
+import type { ChildBand, PriceList, PriceRow } from './types.ts';
+
+export interface Traveller {
+  index: number;
+  age: number | null;
+}
+
+export function travellersOf(request: PricingRequest): Traveller[] {
+  return [
+    ...Array.from({ length: request.party.adults }, (_, i) => ({ index: i, age: null })),
+    ...request.party.childAges.map((age, i) => ({ index: request.party.adults + i, age })),
+  ];
+}
+
+/** The list pricing a product or component, or a 409 naming where it was asked for. */
+export function listFor(
+  request: PricingRequest,
+  productId: string,
+  name: string,
+  path: string,
+): PriceList {
+  const list = chooseList(
+    request.priceLists,
+    productId,
+    request.customerId,
+    request.currency,
+    request.baseCurrency,
+  );
+  if (!list) {
+    throw new Conflict(`${name} has no price list`, [
+      { path, message: `${name} has no prices yet` },
+    ]);
+  }
+  return list;
+}
+
+function bandLabel(t: Traveller, band: ChildBand | null): string {
+  return t.age === null ? 'adult' : `child ${band ? `${band.code} ` : ''}(age ${t.age})`;
+}
+
+/** One transport leg (or transport sold alone): a fare per traveller, plus any per-booking price. */
+export function priceTransport(
+  request: PricingRequest,
+  leg: TransportLeg,
+  pricer: Pricer,
+  path: string,
+): { list: PriceList; segments: Segment[] } {
+  const list = listFor(request, leg.transportId, leg.name, path);
+  const period = requirePeriod(list, leg.date, path).code;
+  const key = { period, classCode: leg.classCode, boardingPoint: leg.boardingPoint };
+  const segments: Segment[] = [];
+  const where = `${leg.name} ${leg.date}, ${leg.classCode}${leg.boardingPoint ? ` from ${leg.boardingPoint}` : ''}`;
+  for (const t of travellersOf(request)) {
+    const band =
+      t.age === null
+        ? null
+        : bandOf(list, t.age, `/party/childAges/${t.index - request.party.adults}`);
+    // An infant (a band needing no bed or seat) without a fare of their band travels free;
+    // other children pay as adults.
+    const prices = slotPrices(
+      list,
+      { ...key, charge: 'person', childBand: band?.code ?? null },
+      pricer,
+      band?.needsBed !== false,
+    );
+    if (prices.length === 0 && band?.needsBed !== false) {
+      throw new Conflict(`${list.name} has no fare for ${where}`, [
+        { path, message: `${list.name} has no fare for class ${leg.classCode} on ${leg.date}` },
+      ]);
+    }
+    for (const p of prices) {
+      segments.push(
+        fare(request, leg, p.price, p.cost, t, band, period, `${where}: ${bandLabel(t, band)}`),
+      );
+    }
+  }
+  for (const p of slotPrices(list, { ...key, charge: 'booking', childBand: null }, pricer, false)) {
+    segments.push({
+      ...fare(request, leg, p.price, p.cost, null, null, period, `${where}: per booking`),
+    });
+  }
+  return { list, segments };
+}
+
+function fare(
+  request: PricingRequest,
+  leg: TransportLeg,
+  unitPrice: number,
+  unitCost: number | null,
+  t: Traveller | null,
+  band: ChildBand | null,
+  period: string,
+  label: string,
+): Segment {
+  return {
+    kind: 'transport',
+    productKind: 'transport',
+    productId: leg.transportId,
+    group: `transport:${leg.transportId}:${leg.direction}:${t === null ? 'booking' : (band?.code ?? 'adult')}`,
+    label,
+    travellers: t === null ? travellersOf(request).map((x) => x.index) : [t.index],
+    room: null,
+    from: leg.date,
+    to: leg.date,
+    nights: null,
+    period,
+    childBand: band?.code ?? null,
+    unitPrice,
+    unitCost,
+    units: 1,
+    heads: 1,
+  };
+}
+
+/** The ticket type a traveller gets: adults the adult type; a child the type of their age. */
+export function ticketTypeFor(
+  types: readonly TicketTypeInfo[],
+  t: Traveller,
+): TicketTypeInfo | undefined {
+  const adult = types.find((x) => x.category === 'adult');
+  if (t.age === null) return adult;
+  const age = t.age;
+  const fitting = types.find(
+    (x) =>
+      x.category === 'child' &&
+      (x.minAge === null || x.minAge <= age) &&
+      (x.maxAge === null || age <= x.maxAge),
+  );
+  return fitting ?? adult;
+}
+
+/** Attraction tickets: one per traveller, at the price of their ticket type. */
+export function priceTickets(request: PricingRequest, list: PriceList, pricer: Pricer): Segment[] {
+  const product = request.product;
+  if (product.kind !== 'attraction') throw new Error('priceTickets prices attractions');
+  const period = requirePeriod(list, request.start, '/from').code;
+  return travellersOf(request).flatMap((t) => {
+    const type = ticketTypeFor(product.ticketTypes, t);
+    const path =
+      t.age === null ? '/party/adults' : `/party/childAges/${t.index - request.party.adults}`;
+    if (!type) throw Invalid.field(path, `${product.name} sells no ticket for this traveller`);
+    const prices = slotPrices(
+      list,
+      { period, charge: 'person', childBand: null, ticketTypeId: type.id },
+      pricer,
+      false,
+    );
+    if (prices.length === 0) {
+      throw new Conflict(`${list.name} has no price for ${type.name}`, [
+        { path, message: `${list.name} has no price for ticket ${type.name} on ${request.start}` },
+      ]);
+    }
+    return prices.map(
+      (p): Segment => ({
+        kind: 'ticket',
+        productKind: 'attraction',
+        productId: product.id,
+        group: `ticket:${type.id}`,
+        label: `${product.name}: ${type.name}`,
+        travellers: [t.index],
+        room: null,
+        from: request.start,
+        to: request.start,
+        nights: null,
+        period,
+        childBand: null,
+        unitPrice: p.price,
+        unitCost: p.cost,
+        units: 1,
+        heads: 1,
+      }),
+    );
+  });
+}
+
+/** An extra priced as a percentage of the trip: finished by the engine. */
+export interface PercentExtra {
+  extra: ExtraRequest;
+  row: PriceRow;
+  list: PriceList;
+  period: string;
+}
+
+/** How many units of a service one head takes (nights or days of the trip, or one). */
+function unitsPerHead(extra: ExtraRequest, request: PricingRequest): number {
+  const nights = Math.max(0, daysBetween(request.start, request.end));
+  const days = request.product.kind === 'tour' ? nights + 1 : Math.max(1, nights);
+  const unit = extra.service.unit;
+  if (unit === 'per_night' || unit === 'per_person_per_night') return Math.max(1, nights);
+  if (unit === 'per_day' || unit === 'per_person_per_day') return days;
+  return 1;
+}
+
+/** An extra service: per traveller for per-person units, else a count (given or derived). */
+export function priceExtra(
+  request: PricingRequest,
+  extra: ExtraRequest,
+  pricer: Pricer,
+  path: string,
+): { list: PriceList; segments: Segment[]; percent: PercentExtra[] } {
+  const service = extra.service;
+  const list = listFor(request, service.id, service.name, path);
+  const date = extra.date ?? request.start;
+  const period = requirePeriod(list, date, `${path}/date`).code;
+  const perPerson = service.unit.startsWith('per_person');
+  const units = perPerson
+    ? unitsPerHead(extra, request)
+    : (extra.quantity ?? unitsPerHead(extra, request));
+  const base: Omit<
+    Segment,
+    'group' | 'label' | 'travellers' | 'childBand' | 'unitPrice' | 'unitCost'
+  > = {
+    kind: 'service',
+    productKind: 'extra_service',
+    productId: service.id,
+    room: null,
+    from: date,
+    to: request.end,
+    nights: null,
+    period,
+    units,
+    heads: 1,
+  };
+  const everyone = travellersOf(request);
+  const percentRows = list.rows.filter((r) => r.period === period && r.percentOfTrip !== null);
+  if (percentRows.length > 0) {
+    return {
+      list,
+      segments: [],
+      percent: percentRows.map((row) => ({ extra, row, list, period })),
+    };
+  }
+  const segments: Segment[] = [];
+  if (perPerson) {
+    for (const t of everyone) {
+      const band =
+        t.age === null
+          ? null
+          : bandOf(list, t.age, `/party/childAges/${t.index - request.party.adults}`);
+      for (const p of slotPrices(
+        list,
+        { period, charge: 'person', childBand: band?.code ?? null },
+        pricer,
+        // An infant without a price of their band takes the service free.
+        band?.needsBed !== false,
+      )) {
+        segments.push({
+          ...base,
+          group: `service:${service.id}:${band?.code ?? 'adult'}`,
+          label: `${service.name}: ${bandLabel(t, band)}`,
+          travellers: [t.index],
+          childBand: band?.code ?? null,
+          unitPrice: p.price,
+          unitCost: p.cost,
+        });
+      }
+    }
+  } else {
+    const rows = rowsFor(list, { period, charge: 'booking', childBand: null });
+    const prices = slotPrices(
+      list,
+      { period, charge: rows.length > 0 ? 'booking' : 'person', childBand: null },
+      pricer,
+      false,
+    );
+    for (const p of prices) {
+      segments.push({
+        ...base,
+        group: `service:${service.id}:booking`,
+        label: service.name,
+        travellers: everyone.map((t) => t.index),
+        childBand: null,
+        unitPrice: p.price,
+        unitCost: p.cost,
+      });
+    }
+  }
+  if (segments.length === 0) {
+    throw new Conflict(`${list.name} has no price for ${date}`, [
+      { path, message: `${list.name} has no price for ${service.name} on ${date}` },
+    ]);
+  }
+  return { list, segments, percent: [] };
+}
