@@ -1,5 +1,16 @@
 // Table types as Kysely sees them (camelCase; CamelCasePlugin maps to snake_case columns).
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  CancellationTier,
+  Channel,
+  ChildBand,
+  DynamicPricing,
+  PriceBasis,
+  PriceCharge,
+  PricePeriod,
+  ProductKind,
+  RuleKind,
+} from '../modules/pricing/types.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -411,6 +422,114 @@ export interface ExchangeRatesTable {
   importedAt: Generated<Date>;
 }
 
+/** numeric percentages: read back as strings (`col::text`), so no float ever touches them. */
+type Percent = ColumnType<string, string, string>;
+
+export interface PriceListsTable extends Archivable {
+  id: string;
+  agencyId: string;
+  name: string;
+  productKind: ProductKind;
+  productId: string;
+  currency: string;
+  costCurrency: string | null;
+  customerId: string | null;
+  periods: Json<PricePeriod[]>;
+  childBands: Json<ChildBand[]>;
+  cancellation: Json<CancellationTier[]>;
+  dynamic: Json<DynamicPricing | null>;
+}
+
+export interface PriceRowsTable {
+  id: string;
+  agencyId: string;
+  priceListId: string;
+  period: string;
+  charge: PriceCharge;
+  basis: PriceBasis;
+  roomTypeId: string | null;
+  classCode: string | null;
+  boardingPoint: string | null;
+  ticketTypeId: string | null;
+  occupancy: number | null;
+  childBand: string | null;
+  amount: number | null;
+  percentOfAdult: Percent | null;
+  percentOfTrip: Percent | null;
+  cost: number | null;
+}
+
+export interface PriceRulesTable extends Archivable {
+  id: string;
+  agencyId: string;
+  name: string;
+  kind: RuleKind;
+  productIds: Json<string[]>;
+  bookedFrom: string | null;
+  bookedTo: string | null;
+  travelFrom: string | null;
+  travelTo: string | null;
+  minDaysBefore: number | null;
+  maxDaysBefore: number | null;
+  percent: Percent | null;
+  amount: number | null;
+  amountPer: 'person' | 'booking' | null;
+  currency: string | null;
+  bundleServiceIds: Json<string[]>;
+  bundleTransport: boolean;
+  buy: number | null;
+  get: number | null;
+  priority: number;
+  stackable: boolean;
+}
+
+export interface PromoCodesTable extends Archivable {
+  id: string;
+  agencyId: string;
+  /** Stored upper-case; looked up without regard to case. */
+  code: string;
+  ruleId: string;
+  validFrom: string | null;
+  validTo: string | null;
+  maxUses: number | null;
+  used: Generated<number>;
+}
+
+export interface ChannelFeesTable extends Archivable {
+  id: string;
+  agencyId: string;
+  name: string;
+  channel: Channel;
+  kind: 'fee' | 'commission';
+  percent: Percent | null;
+  amount: number | null;
+  currency: string | null;
+}
+
+export interface QuotesTable {
+  id: string;
+  agencyId: string;
+  productKind: 'tour' | 'transport' | 'attraction';
+  productId: string;
+  channel: string;
+  customerId: string | null;
+  currency: string;
+  request: Json<unknown>;
+  lines: Json<unknown[]>;
+  total: number;
+  cost: number | null;
+  cancellationPolicy: Json<unknown>;
+  rates: Json<unknown[]>;
+  priceListIds: Json<string[]>;
+  promoCode: string | null;
+  takeId: string | null;
+  startDate: string;
+  endDate: string;
+  createdBy: string | null;
+  expiresAt: Timestamp;
+  createdAt: CreatedAt;
+}
+
 export interface DB {
   agencies: AgenciesTable;
   users: UsersTable;
@@ -438,6 +557,12 @@ export interface DB {
   inventoryTakeItems: InventoryTakeItemsTable;
   notifications: NotificationsTable;
   exchangeRates: ExchangeRatesTable;
+  priceLists: PriceListsTable;
+  priceRows: PriceRowsTable;
+  priceRules: PriceRulesTable;
+  promoCodes: PromoCodesTable;
+  channelFees: ChannelFeesTable;
+  quotes: QuotesTable;
 }
 
 export type Agency = Selectable<AgenciesTable>;

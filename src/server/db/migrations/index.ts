@@ -6,6 +6,8 @@ import * as idempotency from './2026-11-23-03-idempotency.ts';
 import * as catalog from './2026-11-23-04-catalog.ts';
 import * as inventory from './2026-11-23-05-inventory.ts';
 import * as exchangeRates from './2026-11-23-06-exchange-rates.ts';
+import * as priceLists from './2026-11-23-07-price-lists.ts';
+import * as quotes from './2026-11-23-08-quotes.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-01-identity': identity,
@@ -14,4 +16,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-04-catalog': catalog,
   '2026-11-23-05-inventory': inventory,
   '2026-11-23-06-exchange-rates': exchangeRates,
+  '2026-11-23-07-price-lists': priceLists,
+  '2026-11-23-08-quotes': quotes,
 };

@@ -1,6 +1,7 @@
 // Read-only look-ups other modules (inventory, pricing) make into the catalog: the few facts
 // they need about one product, scoped to the caller's agency. `undefined` when the id is not
 // one of this agency's.
+import { sql } from 'kysely';
 import type { Ctx } from '../../context.ts';
 import type {
   DepartureStatus,
@@ -9,6 +10,7 @@ import type {
   TourMode,
   TransportClass,
   TransportKind,
+  TransportStop,
 } from '../../db/schema.ts';
 
 export interface TransportDepartureFacts {
@@ -19,6 +21,15 @@ export interface TransportDepartureFacts {
   kind: TransportKind;
   classes: TransportClass[];
 }
+
+export interface TransportFacts {
+  id: string;
+  kind: TransportKind;
+  classes: TransportClass[];
+  stops: TransportStop[];
+}
+
+export type ProductKind = 'tour' | 'transport' | 'attraction' | 'extra_service';
 
 export interface AttractionFacts {
   id: string;
@@ -73,6 +84,62 @@ export async function findTransportDeparture(
     kind: row.kind,
     classes: row.classes,
   };
+}
+
+export async function findTransport(ctx: Ctx, id: string): Promise<TransportFacts | undefined> {
+  const row = await ctx.db
+    .selectFrom('transports')
+    .select(['id', 'kind', 'classes', 'stops'])
+    .where('agencyId', '=', ctx.agencyId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return { id: row.id, kind: row.kind, classes: row.classes, stops: row.stops };
+}
+
+/** The ids of an accommodation's room types (archived ones included). */
+export async function roomTypeIdsOf(ctx: Ctx, accommodationId: string): Promise<string[]> {
+  const rows = await ctx.db
+    .selectFrom('roomTypes')
+    .select('id')
+    .where('agencyId', '=', ctx.agencyId)
+    .where('accommodationId', '=', accommodationId)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** The ids of an attraction's ticket types (archived ones included). */
+export async function ticketTypeIdsOf(ctx: Ctx, attractionId: string): Promise<string[]> {
+  const rows = await ctx.db
+    .selectFrom('ticketTypes')
+    .select('id')
+    .where('agencyId', '=', ctx.agencyId)
+    .where('attractionId', '=', attractionId)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/**
+ * What kind of product each id is (tour, transport, attraction or extra service), for the ids
+ * that are products of the caller's agency; ids of nothing, or of another agency, are absent.
+ */
+export async function productKindsOf(
+  ctx: Ctx,
+  ids: readonly string[],
+): Promise<Map<string, ProductKind>> {
+  if (ids.length === 0) return new Map();
+  const of = (table: 'tours' | 'transports' | 'attractions' | 'extraServices', kind: ProductKind) =>
+    ctx.db
+      .selectFrom(table)
+      .select(['id', sql<ProductKind>`${kind}::text`.as('kind')])
+      .where('agencyId', '=', ctx.agencyId)
+      .where('id', 'in', [...ids]);
+  const rows = await of('tours', 'tour')
+    .unionAll(of('transports', 'transport'))
+    .unionAll(of('attractions', 'attraction'))
+    .unionAll(of('extraServices', 'extra_service'))
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.kind]));
 }
 
 export async function findAttraction(ctx: Ctx, id: string): Promise<AttractionFacts | undefined> {

@@ -1,4 +1,5 @@
-// HTTP for pricing: exchange rates for now (the engine and quotes come next).
+// HTTP for pricing: exchange rates here; price lists, rules, promo codes and channel fees
+// in their own route files, registered from here.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
@@ -9,7 +10,11 @@ import { contextOf } from '../../http/auth.ts';
 import { errorResponses } from '../../http/schemas.ts';
 import { CalendarDateSchema, CurrencyCodeSchema } from '../catalog/common.ts';
 import { staffRoles } from '../identity/roles.ts';
+import { channelFeeRoutes } from './channel-fee-routes.ts';
 import { convert, isCurrency, money } from './money.ts';
+import { priceListRoutes } from './price-list-routes.ts';
+import { priceRuleRoutes } from './price-rule-routes.ts';
+import { promoCodeRoutes } from './promo-code-routes.ts';
 import { rateOn, ratesOn, setManualRate } from './rates.ts';
 
 export interface PricingDeps {
@@ -32,6 +37,10 @@ function currency(path: string, code: string): string {
 
 export async function pricingRoutes(base: FastifyInstance, { database }: PricingDeps) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  await priceListRoutes(base, { database });
+  await priceRuleRoutes(base, { database });
+  await promoCodeRoutes(base, { database });
+  await channelFeeRoutes(base, { database });
 
   app.get(
     '/api/v1/exchange-rates',
