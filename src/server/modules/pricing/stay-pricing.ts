@@ -217,9 +217,10 @@ export function priceStay(
           );
         }
         for (const p of prices) {
-          if (p.row.basis === 'stay' && n > 0) continue;
+          // A per-stay row prices every night of the stay (it is charged on the first only).
           if (slot.charge === 'room' || (slot.charge === 'person' && slot.band === null))
             roomPriced = true;
+          if (p.row.basis === 'stay' && n > 0) continue;
           pieces.get(slot)?.push({
             date: night,
             period,
