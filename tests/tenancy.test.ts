@@ -4,8 +4,14 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDays, todayUtc } from '../src/server/calendar.ts';
+import { newId } from '../src/server/db/ids.ts';
+import { json } from '../src/server/db/json.ts';
 import { createPool } from '../src/server/modules/inventory/pools-service.ts';
 import * as inventory from '../src/server/modules/inventory/service.ts';
+import { createChannelFee } from '../src/server/modules/pricing/channel-fees-service.ts';
+import { createPriceList } from '../src/server/modules/pricing/price-lists-service.ts';
+import { createPriceRule } from '../src/server/modules/pricing/price-rules-service.ts';
+import { createPromoCode } from '../src/server/modules/pricing/promo-codes-service.ts';
 import { makeAccommodation, makeSupplier, makeTour } from './helpers/catalog-factories.ts';
 import { describeEachDatabase } from './helpers/database.ts';
 import { makeAgency, makeTestApp, signIn, type TestAgency } from './helpers/factories.ts';
@@ -19,6 +25,13 @@ describeEachDatabase('tenant isolation', (database) => {
   let cookieA: string;
   let idsOfB: { userId: string; tokenId: string; token: string };
   let catalogOfB: Record<string, string>;
+  let pricingOfB: {
+    priceListId: string;
+    ruleId: string;
+    promoId: string;
+    feeId: string;
+    quoteId: string;
+  };
   const soon = addDays(todayUtc(), 30);
 
   beforeAll(async () => {
@@ -62,6 +75,55 @@ describeEachDatabase('tenant isolation', (database) => {
     const hotel = await makeAccommodation(agencyB);
     const fixedTour = await makeTour(agencyB, { accommodationId: hotel.id });
     const byDaysTour = await makeTour(agencyB, { accommodationId: hotel.id, mode: 'by_days' });
+    const priceList = await createPriceList(agencyB.ctx, {
+      name: 'B prices',
+      productKind: 'tour',
+      productId: fixedTour.id,
+      currency: 'EUR',
+      periods: [{ code: 'all', name: '2030', from: '2030-01-01', to: '2030-12-31' }],
+      rows: [{ period: 'all', charge: 'person', basis: 'night', amount: 10000 }],
+    });
+    const rule = await createPriceRule(agencyB.ctx, {
+      name: 'B code',
+      kind: 'promo_code',
+      percent: '10',
+    });
+    const promo = await createPromoCode(agencyB.ctx, { code: 'B-ONLY', ruleId: rule.id });
+    const fee = await createChannelFee(agencyB.ctx, {
+      name: 'B phone fee',
+      channel: 'phone',
+      kind: 'fee',
+      percent: '2',
+    });
+    // A stored quote of B's, written as the quote service stores one.
+    const quoteId = newId();
+    await database()
+      .db.insertInto('quotes')
+      .values({
+        id: quoteId,
+        agencyId: agencyB.agencyId,
+        productKind: 'tour',
+        productId: fixedTour.id,
+        channel: 'web',
+        currency: 'EUR',
+        request: json({ party: { adults: 1, childAges: [] }, rooms: [], ratePlan: 'flexible' }),
+        lines: json([]),
+        total: 0,
+        cancellationPolicy: json({ nonRefundable: false, tiers: [] }),
+        rates: json([]),
+        priceListIds: json([priceList.id]),
+        startDate: '2030-07-06',
+        endDate: '2030-07-13',
+        expiresAt: new Date(Date.now() + 60_000),
+      })
+      .execute();
+    pricingOfB = {
+      priceListId: priceList.id,
+      ruleId: rule.id,
+      promoId: promo.id,
+      feeId: fee.id,
+      quoteId,
+    };
     catalogOfB = {
       supplierId: supplier.id,
       accommodationId: hotel.id,
@@ -98,7 +160,38 @@ describeEachDatabase('tenant isolation', (database) => {
     ...inventoryProbes(),
     ...transportProbes(),
     ...productProbes(),
+    ...pricingProbes(),
   ];
+
+  const pricingProbes = () => {
+    const { priceListId, ruleId, promoId, feeId, quoteId } = pricingOfB;
+    const rows = { rows: [{ period: 'all', charge: 'person', basis: 'night', amount: 1 }] };
+    return [
+      { method: 'GET' as const, url: `/api/v1/price-lists/${priceListId}` },
+      {
+        method: 'PATCH' as const,
+        url: `/api/v1/price-lists/${priceListId}`,
+        payload: { name: 'x' },
+      },
+      { method: 'PUT' as const, url: `/api/v1/price-lists/${priceListId}/rows`, payload: rows },
+      { method: 'PATCH' as const, url: `/api/v1/price-lists/${priceListId}/rows`, payload: rows },
+      { method: 'POST' as const, url: `/api/v1/price-lists/${priceListId}/archive` },
+      { method: 'GET' as const, url: `/api/v1/quotes/${quoteId}` },
+      { method: 'GET' as const, url: `/api/v1/price-rules/${ruleId}` },
+      { method: 'PATCH' as const, url: `/api/v1/price-rules/${ruleId}`, payload: { name: 'x' } },
+      { method: 'POST' as const, url: `/api/v1/price-rules/${ruleId}/archive` },
+      { method: 'GET' as const, url: '/api/v1/promo-codes/B-ONLY' },
+      { method: 'PATCH' as const, url: '/api/v1/promo-codes/B-ONLY', payload: { maxUses: 1 } },
+      { method: 'POST' as const, url: `/api/v1/promo-codes/${promoId}/archive` },
+      { method: 'GET' as const, url: `/api/v1/channel-fees/${feeId}` },
+      {
+        method: 'PATCH' as const,
+        url: `/api/v1/channel-fees/${feeId}`,
+        payload: { percent: '50' },
+      },
+      { method: 'POST' as const, url: `/api/v1/channel-fees/${feeId}/archive` },
+    ];
+  };
 
   const productProbes = () => {
     const b = catalogOfB;
@@ -318,6 +411,10 @@ describeEachDatabase('tenant isolation', (database) => {
       '/api/v1/transport',
       '/api/v1/attractions',
       '/api/v1/extra-services',
+      '/api/v1/price-lists',
+      '/api/v1/price-rules',
+      '/api/v1/promo-codes',
+      '/api/v1/channel-fees',
     ]) {
       const list = await app.inject({
         method: 'GET',

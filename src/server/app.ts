@@ -16,6 +16,7 @@ import { catalogRoutes } from './modules/catalog/routes.ts';
 import { LoginThrottle } from './modules/identity/login-throttle.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
+import { quoteRoutes } from './modules/pricing/quote-routes.ts';
 import { pricingRoutes } from './modules/pricing/routes.ts';
 
 export interface AppOptions {
@@ -119,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(catalogRoutes, { database });
   await app.register(inventoryRoutes, { database });
   await app.register(pricingRoutes, { database });
+  await app.register(quoteRoutes, { database });
   await registerWebAssets(app, options.webDir);
   return app;
 }

@@ -113,12 +113,11 @@ export async function readDays(
  * Locks the given day rows in (resource id, date) order and returns them. Rows that do not
  * exist (no capacity defined) are simply absent from the answer.
  */
-export async function lockDays(
+function daysOfCells(
   db: Db,
   agencyId: string,
   cells: { resourceId: string; date: CalendarDate }[],
-): Promise<DayCounter[]> {
-  if (cells.length === 0) return [];
+) {
   const keys = sql.join(cells.map((c) => sql`(${c.resourceId}::uuid, ${c.date}::date)`));
   return db
     .selectFrom('inventoryDays')
@@ -126,9 +125,26 @@ export async function lockDays(
     .where('agencyId', '=', agencyId)
     .where(sql<boolean>`(resource_id, date) in (${keys})`)
     .orderBy('resourceId')
-    .orderBy('date')
-    .forUpdate()
-    .execute();
+    .orderBy('date');
+}
+
+export async function lockDays(
+  db: Db,
+  agencyId: string,
+  cells: { resourceId: string; date: CalendarDate }[],
+): Promise<DayCounter[]> {
+  if (cells.length === 0) return [];
+  return daysOfCells(db, agencyId, cells).forUpdate().execute();
+}
+
+/** The same rows as lockDays, read without a lock: for a look, never for a write. */
+export async function peekDays(
+  db: Db,
+  agencyId: string,
+  cells: { resourceId: string; date: CalendarDate }[],
+): Promise<DayCounter[]> {
+  if (cells.length === 0) return [];
+  return daysOfCells(db, agencyId, cells).execute();
 }
 
 /** Adds (or with negative numbers, removes) sold and held units on many day rows at once. */
@@ -152,20 +168,32 @@ export async function adjustDays(
   );
 }
 
+function poolsById(db: Db, agencyId: string, poolIds: string[]) {
+  return db
+    .selectFrom('inventoryPools')
+    .select(['id', 'name', 'capacity', 'sold', 'held', 'lowStockThreshold', 'alertUserIds'])
+    .where('agencyId', '=', agencyId)
+    .where('id', 'in', poolIds)
+    .orderBy('id');
+}
+
 export async function lockPools(
   db: Db,
   agencyId: string,
   poolIds: string[],
 ): Promise<PoolCounter[]> {
   if (poolIds.length === 0) return [];
-  return db
-    .selectFrom('inventoryPools')
-    .select(['id', 'name', 'capacity', 'sold', 'held', 'lowStockThreshold', 'alertUserIds'])
-    .where('agencyId', '=', agencyId)
-    .where('id', 'in', poolIds)
-    .orderBy('id')
-    .forUpdate()
-    .execute();
+  return poolsById(db, agencyId, poolIds).forUpdate().execute();
+}
+
+/** The pools, read without a lock: for a look, never for a write. */
+export async function peekPools(
+  db: Db,
+  agencyId: string,
+  poolIds: string[],
+): Promise<PoolCounter[]> {
+  if (poolIds.length === 0) return [];
+  return poolsById(db, agencyId, poolIds).execute();
 }
 
 export async function adjustPools(

@@ -596,6 +596,40 @@ function uniqueCells<T extends { resourceId: string; date: CalendarDate }>(cells
   });
 }
 
+/**
+ * Whether every component could be taken now, without taking anything or locking a row: the
+ * offer search shows only what is available. A later take decides for real.
+ */
+export async function canTake(
+  ctx: Ctx,
+  components: Component[],
+  now: Date = new Date(),
+): Promise<boolean> {
+  if (components.length === 0) return true;
+  const today = todayUtc(now);
+  try {
+    const resolved = await resolveComponents(ctx, components, today);
+    if (resolved.missing.length > 0) return false;
+    const cells = resolved.components
+      .flatMap((c) =>
+        c.resourceId ? c.dates.map((date) => ({ resourceId: c.resourceId as string, date })) : [],
+      )
+      .sort(compareCells);
+    const poolIds = [...new Set(resolved.components.flatMap((c) => c.poolIds))];
+    const [dayRows, poolRows] = await Promise.all([
+      repo.peekDays(ctx.db, ctx.agencyId, uniqueCells(cells)),
+      repo.peekPools(ctx.db, ctx.agencyId, poolIds),
+    ]);
+    const days = new Map(dayRows.map((d) => [dayKey(d.resourceId, d.date), d]));
+    const pools = new Map(poolRows.map((p) => [p.id, p]));
+    const plan = planTake(resolved.components, days, pools, today);
+    return plan.invalid.length === 0 && plan.unavailable.length === 0;
+  } catch (error) {
+    if (error instanceof Invalid || error instanceof Conflict) return false;
+    throw error;
+  }
+}
+
 /** A hold, without its expiry: convenience for quotes and carts. */
 export function hold(ctx: Ctx, request: Omit<TakeRequest, 'holdMinutes'> & { minutes: number }) {
   return take(ctx, { ...request, holdMinutes: request.minutes });
