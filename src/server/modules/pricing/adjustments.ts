@@ -13,7 +13,7 @@ import { Invalid } from '../../errors.ts';
 import type { LineKind, PricingRequest, QuoteLine } from './engine-types.ts';
 import { format, money } from './money.ts';
 import { type Pricer, percentOf } from './pricer.ts';
-import type { DynamicPricing, PriceRule, ProductKind } from './types.ts';
+import { type DynamicPricing, type PriceRule, type ProductKind, reductionKinds } from './types.ts';
 
 const priced: readonly LineKind[] = [
   'room',
@@ -26,14 +26,6 @@ const priced: readonly LineKind[] = [
   'booking',
   'dynamic',
 ];
-const reductions = new Set([
-  'early_booking',
-  'last_minute',
-  'promo_code',
-  'discount',
-  'non_refundable',
-  'bogo',
-]);
 
 export function sumOf(lines: readonly QuoteLine[]): number {
   return lines.reduce((n, l) => n + l.amount, 0);
@@ -234,7 +226,7 @@ function candidateFor(
   const base = lines.filter((l) => scope.has(l.productId) && priced.includes(l.kind));
   const baseSum = sumOf(base);
   const cur = request.currency;
-  const sign = reductions.has(rule.kind) ? -1 : 1;
+  const sign = reductionKinds.has(rule.kind) ? -1 : 1;
   const heads = request.party.adults + request.party.childAges.length;
   const fixed = (perHeadsDetail: boolean) => {
     const unit = pricer.toQuote(rule.amount ?? 0, rule.currency ?? cur);

@@ -4,20 +4,10 @@
 import Decimal from 'decimal.js';
 import type { FieldError } from '../../errors.ts';
 import { isCurrency } from './money.ts';
-import type { ChannelFee, PriceRule, RuleKind } from './types.ts';
+import { type ChannelFee, type PriceRule, type RuleKind, reductionKinds } from './types.ts';
 
 export type PriceRuleFields = Omit<PriceRule, 'id'>;
 export type ChannelFeeFields = Omit<ChannelFee, 'id'>;
-
-/** Kinds that lower the price: their percent is how much off, at most 100. */
-const reductions: ReadonlySet<RuleKind> = new Set([
-  'early_booking',
-  'last_minute',
-  'promo_code',
-  'discount',
-  'non_refundable',
-  'bogo',
-]);
 
 /** Kinds priced by a percent or an amount (exactly one of them). */
 const percentOrAmount: ReadonlySet<RuleKind> = new Set([
@@ -121,7 +111,7 @@ export function ruleProblems(rule: PriceRuleFields): FieldError[] {
         path: '/percent',
         message: 'must be above 0: the kind of rule says whether it lowers or raises the price',
       });
-    } else if (reductions.has(rule.kind) && percent.gt(100)) {
+    } else if (reductionKinds.has(rule.kind) && percent.gt(100)) {
       problems.push({ path: '/percent', message: 'cannot take more than 100 % off' });
     }
   }

@@ -15,7 +15,6 @@ import type { PriceRuleRow } from './price-rules-repo.ts';
 import * as repo from './price-rules-repo.ts';
 import type { PriceRule, RuleKind } from './types.ts';
 
-
 export interface PriceRuleInput {
   name: string;
   kind: RuleKind;

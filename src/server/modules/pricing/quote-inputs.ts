@@ -37,6 +37,8 @@ export interface ResolvedAsk {
   extras: ExtraRequest[];
   /** The transport departures to hold seats on: the tour's legs, or the one sold alone. */
   seatDepartures: Array<{ departureId: string; classCode: string }>;
+  /** Transport sold alone: the class and boarding stop, checked against the transport. */
+  fare: { classCode: string | null; boardingPoint: string | null };
   /** Limited extra services: capacity to hold on a date. */
   limitedExtras: Array<{
     serviceId: string;
@@ -75,22 +77,37 @@ function requireDate(value: string | undefined, path: string): CalendarDate {
   return value;
 }
 
-async function transportLeg(
-  ctx: Ctx,
-  departureId: string,
-  direction: 'outbound' | 'return',
-  classCode: string | null | undefined,
-  boardingPoint: string | null | undefined,
-): Promise<TransportLeg & { departureId: string }> {
-  const row = await ctx.db
+/** A transport departure with what pricing needs of its transport; undefined when not ours. */
+function transportDeparture(ctx: Ctx, departureId: string) {
+  return ctx.db
     .selectFrom('transportDepartures as d')
     .innerJoin('transports as t', (j) =>
       j.onRef('t.id', '=', 'd.transportId').onRef('t.agencyId', '=', 'd.agencyId'),
     )
-    .select(['d.transportId', 'd.date', 't.name', 't.code', 't.classes', 't.stops'])
+    .select([
+      'd.id',
+      'd.transportId',
+      'd.date',
+      'd.status',
+      't.name',
+      't.code',
+      't.classes',
+      't.stops',
+    ])
     .where('d.agencyId', '=', ctx.agencyId)
     .where('d.id', '=', departureId)
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+}
+
+type DepartureRow = NonNullable<Awaited<ReturnType<typeof transportDeparture>>>;
+
+/** A leg on a departure: its class (the first when none is asked) and boarding stop checked. */
+function transportLeg(
+  row: DepartureRow,
+  direction: 'outbound' | 'return',
+  classCode: string | null | undefined,
+  boardingPoint: string | null | undefined,
+): TransportLeg & { departureId: string } {
   const cls = classCode ?? row.classes[0]?.code;
   if (!cls || !row.classes.some((c) => c.code === cls)) {
     throw Invalid.field(
@@ -111,13 +128,30 @@ async function transportLeg(
   }
   return {
     transportId: row.transportId,
-    departureId,
+    departureId: row.id,
     name: `${row.code} ${row.name}`,
     date: row.date,
     classCode: cls,
     boardingPoint: stop,
     direction,
   };
+}
+
+/** The leg of a tour departure's transport departure (always of this agency: a foreign key). */
+async function tourLeg(
+  ctx: Ctx,
+  departureId: string,
+  direction: 'outbound' | 'return',
+  ask: QuoteAsk,
+): Promise<TransportLeg & { departureId: string }> {
+  const row = await transportDeparture(ctx, departureId);
+  if (!row) throw new Error(`transport departure ${departureId} of a tour is missing`);
+  return transportLeg(
+    row,
+    direction,
+    ask.classCode,
+    direction === 'outbound' ? ask.boardingPoint : null,
+  );
 }
 
 async function resolveTour(
@@ -181,20 +215,10 @@ async function resolveTour(
       `the departure of ${departure.startDate} is ${departure.status}`,
     );
   if (departure.transportDepartureId) {
-    legs.push(
-      await transportLeg(
-        ctx,
-        departure.transportDepartureId,
-        'outbound',
-        ask.classCode,
-        ask.boardingPoint,
-      ),
-    );
+    legs.push(await tourLeg(ctx, departure.transportDepartureId, 'outbound', ask));
   }
   if (departure.returnTransportDepartureId) {
-    legs.push(
-      await transportLeg(ctx, departure.returnTransportDepartureId, 'return', ask.classCode, null),
-    );
+    legs.push(await tourLeg(ctx, departure.returnTransportDepartureId, 'return', ask));
   }
   return {
     product,
@@ -211,6 +235,7 @@ export async function resolveAsk(ctx: Ctx, ask: QuoteAsk): Promise<ResolvedAsk> 
   let legs: Array<TransportLeg & { departureId: string }> = [];
   const seatDepartures: ResolvedAsk['seatDepartures'] = [];
   const limitedExtras: ResolvedAsk['limitedExtras'] = [];
+  let fare: ResolvedAsk['fare'] = { classCode: null, boardingPoint: null };
   let timeSlot: string | null = null;
   const loadOwners: string[] = [];
 
@@ -252,24 +277,7 @@ export async function resolveAsk(ctx: Ctx, ask: QuoteAsk): Promise<ResolvedAsk> 
       loadOwners.push(attraction.id);
     } else {
       const departure = ask.departureId
-        ? await ctx.db
-            .selectFrom('transportDepartures as d')
-            .innerJoin('transports as t', (j) =>
-              j.onRef('t.id', '=', 'd.transportId').onRef('t.agencyId', '=', 'd.agencyId'),
-            )
-            .select([
-              'd.id',
-              'd.date',
-              'd.status',
-              't.id as transportId',
-              't.name',
-              't.code',
-              't.classes',
-            ])
-            .where('d.agencyId', '=', ctx.agencyId)
-            .where('d.id', '=', ask.departureId)
-            .where('t.id', '=', ask.productId)
-            .executeTakeFirst()
+        ? await transportDeparture(ctx, ask.departureId)
         : undefined;
       const isTransport = await ctx.db
         .selectFrom('transports')
@@ -279,19 +287,22 @@ export async function resolveAsk(ctx: Ctx, ask: QuoteAsk): Promise<ResolvedAsk> 
         .executeTakeFirst();
       if (!isTransport)
         throw Invalid.field('/productId', 'is not a tour, attraction or transport of this agency');
-      if (!departure) throw Invalid.field('/departureId', 'name a departure of this transport');
+      if (!departure || departure.transportId !== ask.productId) {
+        throw Invalid.field('/departureId', 'name a departure of this transport');
+      }
       if (departure.status !== 'open')
         throw Invalid.field('/departureId', `the departure is ${departure.status}`);
+      const leg = transportLeg(departure, 'outbound', ask.classCode, ask.boardingPoint);
       product = {
         kind: 'transport',
         id: departure.transportId,
-        name: `${departure.code} ${departure.name}`,
+        name: leg.name,
         classCodes: departure.classes.map((c) => c.code),
       };
       start = departure.date;
       end = departure.date;
-      const classCode = ask.classCode ?? '';
-      seatDepartures.push({ departureId: departure.id, classCode });
+      fare = { classCode: leg.classCode, boardingPoint: leg.boardingPoint };
+      seatDepartures.push({ departureId: departure.id, classCode: leg.classCode });
       loadOwners.push(departure.id);
     }
   }
@@ -341,6 +352,7 @@ export async function resolveAsk(ctx: Ctx, ask: QuoteAsk): Promise<ResolvedAsk> 
     extras,
     seatDepartures,
     limitedExtras,
+    fare,
     timeSlot,
     productIds,
     loadOwners,

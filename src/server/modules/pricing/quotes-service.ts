@@ -9,6 +9,7 @@ import type { Role } from '../../db/schema.ts';
 import { Conflict, DomainError, Invalid, NotFound } from '../../errors.ts';
 import { staffRoles } from '../identity/roles.ts';
 import { hold } from '../inventory/service.ts';
+import { loadChannelFees } from './channel-fees-service.ts';
 import { priceQuote } from './engine.ts';
 import type {
   PricingRequest,
@@ -18,7 +19,6 @@ import type {
   RoomRequest,
 } from './engine-types.ts';
 import { isCurrency } from './money.ts';
-import { loadChannelFees } from './channel-fees-service.ts';
 import { loadPriceLists } from './price-lists-service.ts';
 import { loadRules } from './price-rules-service.ts';
 import { findPromoCode } from './promo-codes-service.ts';
@@ -145,8 +145,8 @@ export async function priceAsk(
     start: resolved.start,
     end: resolved.end,
     party: { adults: input.party.adults, childAges: [...input.party.childAges] },
-    classCode: input.classCode ?? null,
-    boardingPoint: input.boardingPoint ?? null,
+    classCode: resolved.fare.classCode,
+    boardingPoint: resolved.fare.boardingPoint,
     transport: resolved.transport,
     extras: resolved.extras,
     bookingDate: today,

@@ -144,6 +144,16 @@ export type RuleKind =
   | 'non_refundable'
   | 'min_advance';
 
+/** Rule kinds that lower the price: their percent is how much off (the kind gives the sign). */
+export const reductionKinds: ReadonlySet<RuleKind> = new Set([
+  'early_booking',
+  'last_minute',
+  'promo_code',
+  'discount',
+  'non_refundable',
+  'bogo',
+]);
+
 export interface PriceRule {
   id: string;
   name: string;
