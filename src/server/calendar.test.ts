@@ -1,3 +1,4 @@
+import { Temporal } from '@js-temporal/polyfill';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -46,6 +47,44 @@ describe('calendar dates', () => {
         expect(daysBetween(from, to)).toBe(days);
         if (days >= 0) expect(datesFromTo(from, to)).toHaveLength(days + 1);
       }),
+    );
+  });
+
+  it('agrees with Temporal.PlainDate on every operation', () => {
+    fc.assert(
+      fc.property(date, fc.integer({ min: -5000, max: 5000 }), (from, days) => {
+        const plain = Temporal.PlainDate.from(from);
+        const to = plain.add({ days }).toString();
+        expect(addDays(from, days)).toBe(to);
+        expect(daysBetween(from, to)).toBe(plain.until(Temporal.PlainDate.from(to)).days);
+        expect(isoWeekday(from)).toBe(plain.dayOfWeek);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('accepts exactly the dates Temporal accepts', () => {
+    const text = fc
+      .tuple(
+        fc.integer({ min: 1, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+      )
+      .map(
+        ([y, m, d]) =>
+          `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+      );
+    fc.assert(
+      fc.property(text, (value) => {
+        let valid = true;
+        try {
+          valid = Temporal.PlainDate.from(value, { overflow: 'reject' }).toString() === value;
+        } catch {
+          valid = false;
+        }
+        expect(isCalendarDate(value)).toBe(valid);
+      }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -105,13 +105,22 @@ export function allocate(value: Money, weights: readonly number[]): Money[] {
   return parts.map((amount) => money(amount, value.currency));
 }
 
+// Building an Intl.NumberFormat costs far more than using one: keep one per locale and currency.
+const formatters = new Map<string, Intl.NumberFormat>();
+
 /** For people: `1 234,50 Kč` in Czech, `€1,234.50` in English. */
 export function format(value: Money, locale: string): string {
-  const digits = minorUnitDigits(value.currency);
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: value.currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(toMajor(value).toNumber());
+  const key = `${locale}|${value.currency}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    const digits = minorUnitDigits(value.currency);
+    formatter = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: value.currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(toMajor(value).toNumber());
 }
