@@ -20,6 +20,10 @@ export interface QuoteAsk {
   from?: CalendarDate;
   to?: CalendarDate;
   departureId?: string;
+  /** By-days stays sold with transport: the outbound departure (on `from`) and the return
+   *  (on `to`), of any of the agency's transports. */
+  outboundDepartureId?: string | null;
+  returnDepartureId?: string | null;
   party: Party;
   rooms?: RoomRequest[];
   extras?: Array<{ serviceId: string; quantity?: number | null; date?: CalendarDate | null }>;
@@ -154,6 +158,31 @@ async function tourLeg(
   );
 }
 
+/** The transport a by-days stay is sold with: departures on the first and the last day. */
+async function chosenLegs(ctx: Ctx, ask: QuoteAsk, from: CalendarDate, to: CalendarDate) {
+  const legs: Array<TransportLeg & { departureId: string }> = [];
+  const asked = [
+    ['outbound', ask.outboundDepartureId, from, '/outboundDepartureId'],
+    ['return', ask.returnDepartureId, to, '/returnDepartureId'],
+  ] as const;
+  for (const [direction, id, date, path] of asked) {
+    if (!id) continue;
+    const row = await transportDeparture(ctx, id);
+    if (!row) throw Invalid.field(path, 'is not a transport departure of this agency');
+    if (row.status !== 'open') throw Invalid.field(path, `the departure is ${row.status}`);
+    if (row.date !== date) throw Invalid.field(path, `leaves on ${row.date}, not on ${date}`);
+    legs.push(
+      transportLeg(
+        row,
+        direction,
+        ask.classCode,
+        direction === 'outbound' ? ask.boardingPoint : null,
+      ),
+    );
+  }
+  return legs;
+}
+
 async function resolveTour(
   ctx: Ctx,
   ask: QuoteAsk,
@@ -186,6 +215,7 @@ async function resolveTour(
         })),
       );
     }
+    legs.push(...(await chosenLegs(ctx, ask, from, to)));
     return { product, start: from, end: to, legs };
   }
   const departures = await ctx.db

@@ -32,6 +32,12 @@ const QuoteRequestSchema = Type.Object({
   from: Type.Optional(CalendarDateSchema),
   to: Type.Optional(CalendarDateSchema),
   departureId: Type.Optional(Uuid),
+  outboundDepartureId: Type.Optional(
+    nullable(Uuid, { description: 'Stays by days: a transport departure on `from`' }),
+  ),
+  returnDepartureId: Type.Optional(
+    nullable(Uuid, { description: 'Stays by days: a transport departure on `to`' }),
+  ),
   party: PartySchema,
   rooms: Type.Optional(
     Type.Array(RoomSchema, {

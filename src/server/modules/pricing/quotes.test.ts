@@ -14,6 +14,7 @@ import {
   signIn,
   type TestAgency,
 } from '../../../../tests/helpers/factories.ts';
+import { makeFlight } from '../../../../tests/helpers/transport-factories.ts';
 import { availability, setCapacity, sweepExpiredHolds } from '../inventory/service.ts';
 import { createChannelFee } from './channel-fees-service.ts';
 import { createPriceList } from './price-lists-service.ts';
@@ -308,5 +309,74 @@ describeEachDatabase('quotes', (database) => {
     expect(offers[0]).toMatchObject({ kind: 'stay', currency: 'EUR', total: 1_260_00, nights: 7 });
     const totals = response.json().items.map((o: { total: number }) => o.total);
     expect(totals).toEqual([...totals].sort((a: number, b: number) => a - b));
+  });
+
+  it('sells a stay with the flights the customer picks, fares by class, seats held', async () => {
+    const flight = await makeFlight(agency, {
+      departures: [
+        { date: '2030-07-06', seats: { Y: 150, J: 12 } },
+        { date: '2030-07-13', seats: { Y: 150, J: 12 } },
+      ],
+    });
+    const [out, back] = flight.departures.map((d) => d.id) as [string, string];
+    await createPriceList(agency.ctx, {
+      name: 'PRG–HER 2030',
+      productKind: 'transport',
+      productId: flight.id,
+      currency: 'EUR',
+      periods: [{ code: 'july', name: 'July', from: '2030-07-01', to: '2030-07-31' }],
+      childBands: [{ code: 'child', minAge: 2, maxAge: 12 }],
+      rows: [
+        { period: 'july', charge: 'person', basis: 'stay', classCode: 'Y', amount: 180_00 },
+        { period: 'july', charge: 'person', basis: 'stay', classCode: 'J', amount: 420_00 },
+        {
+          period: 'july',
+          charge: 'person',
+          basis: 'stay',
+          childBand: 'child',
+          percentOfAdult: '75',
+        },
+      ],
+    } as Parameters<typeof createPriceList>[1]);
+    const body = {
+      productId: tourId,
+      from: '2030-07-06',
+      to: '2030-07-13',
+      party: { adults: 2, childAges: [6] },
+      rooms: [{ roomTypeId: family, adults: 2, childAges: [6] }],
+      outboundDepartureId: out,
+      returnDepartureId: back,
+      classCode: 'Y',
+      channel: 'web',
+    };
+    const response = await quote(staff, body);
+    expect(response.statusCode, response.body).toBe(201);
+    const made = response.json();
+    // Stay: 2 × 7 × 80,00 + child 7 × 40,00 = 1 400,00; flights each way: 2 × 180,00 +
+    // 135,00 (75 %) = 495,00, twice = 990,00; early booking −10 % of the stay only = −140,00.
+    expect(made.total).toBe(1_400_00 + 2 * 495_00 - 140_00);
+    const transport = made.lines.filter((l: { kind: string }) => l.kind === 'transport');
+    expect(transport.map((l: { from: string }) => l.from).sort()).toEqual([
+      '2030-07-06',
+      '2030-07-06',
+      '2030-07-13',
+      '2030-07-13',
+    ]);
+    const seats = await database()
+      .db.selectFrom('inventoryTakeItems')
+      .select(['quantity'])
+      .where('takeId', '=', made.holdId)
+      .where('resourceId', 'in', (eb) =>
+        eb.selectFrom('inventoryResources').select('id').where('ownerId', 'in', [out, back]),
+      )
+      .execute();
+    expect(seats.map((s) => s.quantity)).toEqual([3, 3]);
+
+    const wrongDay = await quote(staff, { ...body, returnDepartureId: out });
+    expect(wrongDay.statusCode).toBe(400);
+    expect(wrongDay.json().errors[0]).toMatchObject({
+      path: '/returnDepartureId',
+      message: 'leaves on 2030-07-06, not on 2030-07-13',
+    });
   });
 });
