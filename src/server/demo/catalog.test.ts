@@ -35,13 +35,10 @@ describeEachDatabase('demo catalog', (database) => {
   let app: FastifyInstance;
   let cookie: string;
   let demo: DemoResult;
-  let seedMs = 0;
   const today = todayUtc();
 
   beforeAll(async () => {
-    const started = performance.now();
     demo = await seedDemoAgency(database().db, admin);
-    seedMs = performance.now() - started;
     app = await makeTestApp(database());
     cookie = (await signIn(app, admin.email, admin.password)).cookie;
   });
@@ -61,10 +58,11 @@ describeEachDatabase('demo catalog', (database) => {
     return demo.catalog;
   };
 
-  it('is created with the agency, quickly', () => {
+  // How long seeding takes is a benchmark's business, not a test's: a loaded CI machine
+  // must not fail a correct seed.
+  it('is created with the agency', () => {
     expect(demo.created).toBe(true);
     expect(summary().counts).toMatchObject({ accommodations: 3, pools: 1 });
-    expect(seedMs).toBeLessThan(10_000);
   });
 
   it('has hotels in two countries, each with room types and its own supplier', async () => {

@@ -1,11 +1,13 @@
 // The demo agency loaded by CARAVEL_DEMO=1 (the default of `npm start`): a Prague tour
 // operator with a small team, so a new user sees a real-looking back office at once.
 import type { Kysely } from 'kysely';
+import { todayUtc } from '../calendar.ts';
 import { systemActor } from '../context.ts';
 import type { DB } from '../db/schema.ts';
 import { createAgencyWithUsers, type UserSeed } from '../modules/identity/bootstrap.ts';
 import * as repo from '../modules/identity/repo.ts';
 import { type DemoCatalogSummary, seedDemoCatalog } from './catalog.ts';
+import { type DemoPricingSummary, seedDemoPricing } from './pricing.ts';
 
 export const demoAgency = {
   name: 'Vltava Tours s.r.o.',
@@ -49,13 +51,14 @@ export const demoStaff: Omit<UserSeed, 'password'>[] = [
 export interface DemoResult {
   agencyId: string;
   created: boolean;
-  /** What the demo catalog holds; null when the agency existed already. */
-  catalog: DemoCatalogSummary | null;
+  /** What the demo catalog holds, with its prices; null when the agency existed already. */
+  catalog: (DemoCatalogSummary & { pricing: DemoPricingSummary }) | null;
 }
 
 /**
- * Creates the demo agency with `admin` as its administrator, its staff and its catalog,
- * unless it exists already. All of it is one transaction: a failure leaves no half demo.
+ * Creates the demo agency with `admin` as its administrator, its staff, its catalog and its
+ * prices, unless it exists already. All of it is one transaction: a failure leaves no half
+ * demo.
  */
 export async function seedDemoAgency(db: Kysely<DB>, admin: UserSeed): Promise<DemoResult> {
   const existing = await repo.findAgencyBySlug(db, demoAgency.slug);
@@ -63,8 +66,11 @@ export async function seedDemoAgency(db: Kysely<DB>, admin: UserSeed): Promise<D
   const staff = demoStaff.map((user) => ({ ...user, password: demoPassword }));
   const work = async (trx: Kysely<DB>): Promise<DemoResult> => {
     const agencyId = await createAgencyWithUsers(trx, demoAgency, [admin, ...staff]);
-    const catalog = await seedDemoCatalog({ db: trx, agencyId, actor: systemActor });
-    return { agencyId, created: true, catalog };
+    const ctx = { db: trx, agencyId, actor: systemActor };
+    const now = new Date();
+    const catalog = await seedDemoCatalog(ctx, now);
+    const pricing = await seedDemoPricing(ctx, catalog, todayUtc(now));
+    return { agencyId, created: true, catalog: { ...catalog, pricing } };
   };
   return db.isTransaction ? work(db) : db.transaction().execute(work);
 }

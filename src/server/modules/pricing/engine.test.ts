@@ -1212,3 +1212,30 @@ describe('invalid requests', () => {
     expect(firstError(error).message).toContain('3 adults');
   });
 });
+
+describe('fixed departures', () => {
+  it('charges a per-stay price once for a stay of many nights', () => {
+    // Per person per stay: 2 adults × 12 900,00 for the whole week; no night is unpriced.
+    const q = priceQuote(
+      request({ priceLists: [priceList([row('low', 'person', 1_290_000, { basis: 'stay' })])] }),
+    );
+    expect(q.total).toBe(2 * 1_290_000);
+    expect(q.lines).toHaveLength(1);
+    expect(q.lines[0]).toMatchObject({
+      quantity: 2,
+      nights: 7,
+      from: '2027-05-01',
+      to: '2027-05-08',
+    });
+  });
+
+  it('prices every night of a departure by the period of its start date', () => {
+    // 28 June – 5 July crosses from low into high. Sold by days: 3 low nights × 1 500,00 +
+    // 4 high × 2 000,00 per adult; as a fixed departure: 7 low nights × 1 500,00 per adult.
+    const stay = { start: '2027-06-28', end: '2027-07-05' };
+    expect(priceQuote(request(stay)).total).toBe(2 * (3 * 150_000 + 4 * 200_000));
+    const fixed = priceQuote(request({ ...stay, fixedDeparture: true }));
+    expect(fixed.total).toBe(2 * 7 * 150_000);
+    expect(fixed.lines.map((l) => l.period)).toEqual(['low']);
+  });
+});
