@@ -85,6 +85,9 @@ export interface PricingRequest {
   party: Party;
   /** Tours: the rooms and who is in each. */
   rooms: RoomRequest[];
+  /** A fixed departure: every night takes the period of the start date (a week sold as one
+   *  product is one price, even when its nights cross into the next season). */
+  fixedDeparture?: boolean;
   /** Transport sold alone: the class and boarding stop. */
   classCode?: string | null;
   boardingPoint?: string | null;

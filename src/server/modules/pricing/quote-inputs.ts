@@ -41,6 +41,8 @@ export interface ResolvedAsk {
   extras: ExtraRequest[];
   /** The transport departures to hold seats on: the tour's legs, or the one sold alone. */
   seatDepartures: Array<{ departureId: string; classCode: string }>;
+  /** A tour's fixed departure: priced as one product by its start date's period. */
+  fixedDeparture: boolean;
   /** Transport sold alone: the class and boarding stop, checked against the transport. */
   fare: { classCode: string | null; boardingPoint: string | null };
   /** Limited extra services: capacity to hold on a date. */
@@ -120,15 +122,17 @@ function transportLeg(
     );
   }
   let stop: string | null = null;
-  if (boardingPoint && direction === 'outbound') {
+  if (boardingPoint) {
     const found = row.stops.find((s) => s.code === boardingPoint || s.name === boardingPoint);
-    if (!found) {
+    // Coming back, a traveller leaves at their stop when the return calls there; else the
+    // return's fare for any stop applies.
+    if (!found && direction === 'outbound') {
       throw Invalid.field(
         '/boardingPoint',
         `${row.code} does not stop at ${boardingPoint}; it stops at ${row.stops.map((s) => s.code ?? s.name).join(', ')}`,
       );
     }
-    stop = found.code ?? found.name;
+    stop = found ? (found.code ?? found.name) : null;
   }
   return {
     transportId: row.transportId,
@@ -150,12 +154,7 @@ async function tourLeg(
 ): Promise<TransportLeg & { departureId: string }> {
   const row = await transportDeparture(ctx, departureId);
   if (!row) throw new Error(`transport departure ${departureId} of a tour is missing`);
-  return transportLeg(
-    row,
-    direction,
-    ask.classCode,
-    direction === 'outbound' ? ask.boardingPoint : null,
-  );
+  return transportLeg(row, direction, ask.classCode, ask.boardingPoint);
 }
 
 /** The transport a by-days stay is sold with: departures on the first and the last day. */
@@ -171,14 +170,7 @@ async function chosenLegs(ctx: Ctx, ask: QuoteAsk, from: CalendarDate, to: Calen
     if (!row) throw Invalid.field(path, 'is not a transport departure of this agency');
     if (row.status !== 'open') throw Invalid.field(path, `the departure is ${row.status}`);
     if (row.date !== date) throw Invalid.field(path, `leaves on ${row.date}, not on ${date}`);
-    legs.push(
-      transportLeg(
-        row,
-        direction,
-        ask.classCode,
-        direction === 'outbound' ? ask.boardingPoint : null,
-      ),
-    );
+    legs.push(transportLeg(row, direction, ask.classCode, ask.boardingPoint));
   }
   return legs;
 }
@@ -216,7 +208,7 @@ async function resolveTour(
       );
     }
     legs.push(...(await chosenLegs(ctx, ask, from, to)));
-    return { product, start: from, end: to, legs };
+    return { product, start: from, end: to, legs, fixedDeparture: false };
   }
   const departures = await ctx.db
     .selectFrom('tourDepartures')
@@ -255,6 +247,7 @@ async function resolveTour(
     start: departure.startDate,
     end: addDays(departure.startDate, departure.nights),
     legs,
+    fixedDeparture: true,
   };
 }
 
@@ -263,6 +256,7 @@ export async function resolveAsk(ctx: Ctx, ask: QuoteAsk): Promise<ResolvedAsk> 
   let start: CalendarDate;
   let end: CalendarDate;
   let legs: Array<TransportLeg & { departureId: string }> = [];
+  let fixedDeparture = false;
   const seatDepartures: ResolvedAsk['seatDepartures'] = [];
   const limitedExtras: ResolvedAsk['limitedExtras'] = [];
   let fare: ResolvedAsk['fare'] = { classCode: null, boardingPoint: null };
@@ -272,7 +266,7 @@ export async function resolveAsk(ctx: Ctx, ask: QuoteAsk): Promise<ResolvedAsk> 
   const tour = await tourProduct(ctx, ask.productId);
   if (tour) {
     if (tour.tour.archivedAt) throw Invalid.field('/productId', 'is no longer sold (archived)');
-    ({ product, start, end, legs } = await resolveTour(ctx, ask, tour));
+    ({ product, start, end, legs, fixedDeparture } = await resolveTour(ctx, ask, tour));
     loadOwners.push(...tour.roomTypes.map((r) => r.id));
   } else {
     const attraction = await ctx.db
@@ -383,6 +377,7 @@ export async function resolveAsk(ctx: Ctx, ask: QuoteAsk): Promise<ResolvedAsk> 
     seatDepartures,
     limitedExtras,
     fare,
+    fixedDeparture,
     timeSlot,
     productIds,
     loadOwners,

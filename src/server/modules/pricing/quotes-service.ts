@@ -145,6 +145,7 @@ export async function priceAsk(
     start: resolved.start,
     end: resolved.end,
     party: { adults: input.party.adults, childAges: [...input.party.childAges] },
+    fixedDeparture: resolved.fixedDeparture,
     classCode: resolved.fare.classCode,
     boardingPoint: resolved.fare.boardingPoint,
     transport: resolved.transport,

@@ -186,8 +186,11 @@ export function priceStay(
     const occupancy = room.guests.filter((g) => g.bed !== 'none').length;
     const slots = slotsOf(room, r);
     const pieces = new Map<Slot, NightPiece[]>(slots.map((s) => [s, []]));
+    const departurePeriod = request.fixedDeparture
+      ? requirePeriod(list, request.start, '/departureId').code
+      : null;
     nights.forEach((night, n) => {
-      const period = requirePeriod(list, night, '/from').code;
+      const period = departurePeriod ?? requirePeriod(list, night, '/from').code;
       let roomPriced = false;
       for (const slot of slots) {
         let prices = slotPrices(
