@@ -1,14 +1,17 @@
-// `caravel capacity import` as an operator runs it: the real command in a child process,
-// on a PGlite data directory holding the demo agency.
+// The operators' imports as they run them: `caravel capacity import` and `caravel rates
+// import`, the real command in a child process, on a PGlite data directory holding the demo
+// agency (seeded once for both).
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/server/db/connect.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const example = path.join(root, 'docs/examples/capacity.csv');
+const ecbFile = path.join(root, 'tests/fixtures/eurofxref-hist-90d.xml');
 
 /** Stored nights of capacity from `from` to `to`, read once the command has exited. */
 async function storedNights(dataDir: string, from: string, to: string): Promise<number> {
@@ -26,13 +29,30 @@ async function storedNights(dataDir: string, from: string, to: string): Promise<
   }
 }
 
+/** The ECB rates stored for the demo agency, as `date currency rate` lines. */
+async function storedEcbRates(dataDir: string): Promise<string[]> {
+  const database = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'db') });
+  try {
+    const rows = await database.db
+      .selectFrom('exchangeRates')
+      .select(['date', 'quote', sql<string>`rate::text`.as('rate')])
+      .where('source', '=', 'ECB')
+      .orderBy('date')
+      .orderBy('quote')
+      .execute();
+    return rows.map((r) => `${r.date} ${r.quote} ${Number(r.rate)}`);
+  } finally {
+    await database.close();
+  }
+}
+
 interface Run {
   code: number;
   stdout: string;
   stderr: string;
 }
 
-describe('caravel capacity import (command line)', () => {
+describe('caravel capacity import and rates import (command line)', () => {
   let dataDir: string;
 
   const caravel = (...args: string[]): Promise<Run> => {
@@ -111,5 +131,36 @@ describe('caravel capacity import (command line)', () => {
 
     expect(misspelt.code).toBe(1);
     expect(misspelt.stderr).toMatch(/line 1: unknown column "unit"/);
+  });
+
+  it('imports the newest day of an ECB reference rates file, then the whole file', async () => {
+    const latest = await caravel(
+      'rates',
+      'import',
+      ecbFile,
+      '--latest-from-file',
+      '-a',
+      'vltava-tours',
+    );
+    expect(latest.stderr).toBe('');
+    expect(latest.code).toBe(0);
+    expect(latest.stdout.trim()).toBe(
+      'imported 8 rates of 1 day (2026-11-20) into Vltava Tours s.r.o.',
+    );
+    const newest = await storedEcbRates(dataDir);
+    expect(newest).toHaveLength(8);
+    expect(newest).toContain('2026-11-20 CZK 25.305');
+
+    const all = await caravel('rates', 'import', ecbFile, '-a', 'vltava-tours');
+    expect(all.code, all.stderr).toBe(0);
+    expect(all.stdout.trim()).toBe(
+      'imported 16 rates of 2 days (2026-11-19 to 2026-11-20) into Vltava Tours s.r.o.',
+    );
+    // The newest day again, replaced rather than doubled.
+    expect(await storedEcbRates(dataDir)).toHaveLength(16);
+
+    const missing = await caravel('rates', 'import', path.join(dataDir, 'nope.xml'));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/cannot read .*nope\.xml/);
   });
 });
