@@ -27,6 +27,30 @@ export function ageOn(birthDate: string, date: string): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
+/** Each quoted child age matched to a traveller of exactly that age (under 18). */
+function matchChildren(childAges: readonly number[], ages: readonly number[]) {
+  const unmatched = [...childAges];
+  const isChild = ages.map((age) => {
+    const k = unmatched.indexOf(age);
+    if (k < 0 || age >= 18) return false;
+    unmatched.splice(k, 1);
+    return true;
+  });
+  return { isChild, unmatched };
+}
+
+/** Which travellers travel as the quote's children (call after travellerProblems is empty). */
+export function childTravellers(
+  party: { childAges: readonly number[] },
+  travellers: readonly TravellerInput[],
+  start: string,
+): boolean[] {
+  return matchChildren(
+    party.childAges,
+    travellers.map((t) => ageOn(t.birthDate, start)),
+  ).isChild;
+}
+
 export interface PartyShape {
   adults: number;
   childAges: readonly number[];
@@ -83,16 +107,7 @@ export function travellerProblems(
   });
   if (problems.length > 0) return problems;
 
-  // Match each quoted child age to a traveller of exactly that age on the first day.
-  const unmatched = [...party.childAges];
-  const isChild = ages.map(() => false);
-  ages.forEach((age, i) => {
-    const k = unmatched.indexOf(age as number);
-    if (k >= 0 && (age as number) < 18) {
-      unmatched.splice(k, 1);
-      isChild[i] = true;
-    }
-  });
+  const { isChild, unmatched } = matchChildren(party.childAges, ages as number[]);
   if (unmatched.length > 0) {
     problems.push({
       path: '/travellers',
