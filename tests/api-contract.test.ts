@@ -97,6 +97,8 @@ describeEachDatabase('API contract', (database, kind) => {
       { method: 'POST' as const, url: '/api/v1/channel-fees', auth: true },
       { method: 'POST' as const, url: '/api/v1/quotes', auth: true },
       { method: 'GET' as const, url: '/api/v1/offers', auth: true },
+      { method: 'POST' as const, url: '/api/v1/customers', auth: true },
+      { method: 'GET' as const, url: '/api/v1/customers', auth: true },
     ];
     const field = fc.oneof(
       fc.string(),
@@ -108,6 +110,16 @@ describeEachDatabase('API contract', (database, kind) => {
       fc.constant('nul \u0000 inside'),
       fc.constantFrom('2027-07-01', '2027-02-30', 'EUR', 'HR', 'allotment', 'room'),
       fc.constantFrom('tour', 'promo_code', 'phone', '12.5', '-0', '999.9999', 'XXX'),
+      fc.constantFrom('person', 'company', 'Dvořák', '%_\\', '1899-12-31', '2999-01-01'),
+      fc.record({
+        maxPricePerNight: fc.oneof(
+          fc.constant(null),
+          fc.record({ amount: fc.integer(), currency: fc.constantFrom('CZK', 'ABC', 'czk') }),
+        ),
+        allowedRoomTypeCodes: fc.oneof(fc.constant(null), fc.array(fc.string())),
+        minAdvanceDays: fc.oneof(fc.integer(), fc.constant(null)),
+        requireApproval: fc.boolean(),
+      }),
       fc.uuid(),
       fc.array(
         fc.record({
@@ -176,6 +188,13 @@ describeEachDatabase('API contract', (database, kind) => {
           'amount',
           'ruleId',
           'channel',
+          'lastName',
+          'companyName',
+          'companyId',
+          'birthDate',
+          'travelPolicy',
+          'costCentres',
+          'tags',
         ),
         field,
       ),

@@ -13,6 +13,7 @@ import { createPriceList } from '../src/server/modules/pricing/price-lists-servi
 import { createPriceRule } from '../src/server/modules/pricing/price-rules-service.ts';
 import { createPromoCode } from '../src/server/modules/pricing/promo-codes-service.ts';
 import { makeAccommodation, makeSupplier, makeTour } from './helpers/catalog-factories.ts';
+import { makeCompany, makePerson } from './helpers/customer-factories.ts';
 import { describeEachDatabase } from './helpers/database.ts';
 import { makeAgency, makeTestApp, signIn, type TestAgency } from './helpers/factories.ts';
 import { insertRoomType, insertTour } from './helpers/inventory-fixtures.ts';
@@ -25,6 +26,7 @@ describeEachDatabase('tenant isolation', (database) => {
   let cookieA: string;
   let idsOfB: { userId: string; tokenId: string; token: string };
   let catalogOfB: Record<string, string>;
+  let customersOfB: { companyId: string; personId: string };
   let pricingOfB: {
     priceListId: string;
     ruleId: string;
@@ -75,6 +77,9 @@ describeEachDatabase('tenant isolation', (database) => {
     const hotel = await makeAccommodation(agencyB);
     const fixedTour = await makeTour(agencyB, { accommodationId: hotel.id });
     const byDaysTour = await makeTour(agencyB, { accommodationId: hotel.id, mode: 'by_days' });
+    const companyOfB = await makeCompany(agencyB);
+    const personOfB = await makePerson(agencyB, { companyId: companyOfB.id });
+    customersOfB = { companyId: companyOfB.id, personId: personOfB.id };
     const priceList = await createPriceList(agencyB.ctx, {
       name: 'B prices',
       productKind: 'tour',
@@ -161,7 +166,33 @@ describeEachDatabase('tenant isolation', (database) => {
     ...transportProbes(),
     ...productProbes(),
     ...pricingProbes(),
+    ...customerProbes(),
   ];
+
+  const customerProbes = () => {
+    const { companyId, personId } = customersOfB;
+    return [
+      { method: 'GET' as const, url: `/api/v1/customers/${companyId}` },
+      { method: 'GET' as const, url: `/api/v1/customers/${personId}` },
+      {
+        method: 'PATCH' as const,
+        url: `/api/v1/customers/${personId}`,
+        payload: { lastName: 'Hijacked' },
+      },
+      {
+        method: 'PATCH' as const,
+        url: `/api/v1/customers/${companyId}`,
+        payload: { travelPolicy: null },
+      },
+      { method: 'POST' as const, url: `/api/v1/customers/${personId}/archive` },
+      { method: 'POST' as const, url: `/api/v1/customers/${companyId}/restore` },
+      {
+        method: 'PUT' as const,
+        url: `/api/v1/customers/${companyId}/approvers`,
+        payload: { userIds: [] },
+      },
+    ];
+  };
 
   const pricingProbes = () => {
     const { priceListId, ruleId, promoId, feeId, quoteId } = pricingOfB;
@@ -369,6 +400,13 @@ describeEachDatabase('tenant isolation', (database) => {
       .where('id', '=', idsOfB.userId)
       .executeTakeFirstOrThrow();
     expect(userB.name).toBe('Admin');
+    // B's customers are as B left them.
+    const personB = await database()
+      .db.selectFrom('customers')
+      .select(['lastName', 'archivedAt'])
+      .where('id', '=', customersOfB.personId)
+      .executeTakeFirstOrThrow();
+    expect(personB).toEqual({ lastName: 'Dvořák', archivedAt: null });
     // B's inventory is untouched: capacity, the hold and the pool are as B left them.
     const nights = await inventory.availability(
       { db: database().db, agencyId: agencyB.agencyId, actor: agencyB.ctx.actor },
@@ -415,10 +453,13 @@ describeEachDatabase('tenant isolation', (database) => {
       '/api/v1/price-rules',
       '/api/v1/promo-codes',
       '/api/v1/channel-fees',
+      '/api/v1/customers',
+      `/api/v1/customers?companyId=${customersOfB.companyId}`,
+      `/api/v1/customers?q=${encodeURIComponent('dvořák')}&archived=all`,
     ]) {
       const list = await app.inject({
         method: 'GET',
-        url: `${url}?limit=200`,
+        url: `${url}${url.includes('?') ? '&' : '?'}limit=200`,
         headers: { cookie: cookieA },
       });
       expect(list.statusCode, url).toBe(200);

@@ -9,10 +9,12 @@ import type { Database } from './db/connect.ts';
 import { registerAuth, sessionCookie } from './http/auth.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { healthRoutes } from './http/health.ts';
+import { requestLogValue } from './http/log-serializers.ts';
 import { ProblemSchema } from './http/schemas.ts';
 import { registerTextGuard } from './http/text-guard.ts';
 import { registerWebAssets } from './http/web-assets.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
+import { customerRoutes } from './modules/customers/routes.ts';
 import { LoginThrottle } from './modules/identity/login-throttle.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
@@ -42,6 +44,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      serializers: { req: requestLogValue },
     },
     // A caller's X-Request-Id is kept (so a support ticket can be traced end to end).
     genReqId: (request) => {
@@ -118,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes, { database });
   await app.register(identityRoutes, { database, config, throttle });
   await app.register(catalogRoutes, { database });
+  await app.register(customerRoutes, { database });
   await app.register(inventoryRoutes, { database });
   await app.register(pricingRoutes, { database });
   await app.register(quoteRoutes, { database });

@@ -2,6 +2,7 @@
 // Both go through Kysely, so no business code knows which one it is talking to.
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
@@ -48,6 +49,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.dataDir) fs.mkdirSync(config.dataDir, { recursive: true });
   const pglite = await PGlite.create(config.dataDir ?? undefined, {
     parsers: { [DATE_OID]: keepText, [INT8_OID]: toNumber },
+    // Trigram indexes for "contains" searches (customers); PostgreSQL has it in contrib.
+    extensions: { pg_trgm },
   });
   // PGliteDialect queues transactions on PGlite's single connection; kysely-pglite does not.
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }), plugins });

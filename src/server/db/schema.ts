@@ -1,6 +1,12 @@
 // Table types as Kysely sees them (camelCase; CamelCasePlugin maps to snake_case columns).
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type {
+  CustomerAddress,
+  CustomerKind,
+  CustomerLocale,
+  TravelPolicy,
+} from '../modules/customers/types.ts';
+import type {
   CancellationTier,
   Channel,
   ChildBand,
@@ -530,6 +536,42 @@ export interface QuotesTable {
   createdAt: CreatedAt;
 }
 
+/** Persons and companies (R1, R2); each kind's own fields are null for the other. */
+export interface CustomersTable extends Archivable {
+  id: string;
+  agencyId: string;
+  kind: CustomerKind;
+  firstName: string | null;
+  lastName: string | null;
+  birthDate: string | null;
+  nationality: string | null;
+  /** A person's employer: a company customer of the same agency. */
+  companyId: string | null;
+  companyName: string | null;
+  vatId: string | null;
+  registrationId: string | null;
+  email: string | null;
+  phone: string | null;
+  address: Json<CustomerAddress | null>;
+  locale: CustomerLocale;
+  marketingConsent: boolean;
+  consentAt: Timestamp | null;
+  notes: string | null;
+  tags: Json<string[]>;
+  travelPolicy: Json<TravelPolicy | null>;
+  costCentres: Json<string[]>;
+  /** Names, e-mail and ids folded for search (lower case, no diacritics); see the migration. */
+  searchText: string;
+}
+
+/** Users (role approver) who approve the bookings of a company customer (B9). */
+export interface CustomerApproversTable {
+  agencyId: string;
+  customerId: string;
+  userId: string;
+  createdAt: CreatedAt;
+}
+
 export interface DB {
   agencies: AgenciesTable;
   users: UsersTable;
@@ -563,6 +605,8 @@ export interface DB {
   promoCodes: PromoCodesTable;
   channelFees: ChannelFeesTable;
   quotes: QuotesTable;
+  customers: CustomersTable;
+  customerApprovers: CustomerApproversTable;
 }
 
 export type Agency = Selectable<AgenciesTable>;

@@ -245,7 +245,12 @@ describeEachDatabase('demo catalog', (database) => {
 
   it('is not seeded twice', async () => {
     const again = await seedDemoAgency(database().db, admin);
-    expect(again).toEqual({ agencyId: demo.agencyId, created: false, catalog: null });
+    expect(again).toEqual({
+      agencyId: demo.agencyId,
+      created: false,
+      catalog: null,
+      customers: null,
+    });
     const { items } = await get('/api/v1/accommodations?limit=100');
     expect(items).toHaveLength(summary().counts.accommodations);
     const pools = await get('/api/v1/pools?limit=100');

@@ -21,9 +21,9 @@ import { setManualRate } from '../modules/pricing/rates.ts';
 import type { DateRange, DemoCatalogSummary } from './catalog.ts';
 
 /**
- * The Globex company, whose employees travel on its own (corporate) price list. Customers
- * arrive with the bookings issue; until then this fixed id is what the list is keyed by,
- * and what staff pass as `customerId` when they quote for Globex.
+ * The Globex company, whose employees travel on its own (corporate) price list: a company
+ * customer seeded with this fixed id by customers.ts (before the prices), and what staff
+ * pass as `customerId` when they quote for Globex.
  */
 export const demoCorporateCustomerId = '6b1f0c2e-4a7d-4e3b-9c58-2f1d7a9e0b41';
 

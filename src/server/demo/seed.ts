@@ -7,6 +7,7 @@ import type { DB } from '../db/schema.ts';
 import { createAgencyWithUsers, type UserSeed } from '../modules/identity/bootstrap.ts';
 import * as repo from '../modules/identity/repo.ts';
 import { type DemoCatalogSummary, seedDemoCatalog } from './catalog.ts';
+import { type DemoCustomersSummary, seedDemoCustomers } from './customers.ts';
 import { type DemoPricingSummary, seedDemoPricing } from './pricing.ts';
 
 export const demoAgency = {
@@ -53,24 +54,28 @@ export interface DemoResult {
   created: boolean;
   /** What the demo catalog holds, with its prices; null when the agency existed already. */
   catalog: (DemoCatalogSummary & { pricing: DemoPricingSummary }) | null;
+  /** The demo's customers; null when the agency existed already. */
+  customers: DemoCustomersSummary | null;
 }
 
 /**
- * Creates the demo agency with `admin` as its administrator, its staff, its catalog and its
- * prices, unless it exists already. All of it is one transaction: a failure leaves no half
- * demo.
+ * Creates the demo agency with `admin` as its administrator, its staff, its catalog, its
+ * customers and its prices, unless it exists already. All of it is one transaction: a
+ * failure leaves no half demo.
  */
 export async function seedDemoAgency(db: Kysely<DB>, admin: UserSeed): Promise<DemoResult> {
   const existing = await repo.findAgencyBySlug(db, demoAgency.slug);
-  if (existing) return { agencyId: existing.id, created: false, catalog: null };
+  if (existing) return { agencyId: existing.id, created: false, catalog: null, customers: null };
   const staff = demoStaff.map((user) => ({ ...user, password: demoPassword }));
   const work = async (trx: Kysely<DB>): Promise<DemoResult> => {
     const agencyId = await createAgencyWithUsers(trx, demoAgency, [admin, ...staff]);
     const ctx = { db: trx, agencyId, actor: systemActor };
     const now = new Date();
     const catalog = await seedDemoCatalog(ctx, now);
+    // Customers before prices: Globex's corporate price list points at the Globex customer.
+    const customers = await seedDemoCustomers(ctx);
     const pricing = await seedDemoPricing(ctx, catalog, todayUtc(now));
-    return { agencyId, created: true, catalog: { ...catalog, pricing } };
+    return { agencyId, created: true, catalog: { ...catalog, pricing }, customers };
   };
   return db.isTransaction ? work(db) : db.transaction().execute(work);
 }

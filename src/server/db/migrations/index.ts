@@ -8,6 +8,7 @@ import * as inventory from './2026-11-23-05-inventory.ts';
 import * as exchangeRates from './2026-11-23-06-exchange-rates.ts';
 import * as priceLists from './2026-11-23-07-price-lists.ts';
 import * as quotes from './2026-11-23-08-quotes.ts';
+import * as customers from './2026-11-23-09-customers.ts';
 import * as bookingNumbers from './2026-11-23-10-booking-numbers.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-06-exchange-rates': exchangeRates,
   '2026-11-23-07-price-lists': priceLists,
   '2026-11-23-08-quotes': quotes,
+  '2026-11-23-09-customers': customers,
   '2026-11-23-10-booking-numbers': bookingNumbers,
 };

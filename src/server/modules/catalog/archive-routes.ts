@@ -1,11 +1,12 @@
-// `POST …/{id}/archive` and `POST …/{id}/restore`, the same pair for every catalog entity:
-// nothing a booking may reference is ever deleted, it is archived (hidden from lists and
-// search, kept for existing bookings) and can be restored.
+// `POST …/{id}/archive` and `POST …/{id}/restore`, the same pair for every catalog entity and
+// for customers: nothing a booking may reference is ever deleted, it is archived (hidden from
+// lists and search, kept for existing bookings) and can be restored.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TSchema } from 'typebox';
 import type { Ctx } from '../../context.ts';
 import type { Database } from '../../db/connect.ts';
+import type { Role } from '../../db/schema.ts';
 import { contextOf } from '../../http/auth.ts';
 import { errorResponses, IdParams } from '../../http/schemas.ts';
 import { catalogEditors } from './common.ts';
@@ -20,6 +21,8 @@ export interface ArchiveRoutes {
   archiveSummary: string;
   restoreSummary: string;
   setArchived: (ctx: Ctx, id: string, archived: boolean) => Promise<unknown>;
+  /** Who may archive and restore; the catalog's editors unless given. */
+  access?: readonly Role[];
 }
 
 export function registerArchiveRoutes(base: FastifyInstance, options: ArchiveRoutes): void {
@@ -31,7 +34,7 @@ export function registerArchiveRoutes(base: FastifyInstance, options: ArchiveRou
     app.post(
       `${options.path}/${action}`,
       {
-        config: { access: catalogEditors },
+        config: { access: options.access ?? catalogEditors },
         schema: {
           tags: [options.tag],
           summary: archived ? options.archiveSummary : options.restoreSummary,

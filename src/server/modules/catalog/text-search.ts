@@ -19,3 +19,32 @@ export function containsPattern(text: string): string {
 export function localizedContains(column: string, pattern: string) {
   return sql<boolean>`exists (select 1 from jsonb_each_text(${sql.ref(column)}) as t(lang, text) where t.text ilike ${pattern})`;
 }
+
+// Letters that carry their difference in the letter itself, not in a combining mark, so
+// Unicode decomposition leaves them as they are: Polish ł, Turkish ı, Nordic ø, German ß…
+const foldedLetters: Record<string, string> = {
+  ł: 'l',
+  ı: 'i',
+  đ: 'd',
+  ð: 'd',
+  ø: 'o',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  þ: 'th',
+};
+
+/**
+ * Text as search compares it: lower case, without diacritics ("Dvořák", "DVORAK" and
+ * "dvořak" all become "dvorak"; "Łódź" "lodz"; "Yılmaz" "yilmaz"), compatibility forms
+ * unified (full-width letters and digits), spaces collapsed. Chinese stays as it is.
+ */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[łıđðøßæœþ]/g, (letter) => foldedLetters[letter] ?? letter)
+    .replace(/\s+/g, ' ')
+    .trim();
+}

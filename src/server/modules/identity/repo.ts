@@ -246,12 +246,12 @@ export function revokeApiToken(db: Kysely<DB>, agencyId: string, id: string, now
     .execute();
 }
 
-/** Active users of the agency among the given ids (for notifications). */
+/** Active users of the agency among the given ids (for notifications, approvers). */
 export function findActiveUsers(db: Kysely<DB>, agencyId: string, userIds: string[]) {
   if (userIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('users')
-    .select(['id', 'email', 'name', 'locale'])
+    .select(['id', 'email', 'name', 'locale', 'role'])
     .where('agencyId', '=', agencyId)
     .where('id', 'in', userIds)
     .where('disabledAt', 'is', null)

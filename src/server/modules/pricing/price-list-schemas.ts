@@ -197,7 +197,7 @@ export const listParts = {
     description: 'The currency of the costs (the supplier’s); required for rows with a cost',
   }),
   customerId: nullable(Uuid, {
-    description: 'A corporate customer whose own list this is; null for the public list',
+    description: 'A company customer whose own (corporate) list this is; null for the public list',
   }),
   periods: Type.Array(PeriodInput, { maxItems: 200 }),
   childBands: Type.Array(BandInput, { maxItems: 20 }),

@@ -8,6 +8,7 @@ import { Conflict, NotFound } from '../../errors.ts';
 import { decodeCursor, toPage } from '../../http/pagination.ts';
 import { type ArchivedFilter, lifecycle } from '../catalog/common.ts';
 import { throwIfAny } from '../catalog/transport-rules.ts';
+import { requireActiveCompany } from '../customers/service.ts';
 import { recordAudit } from '../identity/audit.ts';
 import { listProblems, usageProblems } from './price-list-checks.ts';
 import {
@@ -193,6 +194,7 @@ export async function createPriceList(
   return inTransaction(ctx, async (tx) => {
     const product = await productFacts(tx, fields.productKind, fields.productId);
     throwIfAny(rowProblems(rows, fields, product));
+    if (fields.customerId !== null) await requireActiveCompany(tx, fields.customerId);
     const id = newId();
     await checkSingleActive(tx, { id, ...fields });
     const list = await repo
@@ -222,6 +224,10 @@ export async function updatePriceList(
     const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
     const next = normalizeListParts({ ...fieldsOf(before), ...given });
     throwIfAny(listProblems(next));
+    // A corporate list's customer is checked when it is set, not again on every change.
+    if (next.customerId !== null && next.customerId !== before.customerId) {
+      await requireActiveCompany(tx, next.customerId);
+    }
     const rows = await repo.listRows(tx.db, tx.agencyId, [id]);
     throwIfInUse(rows, before, next);
     if (before.archivedAt === null) await checkSingleActive(tx, { id, ...next });

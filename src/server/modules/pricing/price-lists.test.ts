@@ -4,6 +4,7 @@
 // price-list-validation.test.ts.
 import { expect, it } from 'vitest';
 import { type ApiRequest, useApiTestBed } from '../../../../tests/helpers/api-test-bed.ts';
+import { makeCompany, makePerson } from '../../../../tests/helpers/customer-factories.ts';
 import { describeEachDatabase } from '../../../../tests/helpers/database.ts';
 import { makeAgency, signIn } from '../../../../tests/helpers/factories.ts';
 import {
@@ -131,7 +132,7 @@ describeEachDatabase('price lists API', (database) => {
     expect(
       (await create(tourPriceList(tour.id, double, { currency: 'CZK', rows: [] }))).statusCode,
     ).toBe(201);
-    const customerId = newId();
+    const customerId = (await makeCompany(bed.agency)).id;
     const corporate = await create(tourPriceList(tour.id, double, { customerId }));
     expect(corporate.statusCode, corporate.body).toBe(201);
     expect(corporate.json().customerId).toBe(customerId);
@@ -156,6 +157,28 @@ describeEachDatabase('price lists API', (database) => {
         ['EUR', null, 'Second'],
       ]),
     );
+  });
+
+  it('keys a corporate list only to an active company customer of the agency (400)', async () => {
+    const { tour, double } = await makeTourWithRooms(bed.agency);
+    const archived = await makeCompany(bed.agency);
+    await asAdmin('POST', `/api/v1/customers/${archived.id}/archive`);
+    for (const customerId of [
+      newId(),
+      (await makePerson(bed.agency)).id,
+      (await makeCompany(bed.other)).id,
+      archived.id,
+    ]) {
+      const refused = await create(tourPriceList(tour.id, double, { customerId }));
+      expect(refused.statusCode, refused.body).toBe(400);
+      expect(refused.json().errors[0].path).toBe('/customerId');
+    }
+    const list = (await create(tourPriceList(tour.id, double))).json();
+    const moved = await asAdmin('PATCH', `/api/v1/price-lists/${list.id}`, {
+      customerId: (await makePerson(bed.agency)).id,
+    });
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json().errors[0].path).toBe('/customerId');
   });
 
   it('refuses to take a period, band or currency from under the rows with 409', async () => {
@@ -205,7 +228,7 @@ describeEachDatabase('price lists API', (database) => {
     const { agency, cookie } = await bed.newAgency();
     const { tour, double } = await makeTourWithRooms(agency);
     const other = await makeTourWithRooms(agency);
-    const customerId = newId();
+    const customerId = (await makeCompany(agency)).id;
     const ids: string[] = [];
     for (const payload of [
       tourPriceList(tour.id, double),
