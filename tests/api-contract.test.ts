@@ -97,6 +97,7 @@ describeEachDatabase('API contract', (database, kind) => {
       { method: 'POST' as const, url: '/api/v1/channel-fees', auth: true },
       { method: 'POST' as const, url: '/api/v1/quotes', auth: true },
       { method: 'GET' as const, url: '/api/v1/offers', auth: true },
+      { method: 'POST' as const, url: '/api/v1/bookings', auth: true },
       { method: 'POST' as const, url: '/api/v1/customers', auth: true },
       { method: 'GET' as const, url: '/api/v1/customers', auth: true },
     ];

@@ -13,6 +13,7 @@ import { requestLogValue } from './http/log-serializers.ts';
 import { ProblemSchema } from './http/schemas.ts';
 import { registerTextGuard } from './http/text-guard.ts';
 import { registerWebAssets } from './http/web-assets.ts';
+import { bookingRoutes } from './modules/bookings/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { customerRoutes } from './modules/customers/routes.ts';
 import { LoginThrottle } from './modules/identity/login-throttle.ts';
@@ -125,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(inventoryRoutes, { database });
   await app.register(pricingRoutes, { database });
   await app.register(quoteRoutes, { database });
+  await app.register(bookingRoutes, { database });
   await registerWebAssets(app, options.webDir);
   return app;
 }

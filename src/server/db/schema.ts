@@ -572,6 +572,76 @@ export interface CustomerApproversTable {
   createdAt: CreatedAt;
 }
 
+export interface BookingsTable {
+  id: string;
+  agencyId: string;
+  number: string;
+  status: string;
+  channel: string;
+  quoteId: string;
+  customerId: string;
+  productKind: string;
+  productId: string;
+  productName: string;
+  startDate: string;
+  endDate: string;
+  party: Json<{ adults: number; childAges: number[] }>;
+  rooms: Json<unknown[]>;
+  currency: string;
+  listTotal: number;
+  total: number;
+  cost: number | null;
+  priceOverride: Json<unknown | null>;
+  cancellationPolicy: Json<unknown>;
+  rates: Json<unknown[]>;
+  promoCode: string | null;
+  takeId: string | null;
+  pendingApproval: boolean;
+  offerId: string | null;
+  variantId: string | null;
+  notes: string | null;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface BookingLinesTable {
+  id: string;
+  agencyId: string;
+  bookingId: string;
+  position: number;
+  kind: string;
+  label: string;
+  productKind: string;
+  productId: string;
+  travellers: Json<number[]>;
+  fromDate: string | null;
+  toDate: string | null;
+  unitPrice: number;
+  quantity: number;
+  amount: number;
+  cost: number | null;
+  supplierStatus: 'confirmed' | 'requested' | 'refused' | 'cancelled';
+  detail: Json<unknown>;
+}
+
+export interface BookingTravellersTable {
+  id: string;
+  agencyId: string;
+  bookingId: string;
+  position: number;
+  firstName: string;
+  lastName: string;
+  birthDate: string;
+  nationality: string | null;
+  documentType: 'passport' | 'id_card' | null;
+  documentNumber: string | null;
+  documentExpiry: string | null;
+  email: string | null;
+  phone: string | null;
+  isChild: boolean;
+}
+
 export interface DB {
   agencies: AgenciesTable;
   users: UsersTable;
@@ -605,6 +675,9 @@ export interface DB {
   promoCodes: PromoCodesTable;
   channelFees: ChannelFeesTable;
   quotes: QuotesTable;
+  bookings: BookingsTable;
+  bookingLines: BookingLinesTable;
+  bookingTravellers: BookingTravellersTable;
   customers: CustomersTable;
   customerApprovers: CustomerApproversTable;
 }

@@ -10,6 +10,7 @@ import * as priceLists from './2026-11-23-07-price-lists.ts';
 import * as quotes from './2026-11-23-08-quotes.ts';
 import * as customers from './2026-11-23-09-customers.ts';
 import * as bookingNumbers from './2026-11-23-10-booking-numbers.ts';
+import * as bookings from './2026-11-23-11-bookings.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-01-identity': identity,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-08-quotes': quotes,
   '2026-11-23-09-customers': customers,
   '2026-11-23-10-booking-numbers': bookingNumbers,
+  '2026-11-23-11-bookings': bookings,
 };

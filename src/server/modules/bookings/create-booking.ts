@@ -1,0 +1,270 @@
+// Making a booking from a quote (B2, B4, B5): one transaction that checks the travellers and
+// the customer, turns the quote's hold into a firm take (or takes afresh when the quote has
+// expired), redeems its promo code, numbers the booking and writes it with its lines and
+// travellers. Staff entering a phone or e-mail request use the same path, with a channel fee
+// from pricing and, when they must, a price override with a reason — one form of truth.
+import { type Ctx, inTransaction } from '../../context.ts';
+import { newId } from '../../db/ids.ts';
+import { json } from '../../db/json.ts';
+import type { Role } from '../../db/schema.ts';
+import { Conflict, Invalid } from '../../errors.ts';
+import { recordAudit } from '../identity/audit.ts';
+import { confirmHold, getTake, release, take } from '../inventory/service.ts';
+import type { Component, Take } from '../inventory/types.ts';
+import type { QuoteLine, RoomRequest } from '../pricing/engine-types.ts';
+import { redeemPromoCode } from '../pricing/promo-codes-service.ts';
+import { componentsOf, resolveAsk } from '../pricing/quote-inputs.ts';
+import type { CreateQuoteInput } from '../pricing/quotes-service.ts';
+import { isStaff } from '../pricing/quotes-service.ts';
+import type { Channel } from '../pricing/types.ts';
+import { allocateBookingNumber } from './numbers.ts';
+import { initialStatus } from './state-machine.ts';
+import { childTravellers, type TravellerInput, travellerProblems } from './travellers.ts';
+
+export interface CreateBookingInput {
+  quoteId: string;
+  customerId: string;
+  travellers: TravellerInput[];
+  /** When given, it must be the channel the quote was priced for (fees follow it). */
+  channel?: Channel;
+  notes?: string | null;
+  /** The marketplace offer (promotion) and its variant the booking came from. */
+  offerId?: string | null;
+  variantId?: string | null;
+  /** Staff only: the total agreed with the customer, and why (audited). */
+  priceOverride?: { total: number; reason: string } | null;
+}
+
+const overriders: readonly Role[] = ['admin', 'agent'];
+
+type StoredQuoteRequest = CreateQuoteInput & { rooms: RoomRequest[]; productName?: string };
+
+/**
+ * The inventory of the booking: the quote's hold made firm, or, when the hold has expired
+ * or been swept, the same components taken afresh (409 when they are gone).
+ */
+async function firmTake(
+  tx: Ctx,
+  takeId: string | null,
+  components: Component[],
+  bookingId: string,
+  now: Date,
+): Promise<Take | null> {
+  if (takeId) {
+    const held = await getTake(tx, takeId);
+    const live =
+      held.status === 'held' && held.expiresAt !== null && new Date(held.expiresAt) > now;
+    if (live) return confirmHold(tx, takeId, now);
+    if (held.status === 'held') await release(tx, takeId, 'expired');
+    if (held.status === 'taken')
+      throw new Conflict('the quote’s inventory belongs to another booking');
+  }
+  if (components.length === 0) return null;
+  try {
+    return await take(tx, { components, reference: `booking:${bookingId}`, now });
+  } catch (error) {
+    if (error instanceof Conflict) {
+      throw new Conflict(
+        `the quote expired and its places are no longer available: ${error.message}`,
+        [
+          {
+            path: '/quoteId',
+            message: 'expired, and what it held has been sold since; quote again',
+          },
+        ],
+      );
+    }
+    throw error;
+  }
+}
+
+/** Which lines wait for the supplier: those of a component the inventory had on request. */
+function supplierStatuses(
+  lines: readonly QuoteLine[],
+  request: StoredQuoteRequest,
+  components: Component[],
+  held: Take | null,
+) {
+  const onRequest = new Set<string>();
+  components.forEach((component, i) => {
+    if (!held?.onRequest[i]) return;
+    if (component.type === 'room') onRequest.add(`room:${component.roomTypeId}`);
+    if (component.type === 'seats') onRequest.add('transport');
+    if (component.type === 'tickets') onRequest.add('ticket');
+    if (component.type === 'service') onRequest.add(`service:${component.serviceId}`);
+  });
+  return lines.map((line) => {
+    const roomType = line.room === null ? undefined : request.rooms[line.room]?.roomTypeId;
+    const requested =
+      (roomType !== undefined && onRequest.has(`room:${roomType}`)) ||
+      (line.kind === 'transport' && onRequest.has('transport')) ||
+      (line.kind === 'ticket' && onRequest.has('ticket')) ||
+      (line.kind === 'service' && onRequest.has(`service:${line.productId}`));
+    return requested ? 'requested' : 'confirmed';
+  });
+}
+
+export async function createBooking(ctx: Ctx, input: CreateBookingInput, now: Date = new Date()) {
+  const staff = isStaff(ctx.actor.role);
+  if (input.priceOverride && !(ctx.actor.role && overriders.includes(ctx.actor.role))) {
+    throw Invalid.field('/priceOverride', 'only an admin or an agent may override a price');
+  }
+  return inTransaction(ctx, async (tx) => {
+    const quote = await tx.db
+      .selectFrom('quotes')
+      .selectAll()
+      .where('agencyId', '=', tx.agencyId)
+      .where('id', '=', input.quoteId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!quote || (!staff && quote.createdBy !== tx.actor.userId)) {
+      throw Invalid.field('/quoteId', 'is not a quote of yours');
+    }
+    const booked = await tx.db
+      .selectFrom('bookings')
+      .select('number')
+      .where('agencyId', '=', tx.agencyId)
+      .where('quoteId', '=', quote.id)
+      .executeTakeFirst();
+    if (booked) {
+      throw new Conflict(`the quote was booked already as ${booked.number}`, [
+        { path: '/quoteId', message: `was booked already as ${booked.number}` },
+      ]);
+    }
+    const request = quote.request as StoredQuoteRequest;
+    const channel = quote.channel as Channel;
+    if (input.channel && input.channel !== channel) {
+      throw Invalid.field(
+        '/channel',
+        `the quote was priced for ${channel}; quote again for ${input.channel}`,
+      );
+    }
+    const problems = travellerProblems(
+      request.party,
+      input.travellers,
+      quote.startDate,
+      quote.endDate,
+    );
+    if (problems.length > 0) {
+      throw new Invalid(problems.map((p) => `${p.path} ${p.message}`).join('; '), problems);
+    }
+    const customer = await tx.db
+      .selectFrom('customers')
+      .select(['id', 'archivedAt'])
+      .where('agencyId', '=', tx.agencyId)
+      .where('id', '=', input.customerId)
+      .executeTakeFirst();
+    if (!customer || customer.archivedAt)
+      throw Invalid.field('/customerId', 'is not a customer of this agency');
+
+    const id = newId();
+    const resolved = await resolveAsk(tx, request);
+    const components = componentsOf(resolved, request.rooms, request.party);
+    const held = await firmTake(tx, quote.takeId, components, id, now);
+    if (quote.promoCode) await redeemPromoCode(tx, quote.promoCode);
+    const number = await allocateBookingNumber(tx, now.getUTCFullYear());
+    const lines = quote.lines as QuoteLine[];
+    const statuses = supplierStatuses(lines, request, components, held);
+    const total = input.priceOverride?.total ?? quote.total;
+    await tx.db
+      .insertInto('bookings')
+      .values({
+        id,
+        agencyId: tx.agencyId,
+        number,
+        status: initialStatus(channel),
+        channel,
+        quoteId: quote.id,
+        customerId: customer.id,
+        productKind: quote.productKind,
+        productId: quote.productId,
+        productName: request.productName ?? '',
+        startDate: quote.startDate,
+        endDate: quote.endDate,
+        party: json(request.party),
+        rooms: json(request.rooms),
+        currency: quote.currency,
+        listTotal: quote.total,
+        total,
+        cost: quote.cost,
+        priceOverride: input.priceOverride
+          ? json({ ...input.priceOverride, listTotal: quote.total, by: tx.actor.name })
+          : null,
+        cancellationPolicy: json(quote.cancellationPolicy),
+        rates: json(quote.rates),
+        promoCode: quote.promoCode,
+        takeId: held?.id ?? null,
+        pendingApproval: false,
+        offerId: input.offerId ?? null,
+        variantId: input.variantId ?? null,
+        notes: input.notes ?? null,
+        createdBy: tx.actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+    if (lines.length > 0) {
+      await tx.db
+        .insertInto('bookingLines')
+        .values(
+          lines.map((line, position) => ({
+            id: newId(),
+            agencyId: tx.agencyId,
+            bookingId: id,
+            position,
+            kind: line.kind,
+            label: line.label,
+            productKind: line.productKind,
+            productId: line.productId,
+            travellers: json(line.travellers),
+            fromDate: line.from,
+            toDate: line.to,
+            unitPrice: line.unitPrice,
+            quantity: line.quantity,
+            amount: line.amount,
+            cost: line.cost,
+            supplierStatus: statuses[position] ?? 'confirmed',
+            detail: json(line),
+          })),
+        )
+        .execute();
+    }
+    const isChild = childTravellers(request.party, input.travellers, quote.startDate);
+    await tx.db
+      .insertInto('bookingTravellers')
+      .values(
+        input.travellers.map((t, position) => ({
+          id: newId(),
+          agencyId: tx.agencyId,
+          bookingId: id,
+          position,
+          firstName: t.firstName,
+          lastName: t.lastName,
+          birthDate: t.birthDate,
+          nationality: t.nationality ?? null,
+          documentType: t.documentType ?? null,
+          documentNumber: t.documentNumber ?? null,
+          documentExpiry: t.documentExpiry ?? null,
+          email: t.email ?? null,
+          phone: t.phone ?? null,
+          isChild: isChild[position] ?? false,
+        })),
+      )
+      .execute();
+    await recordAudit(tx, {
+      action: 'booking.created',
+      entityType: 'booking',
+      entityId: id,
+      after: {
+        number,
+        channel,
+        status: initialStatus(channel),
+        total,
+        ...(input.priceOverride
+          ? { priceOverride: { listTotal: quote.total, ...input.priceOverride } }
+          : {}),
+      },
+    });
+    return { id, number };
+  });
+}

@@ -1,0 +1,154 @@
+// A booking as staff and customers see it: its lines (costs for staff only), travellers,
+// customer, the transitions the state machine allows this reader, and its history from the
+// audit log.
+import { todayUtc } from '../../calendar.ts';
+import type { Ctx } from '../../context.ts';
+import { NotFound } from '../../errors.ts';
+import { isStaff } from '../pricing/quotes-service.ts';
+import {
+  allowedTransitions,
+  type BookingFacts,
+  type BookingStatus,
+  type Mover,
+} from './state-machine.ts';
+
+/** The facts the state machine's guards read; payments arrive with the money issue. */
+export async function bookingFacts(
+  ctx: Ctx,
+  id: string,
+  now: Date = new Date(),
+): Promise<BookingFacts | undefined> {
+  const booking = await ctx.db
+    .selectFrom('bookings')
+    .select(['status', 'pendingApproval', 'total', 'startDate'])
+    .where('agencyId', '=', ctx.agencyId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!booking) return undefined;
+  const lines = await ctx.db
+    .selectFrom('bookingLines')
+    .select(['supplierStatus'])
+    .where('agencyId', '=', ctx.agencyId)
+    .where('bookingId', '=', id)
+    .execute();
+  return {
+    status: booking.status as BookingStatus,
+    pendingApproval: booking.pendingApproval,
+    unansweredOnRequest: lines.filter((l) => l.supplierStatus === 'requested').length,
+    refusedLines: lines.filter((l) => l.supplierStatus === 'refused').length,
+    // No payments are recorded yet (the money issue): the whole total is still due.
+    balance: Number(booking.total),
+    departureDate: booking.startDate,
+    today: todayUtc(now),
+  };
+}
+
+export async function getBooking(ctx: Ctx, id: string, now: Date = new Date()) {
+  const booking = await ctx.db
+    .selectFrom('bookings')
+    .selectAll()
+    .where('agencyId', '=', ctx.agencyId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  const staff = isStaff(ctx.actor.role);
+  if (!booking || (!staff && booking.createdBy !== ctx.actor.userId))
+    throw new NotFound('booking', id);
+  const [lines, travellers, history, facts] = await Promise.all([
+    ctx.db
+      .selectFrom('bookingLines')
+      .selectAll()
+      .where('agencyId', '=', ctx.agencyId)
+      .where('bookingId', '=', id)
+      .orderBy('position')
+      .execute(),
+    ctx.db
+      .selectFrom('bookingTravellers')
+      .selectAll()
+      .where('agencyId', '=', ctx.agencyId)
+      .where('bookingId', '=', id)
+      .orderBy('position')
+      .execute(),
+    ctx.db
+      .selectFrom('auditLog')
+      .select(['action', 'actorName', 'at', 'after'])
+      .where('agencyId', '=', ctx.agencyId)
+      .where('entityType', '=', 'booking')
+      .where('entityId', '=', id)
+      .orderBy('at')
+      .execute(),
+    bookingFacts(ctx, id, now),
+  ]);
+  const mover: Mover = ctx.actor.role ?? 'system';
+  return {
+    id: booking.id,
+    number: booking.number,
+    status: booking.status,
+    channel: booking.channel,
+    online: booking.channel === 'web',
+    quoteId: booking.quoteId,
+    customerId: booking.customerId,
+    productKind: booking.productKind,
+    productId: booking.productId,
+    productName: booking.productName,
+    from: booking.startDate,
+    to: booking.endDate,
+    party: booking.party,
+    rooms: booking.rooms,
+    currency: booking.currency,
+    total: Number(booking.total),
+    ...(staff
+      ? {
+          listTotal: Number(booking.listTotal),
+          cost: booking.cost === null ? null : Number(booking.cost),
+          margin: booking.cost === null ? null : Number(booking.total) - Number(booking.cost),
+          priceOverride: booking.priceOverride,
+        }
+      : {}),
+    cancellationPolicy: booking.cancellationPolicy,
+    promoCode: booking.promoCode,
+    pendingApproval: booking.pendingApproval,
+    offerId: booking.offerId,
+    variantId: booking.variantId,
+    notes: staff ? booking.notes : null,
+    lines: lines
+      .filter((l) => staff || l.kind !== 'commission')
+      .map((l) => ({
+        position: l.position,
+        kind: l.kind,
+        label: l.label,
+        productKind: l.productKind,
+        productId: l.productId,
+        travellers: l.travellers,
+        from: l.fromDate,
+        to: l.toDate,
+        unitPrice: Number(l.unitPrice),
+        quantity: l.quantity,
+        amount: Number(l.amount),
+        ...(staff ? { cost: l.cost === null ? null : Number(l.cost) } : {}),
+        supplierStatus: l.supplierStatus,
+      })),
+    travellers: travellers.map((t) => ({
+      position: t.position,
+      firstName: t.firstName,
+      lastName: t.lastName,
+      birthDate: t.birthDate,
+      nationality: t.nationality?.trim() ?? null,
+      documentType: t.documentType,
+      documentNumber: t.documentNumber,
+      documentExpiry: t.documentExpiry,
+      email: t.email,
+      phone: t.phone,
+      child: t.isChild,
+    })),
+    transitions: facts ? allowedTransitions(facts, mover) : [],
+    history: history.map((h) => ({
+      action: h.action,
+      by: h.actorName,
+      at: new Date(h.at).toISOString(),
+      detail: h.after,
+    })),
+    createdAt: new Date(booking.createdAt).toISOString(),
+  };
+}
+
+export type BookingView = Awaited<ReturnType<typeof getBooking>>;

@@ -1,0 +1,51 @@
+// Moving a booking along its life cycle: the state machine decides, the change and its
+// reason go to the audit log in the same transaction. Cancelling (fees, inventory released)
+// is its own use case and not built yet.
+import { type Ctx, inTransaction } from '../../context.ts';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../errors.ts';
+import { recordAudit } from '../identity/audit.ts';
+import { bookingFacts } from './read-booking.ts';
+import { type BookingStatus, decideTransition } from './state-machine.ts';
+
+export async function moveBooking(
+  ctx: Ctx,
+  id: string,
+  input: { to: BookingStatus; reason?: string | null },
+  now: Date = new Date(),
+): Promise<void> {
+  if (input.to === 'cancelled') {
+    throw Invalid.field(
+      '/to',
+      'cancellations take their fee and release the inventory: not built yet',
+    );
+  }
+  await inTransaction(ctx, async (tx) => {
+    const locked = await tx.db
+      .selectFrom('bookings')
+      .select(['id', 'status'])
+      .where('agencyId', '=', tx.agencyId)
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    const facts = locked ? await bookingFacts(tx, id, now) : undefined;
+    if (!locked || !facts) throw new NotFound('booking', id);
+    const decision = decideTransition(facts, input.to, tx.actor.role ?? 'system');
+    if (!decision.ok) {
+      if (decision.kind === 'forbidden') throw new Forbidden(decision.reason);
+      throw new Conflict(decision.reason, [{ path: '/to', message: decision.reason }]);
+    }
+    await tx.db
+      .updateTable('bookings')
+      .set({ status: input.to, updatedAt: now })
+      .where('agencyId', '=', tx.agencyId)
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(tx, {
+      action: 'booking.status_changed',
+      entityType: 'booking',
+      entityId: id,
+      before: { status: facts.status },
+      after: { status: input.to, reason: input.reason ?? null },
+    });
+  });
+}
