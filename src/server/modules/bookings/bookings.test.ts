@@ -241,6 +241,15 @@ describeEachDatabase('bookings', (database) => {
     // A customer sees only their own bookings.
     const other = await call(customerUser, 'GET', `/api/v1/bookings/${response.json().id}`);
     expect(other.statusCode).toBe(404);
+    const moveOther = await call(
+      customerUser,
+      'POST',
+      `/api/v1/bookings/${response.json().id}/transitions`,
+      {
+        to: 'checked',
+      },
+    );
+    expect(moveOther.statusCode).toBe(404);
   });
 
   it('moves a booking as the state machine allows, and refuses the rest with 409', async () => {

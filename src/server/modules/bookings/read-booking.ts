@@ -12,25 +12,13 @@ import {
   type Mover,
 } from './state-machine.ts';
 
-/** The facts the state machine's guards read; payments arrive with the money issue. */
-export async function bookingFacts(
-  ctx: Ctx,
-  id: string,
-  now: Date = new Date(),
-): Promise<BookingFacts | undefined> {
-  const booking = await ctx.db
-    .selectFrom('bookings')
-    .select(['status', 'pendingApproval', 'total', 'startDate'])
-    .where('agencyId', '=', ctx.agencyId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!booking) return undefined;
-  const lines = await ctx.db
-    .selectFrom('bookingLines')
-    .select(['supplierStatus'])
-    .where('agencyId', '=', ctx.agencyId)
-    .where('bookingId', '=', id)
-    .execute();
+interface FactRows {
+  booking: { status: string; pendingApproval: boolean; total: number; startDate: string };
+  lines: ReadonlyArray<{ supplierStatus: string }>;
+}
+
+/** The facts the state machine's guards read, from rows already loaded. */
+export function factsOf({ booking, lines }: FactRows, now: Date): BookingFacts {
   return {
     status: booking.status as BookingStatus,
     pendingApproval: booking.pendingApproval,
@@ -43,6 +31,16 @@ export async function bookingFacts(
   };
 }
 
+/** The lines' supplier answers, for the guards. */
+export function lineStatusesOf(ctx: Ctx, bookingId: string) {
+  return ctx.db
+    .selectFrom('bookingLines')
+    .select(['supplierStatus'])
+    .where('agencyId', '=', ctx.agencyId)
+    .where('bookingId', '=', bookingId)
+    .execute();
+}
+
 export async function getBooking(ctx: Ctx, id: string, now: Date = new Date()) {
   const booking = await ctx.db
     .selectFrom('bookings')
@@ -53,7 +51,7 @@ export async function getBooking(ctx: Ctx, id: string, now: Date = new Date()) {
   const staff = isStaff(ctx.actor.role);
   if (!booking || (!staff && booking.createdBy !== ctx.actor.userId))
     throw new NotFound('booking', id);
-  const [lines, travellers, history, facts] = await Promise.all([
+  const [lines, travellers, history] = await Promise.all([
     ctx.db
       .selectFrom('bookingLines')
       .selectAll()
@@ -76,8 +74,8 @@ export async function getBooking(ctx: Ctx, id: string, now: Date = new Date()) {
       .where('entityId', '=', id)
       .orderBy('at')
       .execute(),
-    bookingFacts(ctx, id, now),
   ]);
+  const facts = factsOf({ booking, lines }, now);
   const mover: Mover = ctx.actor.role ?? 'system';
   return {
     id: booking.id,
@@ -140,7 +138,7 @@ export async function getBooking(ctx: Ctx, id: string, now: Date = new Date()) {
       phone: t.phone,
       child: t.isChild,
     })),
-    transitions: facts ? allowedTransitions(facts, mover) : [],
+    transitions: allowedTransitions(facts, mover),
     history: history.map((h) => ({
       action: h.action,
       by: h.actorName,

@@ -4,7 +4,8 @@
 import { type Ctx, inTransaction } from '../../context.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../errors.ts';
 import { recordAudit } from '../identity/audit.ts';
-import { bookingFacts } from './read-booking.ts';
+import { isStaff } from '../pricing/quotes-service.ts';
+import { factsOf, lineStatusesOf } from './read-booking.ts';
 import { type BookingStatus, decideTransition } from './state-machine.ts';
 
 export async function moveBooking(
@@ -22,13 +23,16 @@ export async function moveBooking(
   await inTransaction(ctx, async (tx) => {
     const locked = await tx.db
       .selectFrom('bookings')
-      .select(['id', 'status'])
+      .select(['status', 'pendingApproval', 'total', 'startDate', 'createdBy'])
       .where('agencyId', '=', tx.agencyId)
       .where('id', '=', id)
       .forUpdate()
       .executeTakeFirst();
-    const facts = locked ? await bookingFacts(tx, id, now) : undefined;
-    if (!locked || !facts) throw new NotFound('booking', id);
+    // Others' bookings do not exist for a customer, as in getBooking.
+    if (!locked || (!isStaff(tx.actor.role) && locked.createdBy !== tx.actor.userId)) {
+      throw new NotFound('booking', id);
+    }
+    const facts = factsOf({ booking: locked, lines: await lineStatusesOf(tx, id) }, now);
     const decision = decideTransition(facts, input.to, tx.actor.role ?? 'system');
     if (!decision.ok) {
       if (decision.kind === 'forbidden') throw new Forbidden(decision.reason);
