@@ -4,7 +4,7 @@
 import { todayUtc } from '../../calendar.ts';
 import type { Ctx } from '../../context.ts';
 import { NotFound } from '../../errors.ts';
-import { isStaff } from '../pricing/quotes-service.ts';
+import { isStaff } from '../identity/roles.ts';
 import {
   allowedTransitions,
   type BookingFacts,

@@ -4,7 +4,7 @@
 import { type Ctx, inTransaction } from '../../context.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../errors.ts';
 import { recordAudit } from '../identity/audit.ts';
-import { isStaff } from '../pricing/quotes-service.ts';
+import { isStaff } from '../identity/roles.ts';
 import { factsOf, lineStatusesOf } from './read-booking.ts';
 import { type BookingStatus, decideTransition } from './state-machine.ts';
 

@@ -30,6 +30,7 @@ export const staffRoles = [
   'approver',
 ] as const satisfies readonly Role[];
 
-export function isStaff(role: Role): boolean {
-  return (staffRoles as readonly Role[]).includes(role);
+/** True for a back-office role: staff see costs, margins and every booking of the agency. */
+export function isStaff(role: Role | null): boolean {
+  return role !== null && (staffRoles as readonly Role[]).includes(role);
 }

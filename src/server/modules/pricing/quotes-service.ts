@@ -5,9 +5,8 @@ import { addDays, type CalendarDate, todayUtc } from '../../calendar.ts';
 import { type Ctx, inTransaction } from '../../context.ts';
 import { newId } from '../../db/ids.ts';
 import { json } from '../../db/json.ts';
-import type { Role } from '../../db/schema.ts';
 import { Conflict, DomainError, Invalid, NotFound } from '../../errors.ts';
-import { staffRoles } from '../identity/roles.ts';
+import { isStaff } from '../identity/roles.ts';
 import { hold } from '../inventory/service.ts';
 import { loadChannelFees } from './channel-fees-service.ts';
 import { priceQuote } from './engine.ts';
@@ -186,10 +185,6 @@ export async function priceAsk(
     );
   }
   throw firstError ?? Invalid.field('/rooms', 'this tour has no room types');
-}
-
-export function isStaff(role: Role | null): boolean {
-  return role !== null && (staffRoles as readonly Role[]).includes(role);
 }
 
 export async function createQuote(
