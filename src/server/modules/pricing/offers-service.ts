@@ -9,7 +9,7 @@ import { DomainError, Invalid } from '../../errors.ts';
 import { searchProducts } from '../catalog/search-service.ts';
 import { canTake } from '../inventory/service.ts';
 import { componentsOf } from './quote-inputs.ts';
-import { type CreateQuoteInput, priceAsk } from './quotes-service.ts';
+import { type CreateQuoteInput, priceAsk, SharedReads } from './quotes-service.ts';
 import type { Channel } from './types.ts';
 
 export interface OfferQuery {
@@ -101,10 +101,11 @@ export async function searchOffers(ctx: Ctx, query: OfferQuery, now: Date = new 
   }
 
   const offers: Offer[] = [];
+  const reads = new SharedReads();
   for (const { input, place } of asks) {
     let priced: Awaited<ReturnType<typeof priceAsk>>;
     try {
-      priced = await priceAsk(ctx, input, now);
+      priced = await priceAsk(ctx, input, now, reads);
     } catch (error) {
       // Not priced for these dates, not for this party, no rate…: not an offer.
       if (error instanceof DomainError) continue;

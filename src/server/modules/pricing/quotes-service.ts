@@ -44,18 +44,54 @@ export interface PricedAsk {
   quote: Quote;
 }
 
-async function baseCurrencyOf(ctx: Ctx): Promise<string> {
-  const agency = await ctx.db
-    .selectFrom('agencies')
-    .select('baseCurrency')
-    .where('id', '=', ctx.agencyId)
-    .executeTakeFirstOrThrow();
-  return agency.baseCurrency;
+/**
+ * Reads that are the same for every product of one request (the agency's currency, the
+ * channel's fees, exchange rates): the offer search prices many products and reads each once.
+ */
+export class SharedReads {
+  private readonly memo = new Map<string, Promise<unknown>>();
+
+  private once<T>(key: string, read: () => Promise<T>): Promise<T> {
+    let found = this.memo.get(key) as Promise<T> | undefined;
+    if (!found) {
+      found = read();
+      this.memo.set(key, found);
+    }
+    return found;
+  }
+
+  baseCurrency(ctx: Ctx): Promise<string> {
+    return this.once('base', async () => {
+      const agency = await ctx.db
+        .selectFrom('agencies')
+        .select('baseCurrency')
+        .where('id', '=', ctx.agencyId)
+        .executeTakeFirstOrThrow();
+      return agency.baseCurrency;
+    });
+  }
+
+  fees(ctx: Ctx, channel: Channel) {
+    return this.once(`fees:${channel}`, () => loadChannelFees(ctx, channel));
+  }
+
+  /** The rate from `from` into `to` on `date`; undefined when none is known. */
+  rate(ctx: Ctx, from: string, to: string, date: CalendarDate) {
+    return this.once(`rate:${from}>${to}@${date}`, async (): Promise<RecordedRate | undefined> => {
+      try {
+        return { from, to, ...(await rateOn(ctx, from, to, date)) };
+      } catch (error) {
+        if (error instanceof Conflict) return undefined;
+        throw error;
+      }
+    });
+  }
 }
 
 /** The rates from every currency the lists, rules and fees use into `currency`, on `date`. */
 async function ratesInto(
   ctx: Ctx,
+  reads: SharedReads,
   currency: string,
   currencies: Iterable<string>,
   date: CalendarDate,
@@ -63,12 +99,8 @@ async function ratesInto(
   const found = new Map<string, RecordedRate>();
   for (const from of new Set(currencies)) {
     if (from === currency) continue;
-    try {
-      const rate = await rateOn(ctx, from, currency, date);
-      found.set(from, { from, to: currency, ...rate });
-    } catch (error) {
-      if (!(error instanceof Conflict)) throw error;
-    }
+    const rate = await reads.rate(ctx, from, currency, date);
+    if (rate) found.set(from, rate);
   }
   return found;
 }
@@ -124,9 +156,10 @@ export async function priceAsk(
   ctx: Ctx,
   input: CreateQuoteInput,
   now: Date = new Date(),
+  reads: SharedReads = new SharedReads(),
 ): Promise<PricedAsk> {
   const resolved = await resolveAsk(ctx, input);
-  const baseCurrency = await baseCurrencyOf(ctx);
+  const baseCurrency = await reads.baseCurrency(ctx);
   const currency = input.currency ?? baseCurrency;
   if (!isCurrency(currency))
     throw Invalid.field('/currency', `${currency} is not an ISO 4217 currency code`);
@@ -134,11 +167,17 @@ export async function priceAsk(
   const [priceLists, rules, fees, promo, loadFactor] = await Promise.all([
     loadPriceLists(ctx, resolved.productIds),
     loadRules(ctx, resolved.productIds),
-    loadChannelFees(ctx, input.channel),
+    reads.fees(ctx, input.channel),
     input.promoCode ? findPromoCode(ctx, input.promoCode) : Promise.resolve(undefined),
     loadFactorOf(ctx, resolved),
   ]);
-  const rates = await ratesInto(ctx, currency, currenciesOf(priceLists, { rules, fees }), today);
+  const rates = await ratesInto(
+    ctx,
+    reads,
+    currency,
+    currenciesOf(priceLists, { rules, fees }),
+    today,
+  );
   const base: Omit<PricingRequest, 'rooms'> = {
     product: resolved.product,
     start: resolved.start,
