@@ -1,5 +1,7 @@
 // Factories for price lists: a tour with room types to price, and a whole valid list for it
 // with overrides, so each pricing test shows only what matters to it.
+
+import type { PriceCharge, PriceRow } from '../../src/server/modules/pricing/types.ts';
 import { makeAccommodation, makeTour } from './catalog-factories.ts';
 import type { TestAgency } from './factories.ts';
 
@@ -118,5 +120,30 @@ export function tourPriceList(
       ceilingPercent: '25',
     },
     ...extra,
+  };
+}
+
+/** A row as the engine reads it: per night, every attribute null unless `more` sets it. */
+export function engineRow(
+  period: string,
+  charge: PriceCharge,
+  amount: number | null,
+  more: Partial<PriceRow> = {},
+): PriceRow {
+  return {
+    period,
+    charge,
+    basis: 'night',
+    roomTypeId: null,
+    classCode: null,
+    boardingPoint: null,
+    ticketTypeId: null,
+    occupancy: null,
+    childBand: null,
+    amount,
+    percentOfAdult: null,
+    percentOfTrip: null,
+    cost: null,
+    ...more,
   };
 }

@@ -5,6 +5,7 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { engineRow } from '../../../../tests/helpers/price-list-factories.ts';
 import { addDays } from '../../calendar.ts';
 import { Conflict, Invalid } from '../../errors.ts';
 import { priceQuote } from './engine.ts';
@@ -186,29 +187,7 @@ function baseCell(period: number): CellSpec {
   };
 }
 
-function row(
-  period: string,
-  charge: PriceCharge,
-  amount: number | null,
-  more: Partial<PriceRow> = {},
-): PriceRow {
-  return {
-    period,
-    charge,
-    basis: 'night',
-    roomTypeId: null,
-    classCode: null,
-    boardingPoint: null,
-    ticketTypeId: null,
-    occupancy: null,
-    childBand: null,
-    amount,
-    percentOfAdult: null,
-    percentOfTrip: null,
-    cost: null,
-    ...more,
-  };
-}
+const row = engineRow;
 
 const percentArb = fc
   .integer({ min: -3000, max: 3000 })

@@ -2,6 +2,7 @@
 // figure, the arithmetic written beside it. Amounts are minor units (CZK haléře: 150_000 is
 // 1 500,00 CZK). Dates are in 2027: booked on 15 January, 106 days before 1 May.
 import { describe, expect, it } from 'vitest';
+import { engineRow } from '../../../../tests/helpers/price-list-factories.ts';
 import { Conflict, Invalid } from '../../errors.ts';
 import { priceQuote } from './engine.ts';
 import type {
@@ -18,7 +19,6 @@ import type {
 import type {
   ChannelFee,
   ChildBand,
-  PriceCharge,
   PriceList,
   PricePeriod,
   PriceRow,
@@ -66,29 +66,7 @@ const bands: ChildBand[] = [
   { code: 'CHD', minAge: 2, maxAge: 12, needsBed: true },
 ];
 
-function row(
-  period: string,
-  charge: PriceCharge,
-  amount: number | null,
-  more: Partial<PriceRow> = {},
-): PriceRow {
-  return {
-    period,
-    charge,
-    basis: 'night',
-    roomTypeId: null,
-    classCode: null,
-    boardingPoint: null,
-    ticketTypeId: null,
-    occupancy: null,
-    childBand: null,
-    amount,
-    percentOfAdult: null,
-    percentOfTrip: null,
-    cost: null,
-    ...more,
-  };
-}
+const row = engineRow;
 
 function priceList(rows: PriceRow[], more: Partial<PriceList> = {}): PriceList {
   return {
