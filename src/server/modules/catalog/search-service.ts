@@ -60,6 +60,14 @@ interface Criteria {
   party?: Party;
 }
 
+/** Ages as a query gives them: each item one age or several, comma-separated ("4,9"). */
+export function childAgesOf(items: readonly string[] | undefined): number[] {
+  return (items ?? [])
+    .flatMap((item) => item.split(','))
+    .filter((age) => age !== '')
+    .map(Number);
+}
+
 /** Reads and checks the query: dates go together and in order, a party has adults. */
 function criteriaOf(query: SearchQuery): Criteria {
   const problems: FieldError[] = [];
@@ -72,10 +80,7 @@ function criteriaOf(query: SearchQuery): Criteria {
   if (query.from !== undefined && query.to !== undefined && query.to < query.from) {
     problems.push({ path: '/to', message: `must be on or after from (${query.from})` });
   }
-  const childAges = (query.childAges ?? [])
-    .flatMap((item) => item.split(','))
-    .filter((age) => age !== '')
-    .map(Number);
+  const childAges = childAgesOf(query.childAges);
   if (childAges.some((age) => age > 17)) {
     problems.push({ path: '/childAges', message: 'holds an age above 17; count them as adults' });
   }

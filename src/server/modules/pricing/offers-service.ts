@@ -5,8 +5,8 @@
 
 import { daysBetween } from '../../calendar.ts';
 import type { Ctx } from '../../context.ts';
-import { DomainError, Invalid } from '../../errors.ts';
-import { searchProducts } from '../catalog/search-service.ts';
+import { DomainError } from '../../errors.ts';
+import { childAgesOf, searchProducts } from '../catalog/search-service.ts';
 import { canTake } from '../inventory/service.ts';
 import { componentsOf } from './quote-inputs.ts';
 import { type CreateQuoteInput, priceAsk, SharedReads } from './quotes-service.ts';
@@ -46,22 +46,9 @@ export interface Offer {
   freeCancellationDaysBefore: number | null;
 }
 
-function agesOf(query: OfferQuery): number[] {
-  const ages = (query.childAges ?? [])
-    .flatMap((item) => item.split(','))
-    .filter((a) => a !== '')
-    .map(Number);
-  ages.forEach((age, i) => {
-    if (!Number.isInteger(age) || age < 0 || age > 17) {
-      throw Invalid.field(`/childAges/${i}`, `${age} is not a child's age (0 to 17)`);
-    }
-  });
-  return ages;
-}
-
 export async function searchOffers(ctx: Ctx, query: OfferQuery, now: Date = new Date()) {
-  if (query.to < query.from) throw Invalid.field('/to', `must be on or after from (${query.from})`);
-  const party = { adults: query.adults, childAges: agesOf(query) };
+  // The search checks the dates and ages (400 naming the field) before anything is priced.
+  const party = { adults: query.adults, childAges: childAgesOf(query.childAges) };
   const hits = await searchProducts(ctx, {
     destination: query.destination,
     country: query.country,
