@@ -318,4 +318,32 @@ describeEachDatabase('bookings', (database) => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json().errors[0]).toMatchObject({ path: '/quoteId' });
   });
+
+  it('marks lines of on-request rooms as waiting for the supplier, and cannot confirm them', async () => {
+    await setCapacity(agency.ctx, { kind: 'room_type', ownerId: double }, 'DBL', {
+      from: '2030-07-25',
+      to: '2030-07-27',
+      kind: 'on_request',
+      units: 5,
+    });
+    const q = await quote(agent, { from: '2030-07-25', to: '2030-07-28' });
+    expect(q.onRequest).toBe(true);
+    const made = await call(agent, 'POST', '/api/v1/bookings', {
+      quoteId: q.id,
+      customerId,
+      travellers,
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const statuses = made.json().lines.map((l: { supplierStatus: string }) => l.supplierStatus);
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(statuses.every((s: string) => s === 'requested')).toBe(true);
+    for (const to of ['checked', 'ordered']) {
+      await call(agent, 'POST', `/api/v1/bookings/${made.json().id}/transitions`, { to });
+    }
+    const confirm = await call(agent, 'POST', `/api/v1/bookings/${made.json().id}/transitions`, {
+      to: 'confirmed',
+    });
+    expect(confirm.statusCode).toBe(409);
+    expect(confirm.json().detail).toMatch(/wait for the supplier's answer/);
+  });
 });

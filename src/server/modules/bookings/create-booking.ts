@@ -46,7 +46,7 @@ type StoredQuoteRequest = CreateQuoteInput & { rooms: RoomRequest[]; productName
 async function firmTake(
   tx: Ctx,
   takeId: string | null,
-  components: Component[],
+  components: () => Promise<Component[]>,
   bookingId: string,
   now: Date,
 ): Promise<Take | null> {
@@ -59,9 +59,10 @@ async function firmTake(
     if (held.status === 'taken')
       throw new Conflict('the quote’s inventory belongs to another booking');
   }
-  if (components.length === 0) return null;
+  const afresh = await components();
+  if (afresh.length === 0) return null;
   try {
-    return await take(tx, { components, reference: `booking:${bookingId}`, now });
+    return await take(tx, { components: afresh, reference: `booking:${bookingId}`, now });
   } catch (error) {
     if (error instanceof Conflict) {
       throw new Conflict(
@@ -158,13 +159,22 @@ export async function createBooking(ctx: Ctx, input: CreateBookingInput, now: Da
       throw Invalid.field('/customerId', 'is not a customer of this agency');
 
     const id = newId();
-    const resolved = await resolveAsk(tx, request);
-    const components = componentsOf(resolved, request.rooms, request.party);
-    const held = await firmTake(tx, quote.takeId, components, id, now);
+    // The request is resolved again (catalog reads) only when it is needed: to take afresh,
+    // or to tell which lines wait for the supplier.
+    let components: Promise<Component[]> | undefined;
+    const componentsOfQuote = () => {
+      components ??= resolveAsk(tx, request).then((resolved) =>
+        componentsOf(resolved, request.rooms, request.party),
+      );
+      return components;
+    };
+    const held = await firmTake(tx, quote.takeId, componentsOfQuote, id, now);
     if (quote.promoCode) await redeemPromoCode(tx, quote.promoCode);
     const number = await allocateBookingNumber(tx, now.getUTCFullYear());
     const lines = quote.lines as QuoteLine[];
-    const statuses = supplierStatuses(lines, request, components, held);
+    const statuses = held?.onRequest.some(Boolean)
+      ? supplierStatuses(lines, request, await componentsOfQuote(), held)
+      : lines.map(() => 'confirmed' as const);
     const total = input.priceOverride?.total ?? quote.total;
     await tx.db
       .insertInto('bookings')
