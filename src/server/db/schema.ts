@@ -596,13 +596,85 @@ export interface BookingsTable {
   rates: Json<unknown[]>;
   promoCode: string | null;
   takeId: string | null;
+  /** Equal to `approval === 'pending'` (a CHECK keeps them so); the guards read it. */
   pendingApproval: boolean;
+  approval: ColumnType<ApprovalState, ApprovalState | undefined, ApprovalState>;
+  approvalBreaches: ColumnType<PolicyBreach[], unknown, unknown>;
+  approvalDecidedBy: string | null;
+  approvalDecidedByName: string | null;
+  approvalDecidedAt: Timestamp | null;
+  approvalReason: string | null;
+  /** Required actions not done yet, kept in the transaction that changes them. */
+  openActions: ColumnType<number, number | undefined, number>;
   offerId: string | null;
   variantId: string | null;
   notes: string | null;
   createdBy: string | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+}
+
+export type ApprovalState = 'none' | 'pending' | 'approved' | 'rejected';
+
+/** One way a booking breaks its company's travel policy, as the approver reads it. */
+export interface PolicyBreach {
+  rule: string;
+  message: string;
+}
+
+export type RequiredActionKind = 'sign_contract' | 'traveller_details' | 'documents' | 'other';
+
+/** What an offer asks of every booking made under it (B8). */
+export interface RequiredActionTemplate {
+  code: string;
+  kind: RequiredActionKind;
+  title: LocalizedText;
+  instructions: LocalizedText;
+  /** Due this many days before departure (null: before departure, no earlier deadline). */
+  dueDaysBeforeDeparture: number | null;
+}
+
+export interface OfferVariant {
+  code: string;
+  name: string;
+}
+
+export interface OffersTable {
+  id: string;
+  agencyId: string;
+  /** The promotion id staff know it by (a marketplace deal number, or the agency's own code). */
+  code: string;
+  name: string;
+  /** The marketplace selling it (null: the agency's own offer). */
+  partner: string | null;
+  /** The partner's user, who sees only this offer's bookings (G3). */
+  partnerUserId: string | null;
+  productKind: string | null;
+  productId: string | null;
+  /** Channels whose bookings of the product get this offer's actions without naming it. */
+  channels: Json<string[]>;
+  variants: Json<OfferVariant[]>;
+  requiredActions: Json<RequiredActionTemplate[]>;
+  archivedAt: Timestamp | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface BookingRequiredActionsTable {
+  id: string;
+  agencyId: string;
+  bookingId: string;
+  position: number;
+  code: string;
+  kind: RequiredActionKind;
+  title: Json<LocalizedText>;
+  instructions: Json<LocalizedText>;
+  dueDate: string | null;
+  remindedAt: Timestamp | null;
+  doneAt: Timestamp | null;
+  doneBy: string | null;
+  doneByName: string | null;
+  note: string | null;
 }
 
 export interface BookingLinesTable {
@@ -678,6 +750,8 @@ export interface DB {
   bookings: BookingsTable;
   bookingLines: BookingLinesTable;
   bookingTravellers: BookingTravellersTable;
+  bookingRequiredActions: BookingRequiredActionsTable;
+  offers: OffersTable;
   customers: CustomersTable;
   customerApprovers: CustomerApproversTable;
 }

@@ -11,6 +11,7 @@ import * as quotes from './2026-11-23-08-quotes.ts';
 import * as customers from './2026-11-23-09-customers.ts';
 import * as bookingNumbers from './2026-11-23-10-booking-numbers.ts';
 import * as bookings from './2026-11-23-11-bookings.ts';
+import * as offersActionsApprovals from './2026-11-23-12-offers-actions-approvals.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-01-identity': identity,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-09-customers': customers,
   '2026-11-23-10-booking-numbers': bookingNumbers,
   '2026-11-23-11-bookings': bookings,
+  '2026-11-23-12-offers-actions-approvals': offersActionsApprovals,
 };
