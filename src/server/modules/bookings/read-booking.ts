@@ -5,6 +5,7 @@ import { todayUtc } from '../../calendar.ts';
 import type { Ctx } from '../../context.ts';
 import { NotFound } from '../../errors.ts';
 import { isStaff } from '../identity/roles.ts';
+import { isOnline } from '../pricing/types.ts';
 import {
   allowedTransitions,
   type BookingFacts,
@@ -82,7 +83,7 @@ export async function getBooking(ctx: Ctx, id: string, now: Date = new Date()) {
     number: booking.number,
     status: booking.status,
     channel: booking.channel,
-    online: booking.channel === 'web',
+    online: isOnline(booking.channel),
     quoteId: booking.quoteId,
     customerId: booking.customerId,
     productKind: booking.productKind,

@@ -11,6 +11,17 @@ export const channels = ['web', 'phone', 'email', 'walk_in', 'marketplace', 'gds
 export type Channel = (typeof channels)[number];
 
 /**
+ * Channels where the booking arrives without staff typing it (the portal, marketplaces, GDS,
+ * partners' API); the others (phone, e-mail, walk-in) are entered by hand. Reports and the
+ * back-office list split bookings this way (B4).
+ */
+export const onlineChannels: readonly Channel[] = ['web', 'marketplace', 'gds', 'api'];
+
+export function isOnline(channel: string): boolean {
+  return (onlineChannels as readonly string[]).includes(channel);
+}
+
+/**
  * A period of a price list: the nights (tours), travel dates (transport, tickets, services)
  * it prices, `to` inclusive. Periods may overlap: on each date the one with the highest
  * `priority` wins, so a special price for one week sits on top of its season. A fixed
