@@ -73,6 +73,8 @@ describeEachDatabase('API contract', (database, kind) => {
   it('never answers arbitrary JSON input with a 5xx', async () => {
     const agency = await makeAgency(database());
     const { cookie } = await signIn(app, agency.adminEmail);
+    // Routes of one booking: an id no booking has (the body is checked before it is looked up).
+    const someId = '00000000-0000-4000-8000-000000000000';
     const targets = [
       { method: 'POST' as const, url: '/api/v1/auth/login', auth: false },
       { method: 'POST' as const, url: '/api/v1/users', auth: true },
@@ -98,6 +100,13 @@ describeEachDatabase('API contract', (database, kind) => {
       { method: 'POST' as const, url: '/api/v1/quotes', auth: true },
       { method: 'GET' as const, url: '/api/v1/offers', auth: true },
       { method: 'POST' as const, url: '/api/v1/bookings', auth: true },
+      { method: 'POST' as const, url: `/api/v1/bookings/${someId}/cancel`, auth: true },
+      { method: 'GET' as const, url: `/api/v1/bookings/${someId}/cancellation`, auth: true },
+      { method: 'POST' as const, url: `/api/v1/bookings/${someId}/changes/preview`, auth: true },
+      { method: 'POST' as const, url: `/api/v1/bookings/${someId}/changes`, auth: true },
+      { method: 'PUT' as const, url: `/api/v1/bookings/${someId}/travellers`, auth: true },
+      { method: 'GET' as const, url: '/api/v1/bookings', auth: true },
+      { method: 'GET' as const, url: '/api/v1/bookings/export.csv', auth: true },
       { method: 'POST' as const, url: '/api/v1/customers', auth: true },
       { method: 'GET' as const, url: '/api/v1/customers', auth: true },
     ];
@@ -196,6 +205,12 @@ describeEachDatabase('API contract', (database, kind) => {
           'travelPolicy',
           'costCentres',
           'tags',
+          'reason',
+          'quoteId',
+          'travellers',
+          'party',
+          'from',
+          'to',
         ),
         field,
       ),

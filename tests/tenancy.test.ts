@@ -8,10 +8,12 @@ import { newId } from '../src/server/db/ids.ts';
 import { json } from '../src/server/db/json.ts';
 import { createPool } from '../src/server/modules/inventory/pools-service.ts';
 import * as inventory from '../src/server/modules/inventory/service.ts';
+import { createOffer } from '../src/server/modules/offers/service.ts';
 import { createChannelFee } from '../src/server/modules/pricing/channel-fees-service.ts';
 import { createPriceList } from '../src/server/modules/pricing/price-lists-service.ts';
 import { createPriceRule } from '../src/server/modules/pricing/price-rules-service.ts';
 import { createPromoCode } from '../src/server/modules/pricing/promo-codes-service.ts';
+import { insertBookings } from './helpers/booking-factories.ts';
 import { makeAccommodation, makeSupplier, makeTour } from './helpers/catalog-factories.ts';
 import { makeCompany, makePerson } from './helpers/customer-factories.ts';
 import { describeEachDatabase } from './helpers/database.ts';
@@ -27,6 +29,8 @@ describeEachDatabase('tenant isolation', (database) => {
   let idsOfB: { userId: string; tokenId: string; token: string };
   let catalogOfB: Record<string, string>;
   let customersOfB: { companyId: string; personId: string };
+  let bookingOfB = '';
+  let offerOfB = '';
   let pricingOfB: {
     priceListId: string;
     ruleId: string;
@@ -80,6 +84,16 @@ describeEachDatabase('tenant isolation', (database) => {
     const companyOfB = await makeCompany(agencyB);
     const personOfB = await makePerson(agencyB, { companyId: companyOfB.id });
     customersOfB = { companyId: companyOfB.id, personId: personOfB.id };
+    [bookingOfB = ''] = await insertBookings(database(), agencyB, [
+      {
+        number: '2030-000001',
+        customerId: personOfB.id,
+        productId: fixedTour.id,
+        pnr: 'BPNR01',
+        travellers: [{ firstName: 'Jan', lastName: 'Dvořák' }],
+      },
+    ]);
+    offerOfB = (await createOffer(agencyB.ctx, { code: 'B-DEAL', name: 'B deal' })).id;
     const priceList = await createPriceList(agencyB.ctx, {
       name: 'B prices',
       productKind: 'tour',
@@ -167,7 +181,27 @@ describeEachDatabase('tenant isolation', (database) => {
     ...productProbes(),
     ...pricingProbes(),
     ...customerProbes(),
+    ...bookingProbes(),
   ];
+
+  const bookingProbes = () => {
+    const booking = `/api/v1/bookings/${bookingOfB}`;
+    const someAction = '00000000-0000-4000-8000-000000000001';
+    return [
+      { method: 'GET' as const, url: booking },
+      { method: 'POST' as const, url: `${booking}/transitions`, payload: { to: 'checked' } },
+      { method: 'POST' as const, url: `${booking}/required-actions/${someAction}/done` },
+      { method: 'POST' as const, url: `${booking}/approval`, payload: { decision: 'approve' } },
+      {
+        method: 'POST' as const,
+        url: `${booking}/lines/0/supplier-answer`,
+        payload: { answer: 'confirmed' },
+      },
+      { method: 'GET' as const, url: `/api/v1/promotions/${offerOfB}` },
+      { method: 'PATCH' as const, url: `/api/v1/promotions/${offerOfB}`, payload: { name: 'x' } },
+      { method: 'POST' as const, url: `/api/v1/promotions/${offerOfB}/archive` },
+    ];
+  };
 
   const customerProbes = () => {
     const { companyId, personId } = customersOfB;
@@ -456,6 +490,9 @@ describeEachDatabase('tenant isolation', (database) => {
       '/api/v1/customers',
       `/api/v1/customers?companyId=${customersOfB.companyId}`,
       `/api/v1/customers?q=${encodeURIComponent('dvořák')}&archived=all`,
+      '/api/v1/bookings',
+      `/api/v1/bookings?customerId=${customersOfB.personId}`,
+      '/api/v1/bookings?q=bpnr01',
     ]) {
       const list = await app.inject({
         method: 'GET',
@@ -465,6 +502,28 @@ describeEachDatabase('tenant isolation', (database) => {
       expect(list.statusCode, url).toBe(200);
       expect(list.json().items, url).toEqual([]);
     }
+  });
+
+  it("exports none of another agency's bookings, even named by id", async () => {
+    for (const query of [
+      '',
+      `?ids=${bookingOfB}`,
+      `?customerId=${customersOfB.personId}&q=${encodeURIComponent('dvořák')}`,
+    ]) {
+      const csv = await app.inject({
+        method: 'GET',
+        url: `/api/v1/bookings/export.csv${query}`,
+        headers: { cookie: cookieA },
+      });
+      expect(csv.statusCode, query).toBe(200);
+      expect(csv.body.split('\n').filter(Boolean), query).toHaveLength(1); // the header only
+    }
+    const ownView = await app.inject({
+      method: 'GET',
+      url: '/api/v1/bookings?q=bpnr01',
+      headers: { cookie: (await signIn(app, agencyB.adminEmail)).cookie },
+    });
+    expect(ownView.json().items.map((b: { id: string }) => b.id)).toEqual([bookingOfB]);
   });
 
   it("hides another user's token within the same agency from a non-admin", async () => {

@@ -13,12 +13,15 @@ import { requestLogValue } from './http/log-serializers.ts';
 import { ProblemSchema } from './http/schemas.ts';
 import { registerTextGuard } from './http/text-guard.ts';
 import { registerWebAssets } from './http/web-assets.ts';
+import { bookingChangeRoutes } from './modules/bookings/change-routes.ts';
+import { bookingListRoutes } from './modules/bookings/list-routes.ts';
 import { bookingRoutes } from './modules/bookings/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { customerRoutes } from './modules/customers/routes.ts';
 import { LoginThrottle } from './modules/identity/login-throttle.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
+import { offerRoutes } from './modules/offers/routes.ts';
 import { quoteRoutes } from './modules/pricing/quote-routes.ts';
 import { pricingRoutes } from './modules/pricing/routes.ts';
 
@@ -127,6 +130,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(pricingRoutes, { database });
   await app.register(quoteRoutes, { database });
   await app.register(bookingRoutes, { database });
+  await app.register(bookingChangeRoutes, { database });
+  await app.register(bookingListRoutes, { database });
+  await app.register(offerRoutes, { database });
   await registerWebAssets(app, options.webDir);
   return app;
 }

@@ -8,10 +8,12 @@ import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { demoPassword, demoStaff, seedDemoAgency } from './demo/seed.ts';
+import { remindDueActions } from './modules/bookings/action-reminders.ts';
 import { adminSeed, createAgencyWithUsers, hasUsers } from './modules/identity/bootstrap.ts';
-import { HoldSweeper } from './modules/inventory/sweeper.ts';
+import { sweepExpiredHolds } from './modules/inventory/service.ts';
 import { createMailer, emailHandler, emailJobKind } from './modules/messaging/mailer.ts';
 import { OutboxWorker } from './modules/messaging/worker.ts';
+import { PeriodicTask } from './periodic-task.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -107,13 +109,32 @@ export async function startServer(
       })
     : null;
   worker?.start();
-  const sweeper = config.workerEnabled
-    ? new HoldSweeper(database.db, {
-        onError: (error) => app.log.warn({ err: error }, 'hold sweep failed'),
-        onReleased: (count) => app.log.info({ count }, 'expired holds released'),
-      })
-    : null;
-  sweeper?.start();
+  // Periodic tasks run where the outbox worker runs (one place per installation).
+  const tasks = config.workerEnabled
+    ? [
+        new PeriodicTask(
+          async () => {
+            const count = await sweepExpiredHolds(database.db);
+            if (count > 0) app.log.info({ count }, 'expired holds released');
+          },
+          {
+            intervalMs: 30_000,
+            onError: (error) => app.log.warn({ err: error }, 'hold sweep failed'),
+          },
+        ),
+        new PeriodicTask(
+          async () => {
+            const count = await remindDueActions(database.db);
+            if (count > 0) app.log.info({ count }, 'required-action reminders queued');
+          },
+          {
+            intervalMs: 60 * 60_000,
+            onError: (error) => app.log.warn({ err: error }, 'action reminders failed'),
+          },
+        ),
+      ]
+    : [];
+  for (const task of tasks) task.start();
 
   return {
     app,
@@ -122,7 +143,7 @@ export async function startServer(
     url,
     async close() {
       await worker?.stop();
-      await sweeper?.stop();
+      for (const task of tasks) await task.stop();
       await app.close();
       mailer.close();
       await database.close();

@@ -39,7 +39,8 @@ export const priceRow = (fields: Record<string, unknown>) => ({
 /**
  * A whole list for a tour, as the API takes and shows it: summer with peak weeks on top,
  * infant and child bands, room prices of `double` by occupancy, a child extra bed at half
- * the adult price, a booking fee, three cancellation tiers and demand pricing.
+ * the adult price, a booking fee, three cancellation tiers, demand pricing and a change fee
+ * (30,00 EUR, free from 60 days before travel).
  */
 export function tourPriceList(
   productId: string,
@@ -119,6 +120,7 @@ export function tourPriceList(
       floorPercent: '-20',
       ceilingPercent: '25',
     },
+    changeFee: { amount: 3000, freeDaysBefore: 60 },
     ...extra,
   };
 }

@@ -8,6 +8,7 @@ import type {
 } from '../modules/customers/types.ts';
 import type {
   CancellationTier,
+  ChangeFee,
   Channel,
   ChildBand,
   DynamicPricing,
@@ -444,6 +445,8 @@ export interface PriceListsTable extends Archivable {
   childBands: Json<ChildBand[]>;
   cancellation: Json<CancellationTier[]>;
   dynamic: Json<DynamicPricing | null>;
+  /** Null: changing a booking is free. */
+  changeFee: Json<ChangeFee | null>;
 }
 
 export interface PriceRowsTable {
@@ -534,6 +537,8 @@ export interface QuotesTable {
   createdBy: string | null;
   expiresAt: Timestamp;
   createdAt: CreatedAt;
+  /** A change's quote: the booking it would change (B6); null for a new booking's quote. */
+  changeOf: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Persons and companies (R1, R2); each kind's own fields are null for the other. */
@@ -612,6 +617,21 @@ export interface BookingsTable {
   createdBy: string | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+  /** The record locator of a GDS or supplier. */
+  pnr: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The product's place ("Hersonissos, GR"), copied when the booking is made. */
+  destination: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Number, PNR, travellers' names and e-mails, folded (see bookings/search-fields.ts). */
+  searchText: ColumnType<string, string | undefined, string>;
+  /** `destination` folded, for the list's "contains" filter. */
+  destinationSearch: ColumnType<string, string | undefined, string>;
+  /** Set once, when the booking is cancelled (B6), with who, why and the fee charged. */
+  cancelledAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  cancelledByName: ColumnType<string | null, string | null | undefined, string | null>;
+  cancellationReason: ColumnType<string | null, string | null | undefined, string | null>;
+  cancellationFee: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 1 when made; each change adds one. */
+  revision: ColumnType<number, number | undefined, number>;
 }
 
 export type ApprovalState = 'none' | 'pending' | 'approved' | 'rejected';
@@ -695,6 +715,8 @@ export interface BookingLinesTable {
   cost: number | null;
   supplierStatus: 'confirmed' | 'requested' | 'refused' | 'cancelled';
   detail: Json<unknown>;
+  /** Replaced by a change of the booking (kept, never deleted); null for a current line. */
+  supersededAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface BookingTravellersTable {

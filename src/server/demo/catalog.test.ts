@@ -250,6 +250,7 @@ describeEachDatabase('demo catalog', (database) => {
       created: false,
       catalog: null,
       customers: null,
+      bookings: null,
     });
     const { items } = await get('/api/v1/accommodations?limit=100');
     expect(items).toHaveLength(summary().counts.accommodations);

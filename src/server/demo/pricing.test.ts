@@ -420,6 +420,7 @@ describeEachDatabase('demo prices quoted through the API', (database) => {
     expect(q.cancellationPolicy).toEqual({
       nonRefundable: true,
       tiers: [{ daysBefore: 0, percent: '100', fee: q.total }],
+      changeFee: null,
     });
   });
 

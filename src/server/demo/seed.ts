@@ -6,6 +6,7 @@ import { systemActor } from '../context.ts';
 import type { DB } from '../db/schema.ts';
 import { createAgencyWithUsers, type UserSeed } from '../modules/identity/bootstrap.ts';
 import * as repo from '../modules/identity/repo.ts';
+import { type DemoBookingsSummary, seedDemoBookings } from './bookings.ts';
 import { type DemoCatalogSummary, seedDemoCatalog } from './catalog.ts';
 import { type DemoCustomersSummary, seedDemoCustomers } from './customers.ts';
 import { type DemoPricingSummary, seedDemoPricing } from './pricing.ts';
@@ -56,6 +57,8 @@ export interface DemoResult {
   catalog: (DemoCatalogSummary & { pricing: DemoPricingSummary }) | null;
   /** The demo's customers; null when the agency existed already. */
   customers: DemoCustomersSummary | null;
+  /** The demo's bookings; null when the agency existed already. */
+  bookings: DemoBookingsSummary | null;
 }
 
 /**
@@ -65,7 +68,14 @@ export interface DemoResult {
  */
 export async function seedDemoAgency(db: Kysely<DB>, admin: UserSeed): Promise<DemoResult> {
   const existing = await repo.findAgencyBySlug(db, demoAgency.slug);
-  if (existing) return { agencyId: existing.id, created: false, catalog: null, customers: null };
+  if (existing)
+    return {
+      agencyId: existing.id,
+      created: false,
+      catalog: null,
+      customers: null,
+      bookings: null,
+    };
   const staff = demoStaff.map((user) => ({ ...user, password: demoPassword }));
   const work = async (trx: Kysely<DB>): Promise<DemoResult> => {
     const agencyId = await createAgencyWithUsers(trx, demoAgency, [admin, ...staff]);
@@ -75,7 +85,8 @@ export async function seedDemoAgency(db: Kysely<DB>, admin: UserSeed): Promise<D
     // Customers before prices: Globex's corporate price list points at the Globex customer.
     const customers = await seedDemoCustomers(ctx);
     const pricing = await seedDemoPricing(ctx, catalog, todayUtc(now));
-    return { agencyId, created: true, catalog: { ...catalog, pricing }, customers };
+    const bookings = await seedDemoBookings(ctx, catalog, customers, now);
+    return { agencyId, created: true, catalog: { ...catalog, pricing }, customers, bookings };
   };
   return db.isTransaction ? work(db) : db.transaction().execute(work);
 }

@@ -12,6 +12,8 @@ import * as customers from './2026-11-23-09-customers.ts';
 import * as bookingNumbers from './2026-11-23-10-booking-numbers.ts';
 import * as bookings from './2026-11-23-11-bookings.ts';
 import * as offersActionsApprovals from './2026-11-23-12-offers-actions-approvals.ts';
+import * as bookingSearch from './2026-11-23-13-booking-search.ts';
+import * as bookingChanges from './2026-11-23-14-booking-changes.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-01-identity': identity,
@@ -26,4 +28,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-10-booking-numbers': bookingNumbers,
   '2026-11-23-11-bookings': bookings,
   '2026-11-23-12-offers-actions-approvals': offersActionsApprovals,
+  '2026-11-23-13-booking-search': bookingSearch,
+  '2026-11-23-14-booking-changes': bookingChanges,
 };

@@ -8,21 +8,30 @@ import { newId } from '../../db/ids.ts';
 import { json } from '../../db/json.ts';
 import type { Role } from '../../db/schema.ts';
 import { Conflict, Invalid } from '../../errors.ts';
+import { createCustomer } from '../customers/service.ts';
+import type { CreateCustomerInput } from '../customers/types.ts';
 import { recordAudit } from '../identity/audit.ts';
 import { isStaff } from '../identity/roles.ts';
 import type { Component } from '../inventory/types.ts';
+import { offerForBooking } from '../offers/service.ts';
 import type { QuoteLine } from '../pricing/engine-types.ts';
 import { redeemPromoCode } from '../pricing/promo-codes-service.ts';
 import { componentsOf, resolveAsk } from '../pricing/quote-inputs.ts';
 import type { Channel } from '../pricing/types.ts';
+import { approvalFor, askApprovers } from './approvals.ts';
 import { firmTake, type StoredQuoteRequest, supplierStatuses } from './booking-inventory.ts';
 import { allocateBookingNumber } from './numbers.ts';
+import { giveRequiredActions } from './required-actions.ts';
+import { refreshBookingSearch } from './search-fields.ts';
 import { initialStatus } from './state-machine.ts';
 import { childTravellers, type TravellerInput, travellerProblems } from './travellers.ts';
 
 export interface CreateBookingInput {
   quoteId: string;
-  customerId: string;
+  /** An existing customer, or… */
+  customerId?: string | null;
+  /** …a new one, created in the same transaction (a phone caller not yet on file). */
+  customer?: CreateCustomerInput | null;
   travellers: TravellerInput[];
   /** When given, it must be the channel the quote was priced for (fees follow it). */
   channel?: Channel;
@@ -30,11 +39,42 @@ export interface CreateBookingInput {
   /** The marketplace offer (promotion) and its variant the booking came from. */
   offerId?: string | null;
   variantId?: string | null;
+  /** The record locator of a GDS or supplier, when there is one already. */
+  pnr?: string | null;
   /** Staff only: the total agreed with the customer, and why (audited). */
   priceOverride?: { total: number; reason: string } | null;
 }
 
 const overriders: readonly Role[] = ['admin', 'agent'];
+
+/** The booking's customer: the one named, or a new one created from the request. */
+async function customerOfBooking(tx: Ctx, input: CreateBookingInput): Promise<{ id: string }> {
+  if (input.customer && input.customerId) {
+    throw Invalid.field('/customer', 'give either customerId or a new customer, not both');
+  }
+  if (input.customer) {
+    try {
+      return await createCustomer(tx, input.customer);
+    } catch (error) {
+      // The customer's own checks name fields of the customer; here they sit under /customer.
+      if (error instanceof Invalid) {
+        const errors = error.errors.map((e) => ({ ...e, path: `/customer${e.path}` }));
+        throw new Invalid(errors.map((e) => `${e.path} ${e.message}`).join('; '), errors);
+      }
+      throw error;
+    }
+  }
+  if (!input.customerId) throw Invalid.field('/customerId', 'name the customer, or give a new one');
+  const customer = await tx.db
+    .selectFrom('customers')
+    .select(['id', 'archivedAt'])
+    .where('agencyId', '=', tx.agencyId)
+    .where('id', '=', input.customerId)
+    .executeTakeFirst();
+  if (!customer || customer.archivedAt)
+    throw Invalid.field('/customerId', 'is not a customer of this agency');
+  return customer;
+}
 
 export async function createBooking(ctx: Ctx, input: CreateBookingInput, now: Date = new Date()) {
   const staff = isStaff(ctx.actor.role);
@@ -80,14 +120,13 @@ export async function createBooking(ctx: Ctx, input: CreateBookingInput, now: Da
     if (problems.length > 0) {
       throw new Invalid(problems.map((p) => `${p.path} ${p.message}`).join('; '), problems);
     }
-    const customer = await tx.db
-      .selectFrom('customers')
-      .select(['id', 'archivedAt'])
-      .where('agencyId', '=', tx.agencyId)
-      .where('id', '=', input.customerId)
-      .executeTakeFirst();
-    if (!customer || customer.archivedAt)
-      throw Invalid.field('/customerId', 'is not a customer of this agency');
+    const customer = await customerOfBooking(tx, input);
+    const offer = await offerForBooking(tx, {
+      offerId: input.offerId,
+      variantId: input.variantId,
+      productId: quote.productId,
+      channel,
+    });
 
     const id = newId();
     // The request is resolved again (catalog reads) only when it is needed: to take afresh,
@@ -107,6 +146,19 @@ export async function createBooking(ctx: Ctx, input: CreateBookingInput, now: Da
       ? supplierStatuses(lines, request, await componentsOfQuote(), held)
       : lines.map(() => 'confirmed' as const);
     const total = input.priceOverride?.total ?? quote.total;
+    const approval = await approvalFor(
+      tx,
+      {
+        customerId: customer.id,
+        total,
+        currency: quote.currency,
+        startDate: quote.startDate,
+        endDate: quote.endDate,
+        roomTypeIds: request.rooms.map((room) => room.roomTypeId),
+        transportClasses: request.classCode ? [request.classCode] : [],
+      },
+      now,
+    );
     await tx.db
       .insertInto('bookings')
       .values({
@@ -135,9 +187,12 @@ export async function createBooking(ctx: Ctx, input: CreateBookingInput, now: Da
         rates: json(quote.rates),
         promoCode: quote.promoCode,
         takeId: held?.id ?? null,
-        pendingApproval: false,
-        offerId: input.offerId ?? null,
+        pendingApproval: approval.approval === 'pending',
+        approval: approval.approval,
+        approvalBreaches: json(approval.breaches),
+        offerId: offer?.id ?? null,
         variantId: input.variantId ?? null,
+        pnr: input.pnr ?? null,
         notes: input.notes ?? null,
         createdBy: tx.actor.userId,
         createdAt: now,
@@ -192,6 +247,16 @@ export async function createBooking(ctx: Ctx, input: CreateBookingInput, now: Da
         })),
       )
       .execute();
+    await giveRequiredActions(
+      tx,
+      { id, startDate: quote.startDate },
+      offer?.requiredActions ?? [],
+      now,
+    );
+    if (approval.approval === 'pending') {
+      await askApprovers(tx, { id, number }, approval.approverIds, approval.breaches);
+    }
+    await refreshBookingSearch(tx, id);
     await recordAudit(tx, {
       action: 'booking.created',
       entityType: 'booking',
@@ -201,6 +266,8 @@ export async function createBooking(ctx: Ctx, input: CreateBookingInput, now: Da
         channel,
         status: initialStatus(channel),
         total,
+        ...(offer ? { offer: offer.code, variant: input.variantId ?? null } : {}),
+        ...(approval.approval === 'pending' ? { approval: approval.breaches } : {}),
         ...(input.priceOverride
           ? { priceOverride: { listTotal: quote.total, ...input.priceOverride } }
           : {}),

@@ -6,6 +6,7 @@ import type { Ctx } from '../../context.ts';
 import { NotFound } from '../../errors.ts';
 import { isStaff } from '../identity/roles.ts';
 import { isOnline } from '../pricing/types.ts';
+import { presentAction, requiredActionsOf } from './required-actions.ts';
 import {
   allowedTransitions,
   type BookingFacts,
@@ -14,7 +15,13 @@ import {
 } from './state-machine.ts';
 
 interface FactRows {
-  booking: { status: string; pendingApproval: boolean; total: number; startDate: string };
+  booking: {
+    status: string;
+    pendingApproval: boolean;
+    approval: string;
+    total: number;
+    startDate: string;
+  };
   lines: ReadonlyArray<{ supplierStatus: string }>;
 }
 
@@ -23,6 +30,7 @@ export function factsOf({ booking, lines }: FactRows, now: Date): BookingFacts {
   return {
     status: booking.status as BookingStatus,
     pendingApproval: booking.pendingApproval,
+    approvalRejected: booking.approval === 'rejected',
     unansweredOnRequest: lines.filter((l) => l.supplierStatus === 'requested').length,
     refusedLines: lines.filter((l) => l.supplierStatus === 'refused').length,
     // No payments are recorded yet (the money issue): the whole total is still due.
@@ -39,7 +47,23 @@ export function lineStatusesOf(ctx: Ctx, bookingId: string) {
     .select(['supplierStatus'])
     .where('agencyId', '=', ctx.agencyId)
     .where('bookingId', '=', bookingId)
+    .where('supersededAt', 'is', null)
     .execute();
+}
+
+/**
+ * Who may read a booking: staff every one of the agency; a marketplace partner those of its
+ * own offers (G3); a customer those they made.
+ */
+function mayRead(
+  ctx: Ctx,
+  booking: { createdBy: string | null },
+  offer: { partnerUserId: string | null } | undefined,
+): boolean {
+  if (isStaff(ctx.actor.role)) return true;
+  if (ctx.actor.userId === null) return false;
+  if (ctx.actor.role === 'partner') return offer?.partnerUserId === ctx.actor.userId;
+  return booking.createdBy === ctx.actor.userId;
 }
 
 export async function getBooking(ctx: Ctx, id: string, now: Date = new Date()) {
@@ -50,14 +74,24 @@ export async function getBooking(ctx: Ctx, id: string, now: Date = new Date()) {
     .where('id', '=', id)
     .executeTakeFirst();
   const staff = isStaff(ctx.actor.role);
-  if (!booking || (!staff && booking.createdBy !== ctx.actor.userId))
-    throw new NotFound('booking', id);
-  const [lines, travellers, history] = await Promise.all([
+  if (!booking) throw new NotFound('booking', id);
+  const offer = booking.offerId
+    ? await ctx.db
+        .selectFrom('offers')
+        .select(['code', 'name', 'partner', 'partnerUserId', 'variants'])
+        .where('agencyId', '=', ctx.agencyId)
+        .where('id', '=', booking.offerId)
+        .executeTakeFirst()
+    : undefined;
+  if (!mayRead(ctx, booking, offer)) throw new NotFound('booking', id);
+  const [lines, travellers, history, actions, customer] = await Promise.all([
     ctx.db
       .selectFrom('bookingLines')
       .selectAll()
       .where('agencyId', '=', ctx.agencyId)
       .where('bookingId', '=', id)
+      // Lines a change replaced are kept for the record, not shown as the booking's.
+      .where('supersededAt', 'is', null)
       .orderBy('position')
       .execute(),
     ctx.db
@@ -69,13 +103,22 @@ export async function getBooking(ctx: Ctx, id: string, now: Date = new Date()) {
       .execute(),
     ctx.db
       .selectFrom('auditLog')
-      .select(['action', 'actorName', 'at', 'after'])
+      .select(['action', 'actorName', 'at', 'after', 'reason'])
       .where('agencyId', '=', ctx.agencyId)
       .where('entityType', '=', 'booking')
       .where('entityId', '=', id)
       .orderBy('at')
       .execute(),
+    requiredActionsOf(ctx, id),
+    ctx.db
+      .selectFrom('customers')
+      .select(['id', 'kind', 'firstName', 'lastName', 'companyName', 'email', 'phone', 'locale'])
+      .where('agencyId', '=', ctx.agencyId)
+      .where('id', '=', booking.customerId)
+      .executeTakeFirstOrThrow(),
   ]);
+  const today = todayUtc(now);
+  const locale = customer.locale;
   const facts = factsOf({ booking, lines }, now);
   const mover: Mover = ctx.actor.role ?? 'system';
   return {
@@ -105,9 +148,43 @@ export async function getBooking(ctx: Ctx, id: string, now: Date = new Date()) {
       : {}),
     cancellationPolicy: booking.cancellationPolicy,
     promoCode: booking.promoCode,
+    revision: booking.revision,
+    cancellation: booking.cancelledAt
+      ? {
+          at: new Date(booking.cancelledAt).toISOString(),
+          by: booking.cancelledByName,
+          reason: booking.cancellationReason,
+          fee: booking.cancellationFee === null ? null : Number(booking.cancellationFee),
+        }
+      : null,
+    customer: {
+      id: customer.id,
+      kind: customer.kind,
+      name:
+        customer.kind === 'company'
+          ? (customer.companyName ?? '')
+          : [customer.firstName, customer.lastName].filter(Boolean).join(' '),
+      email: customer.email,
+      phone: customer.phone,
+      locale,
+    },
     pendingApproval: booking.pendingApproval,
+    approval: {
+      state: booking.approval,
+      reasons: booking.approvalBreaches,
+      decidedBy: booking.approvalDecidedByName,
+      decidedAt: booking.approvalDecidedAt
+        ? new Date(booking.approvalDecidedAt).toISOString()
+        : null,
+      reason: booking.approvalReason,
+    },
     offerId: booking.offerId,
+    offer: offer ? { code: offer.code, name: offer.name, partner: offer.partner } : null,
     variantId: booking.variantId,
+    variantName: offer?.variants.find((v) => v.code === booking.variantId)?.name ?? null,
+    requiredActions: actions.map((action) => presentAction(action, locale, today)),
+    actionsDone: booking.openActions === 0,
+    missingActions: actions.filter((a) => a.doneAt === null).map((a) => a.code),
     notes: staff ? booking.notes : null,
     lines: lines
       .filter((l) => staff || l.kind !== 'commission')
@@ -145,6 +222,7 @@ export async function getBooking(ctx: Ctx, id: string, now: Date = new Date()) {
       by: h.actorName,
       at: new Date(h.at).toISOString(),
       detail: h.after,
+      reason: h.reason,
     })),
     createdAt: new Date(booking.createdAt).toISOString(),
   };

@@ -8,13 +8,15 @@ import { contextOf } from '../../http/auth.ts';
 import { idempotencyClaim, runIdempotent, sendIdempotent } from '../../http/idempotency.ts';
 import { errorResponses, IdParams, nullable, Uuid } from '../../http/schemas.ts';
 import { CalendarDateSchema, CountryCodeSchema } from '../catalog/common.ts';
+import { CreateCustomerBody } from '../customers/schemas.ts';
 import { ChannelSchema } from '../pricing/quote-routes.ts';
+import { bookingActionRoutes } from './action-routes.ts';
 import { createBooking } from './create-booking.ts';
 import { getBooking } from './read-booking.ts';
 import { bookingStatuses } from './state-machine.ts';
 import { moveBooking } from './transitions.ts';
 
-const TravellerSchema = Type.Object({
+export const TravellerSchema = Type.Object({
   firstName: Type.String({ minLength: 1, maxLength: 100 }),
   lastName: Type.String({ minLength: 1, maxLength: 100 }),
   birthDate: CalendarDateSchema,
@@ -28,12 +30,27 @@ const TravellerSchema = Type.Object({
 
 const CreateBookingSchema = Type.Object({
   quoteId: Uuid,
-  customerId: Uuid,
+  customerId: Type.Optional(nullable(Uuid, { description: 'An existing customer…' })),
+  customer: Type.Optional(
+    nullable(CreateCustomerBody, {
+      description: '…or a new one, created with the booking (give one of the two)',
+    }),
+  ),
   travellers: Type.Array(TravellerSchema, { minItems: 1, maxItems: 60 }),
   channel: Type.Optional(ChannelSchema),
   notes: Type.Optional(nullable(Type.String({ maxLength: 4000 }))),
   offerId: Type.Optional(nullable(Type.String({ minLength: 1, maxLength: 100 }))),
   variantId: Type.Optional(nullable(Type.String({ minLength: 1, maxLength: 100 }))),
+  pnr: Type.Optional(
+    nullable(
+      Type.String({
+        minLength: 1,
+        maxLength: 20,
+        pattern: '^\\S(.*\\S)?$',
+        description: 'The record locator of a GDS or supplier (no leading or trailing spaces)',
+      }),
+    ),
+  ),
   priceOverride: Type.Optional(
     nullable(
       Type.Object({
@@ -60,6 +77,8 @@ const BookingSchema = Type.Object(
 export async function bookingRoutes(base: FastifyInstance, { database }: { database: Database }) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   app.addSchema(BookingSchema);
+  // Routes answering with a Booking live in this plugin, where its schema is known.
+  await bookingActionRoutes(app, { database });
 
   app.post(
     '/api/v1/bookings',

@@ -13,6 +13,7 @@ import {
 const settled: BookingFacts = {
   status: 'web_reservation',
   pendingApproval: false,
+  approvalRejected: false,
   unansweredOnRequest: 0,
   refusedLines: 0,
   balance: 0,
@@ -80,6 +81,15 @@ describe('booking life cycle', () => {
   it('lets a booking waiting for approval be cancelled, and nothing else', () => {
     const waiting = at('internal_reservation', { pendingApproval: true });
     expect(allowedTransitions(waiting, 'admin')).toEqual(['cancelled']);
+  });
+
+  it('lets a rejected booking only be cancelled', () => {
+    const rejected = at('checked', { approvalRejected: true });
+    expect(allowedTransitions(rejected, 'admin')).toEqual(['cancelled']);
+    expect(decideTransition(rejected, 'ordered', 'agent')).toMatchObject({
+      ok: false,
+      kind: 'conflict',
+    });
   });
 
   it('starts web bookings as web reservations and every other channel as internal ones', () => {

@@ -29,6 +29,8 @@ export interface BookingFacts {
   status: BookingStatus;
   /** Waiting for a corporate approver: nothing moves but a cancellation. */
   pendingApproval: boolean;
+  /** The approver said no: the booking can only be cancelled now. */
+  approvalRejected: boolean;
   /** Lines on request whose supplier answer has not been recorded. */
   unansweredOnRequest: number;
   /** Lines the supplier refused and nobody has replaced or cancelled. */
@@ -74,6 +76,9 @@ export type TransitionDecision =
 function guard(facts: BookingFacts, to: BookingStatus): string | null {
   if (facts.pendingApproval && to !== 'cancelled') {
     return 'the booking waits for a corporate approver';
+  }
+  if (facts.approvalRejected && to !== 'cancelled') {
+    return "the company's approver rejected the booking: it can only be cancelled";
   }
   if (to === 'confirmed') {
     if (facts.unansweredOnRequest > 0) {

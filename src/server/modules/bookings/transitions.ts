@@ -1,10 +1,11 @@
 // Moving a booking along its life cycle: the state machine decides, the change and its
-// reason go to the audit log in the same transaction. Cancelling (fees, inventory released)
-// is its own use case and not built yet.
+// reason go to the audit log in the same transaction. Cancelling (a fee, the inventory
+// released) is its own use case: moving to `cancelled` goes through it.
 import { type Ctx, inTransaction } from '../../context.ts';
-import { Conflict, Forbidden, Invalid, NotFound } from '../../errors.ts';
+import { Conflict, Forbidden, NotFound } from '../../errors.ts';
 import { recordAudit } from '../identity/audit.ts';
 import { isStaff } from '../identity/roles.ts';
+import { cancelBooking } from './cancel-booking.ts';
 import { factsOf, lineStatusesOf } from './read-booking.ts';
 import { type BookingStatus, decideTransition } from './state-machine.ts';
 
@@ -15,15 +16,13 @@ export async function moveBooking(
   now: Date = new Date(),
 ): Promise<void> {
   if (input.to === 'cancelled') {
-    throw Invalid.field(
-      '/to',
-      'cancellations take their fee and release the inventory: not built yet',
-    );
+    await cancelBooking(ctx, id, { reason: input.reason }, now);
+    return;
   }
   await inTransaction(ctx, async (tx) => {
     const locked = await tx.db
       .selectFrom('bookings')
-      .select(['status', 'pendingApproval', 'total', 'startDate', 'createdBy'])
+      .select(['status', 'pendingApproval', 'approval', 'total', 'startDate', 'createdBy'])
       .where('agencyId', '=', tx.agencyId)
       .where('id', '=', id)
       .forUpdate()

@@ -290,3 +290,25 @@ export async function requireActiveCompany(
     throw Invalid.field(path, 'is an archived customer; restore it first');
   }
 }
+
+/**
+ * The company whose travel policy governs a customer's bookings (B9): the customer itself
+ * when it is a company, else the company that employs the person; with its approvers.
+ * Null when neither has a policy.
+ */
+export async function governingPolicyOf(ctx: Ctx, customerId: string) {
+  const customer = await repo.findCustomer(ctx.db, ctx.agencyId, customerId);
+  if (!customer) return null;
+  const companyId = customer.kind === 'company' ? customer.id : customer.companyId;
+  if (!companyId) return null;
+  const company =
+    companyId === customer.id ? customer : await repo.findCustomer(ctx.db, ctx.agencyId, companyId);
+  if (!company?.travelPolicy) return null;
+  const approvers = await repo.approverIdsOf(ctx.db, ctx.agencyId, [companyId]);
+  return {
+    companyId,
+    companyName: company.companyName ?? '',
+    policy: company.travelPolicy,
+    approverIds: approvers.get(companyId) ?? [],
+  };
+}

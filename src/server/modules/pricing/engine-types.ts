@@ -5,6 +5,7 @@ import type { CalendarDate } from '../../calendar.ts';
 import type { ExtraServiceKind, ExtraServiceUnit, TicketCategory } from '../../db/schema.ts';
 import type {
   CancellationTier,
+  ChangeFee,
   Channel,
   ChannelFee,
   PriceList,
@@ -158,6 +159,11 @@ export interface CancellationPolicy {
   nonRefundable: boolean;
   /** Cancelled `daysBefore` or more days before travel → `percent` of the total, `fee`. */
   tiers: Array<CancellationTier & { fee: number }>;
+  /**
+   * What a change of the booking costs, in the quote's currency; null: changes are free.
+   * A non-refundable rate keeps it, but its bookings cannot be changed at all.
+   */
+  changeFee: ChangeFee | null;
 }
 
 export interface Quote {

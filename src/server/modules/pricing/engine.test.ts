@@ -888,6 +888,7 @@ describe('P3 discounts and surcharges', () => {
     expect(q.cancellationPolicy).toEqual({
       nonRefundable: true,
       tiers: [{ daysBefore: 0, percent: '100', fee: base - 168_000 }],
+      changeFee: null,
     });
     const flexible = priceQuote(request({ rules: [nonRef], priceLists: lists }));
     expect(flexible.total).toBe(base); // the flexible plan gets no discount
@@ -897,6 +898,7 @@ describe('P3 discounts and surcharges', () => {
         { daysBefore: 30, percent: '20', fee: 420_000 }, // 20 % of 2 100 000
         { daysBefore: 7, percent: '50', fee: 1_050_000 }, // 50 % of 2 100 000
       ],
+      changeFee: null,
     });
   });
 
@@ -1215,5 +1217,60 @@ describe('fixed departures', () => {
     const fixed = priceQuote(request({ ...stay, fixedDeparture: true }));
     expect(fixed.total).toBe(2 * 7 * 150_000);
     expect(fixed.lines.map((l) => l.period)).toEqual(['low']);
+  });
+});
+
+describe('B6 change fee', () => {
+  const tiers = [{ daysBefore: 30, percent: '20' }];
+
+  it('puts the list’s change fee in the policy, in the list currency when the quote is', () => {
+    const list = priceList(adultRows, {
+      cancellation: tiers,
+      changeFee: { amount: 50_000, freeDaysBefore: 60 },
+    });
+    const q = priceQuote(request({ priceLists: [list] }));
+    expect(q.cancellationPolicy.changeFee).toEqual({ amount: 50_000, freeDaysBefore: 60 });
+    expect(q.rates).toEqual([]);
+  });
+
+  it('has no change fee when the list has none: changes are free', () => {
+    expect(priceQuote(request()).cancellationPolicy.changeFee).toBeNull();
+    const explicit = priceList(adultRows, { changeFee: null });
+    expect(priceQuote(request({ priceLists: [explicit] })).cancellationPolicy.changeFee).toBeNull();
+  });
+
+  it('converts the change fee into the quote currency at the rate used, rounded once', () => {
+    const list = priceList(adultRows, { changeFee: { amount: 50_050, freeDaysBefore: null } });
+    const q = priceQuote(
+      request({ currency: 'PLN', priceLists: [list], rate: rateTable({ 'CZK>PLN': '0.17' }) }),
+    );
+    // 500,50 CZK × 0.17 = 85,085 PLN → 85,09 (half up).
+    expect(q.cancellationPolicy.changeFee).toEqual({ amount: 8_509, freeDaysBefore: null });
+    expect(q.rates.map((r) => [r.from, r.to, r.rate])).toEqual([['CZK', 'PLN', '0.17']]);
+  });
+
+  it('converts into a currency without minor units (JPY)', () => {
+    const list = priceList(adultRows, { changeFee: { amount: 50_000, freeDaysBefore: 14 } });
+    const q = priceQuote(
+      request({ currency: 'JPY', priceLists: [list], rate: rateTable({ 'CZK>JPY': '6.5' }) }),
+    );
+    // 500,00 CZK × 6.5 = 3 250 JPY (no minor unit).
+    expect(q.cancellationPolicy.changeFee).toEqual({ amount: 3_250, freeDaysBefore: 14 });
+  });
+
+  it('keeps the change fee on a non-refundable rate (its bookings cannot be changed)', () => {
+    const nonRef = rule('nr', 'non_refundable', { percent: '8' });
+    const list = priceList(adultRows, {
+      cancellation: tiers,
+      changeFee: { amount: 50_000, freeDaysBefore: null },
+    });
+    const q = priceQuote(
+      request({ rules: [nonRef], ratePlan: 'non_refundable', priceLists: [list] }),
+    );
+    expect(q.cancellationPolicy).toEqual({
+      nonRefundable: true,
+      tiers: [{ daysBefore: 0, percent: '100', fee: q.total }],
+      changeFee: { amount: 50_000, freeDaysBefore: null },
+    });
   });
 });

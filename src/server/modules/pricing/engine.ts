@@ -53,20 +53,34 @@ function checkRequest(request: PricingRequest): void {
   }
 }
 
-/** The cancellation fees of the main list, worked out on the quote's total. */
+/**
+ * The cancellation fees of the main list, worked out on the quote's total, and its change
+ * fee converted into the quote's currency (by `pricer`, which records the rate).
+ */
 export function cancellationPolicy(
   list: PriceList,
   total: number,
   currency: string,
   nonRefundable: boolean,
+  pricer: Pricer = new Pricer(currency, () => undefined),
 ): CancellationPolicy {
+  const changeFee = list.changeFee
+    ? {
+        amount: pricer.toQuote(list.changeFee.amount, list.currency),
+        freeDaysBefore: list.changeFee.freeDaysBefore,
+      }
+    : null;
   if (nonRefundable) {
-    return { nonRefundable: true, tiers: [{ daysBefore: 0, percent: '100', fee: total }] };
+    return {
+      nonRefundable: true,
+      tiers: [{ daysBefore: 0, percent: '100', fee: total }],
+      changeFee,
+    };
   }
   const tiers = [...list.cancellation]
     .sort((a, b) => b.daysBefore - a.daysBefore)
     .map((tier) => ({ ...tier, fee: percentOf(total, tier.percent, currency) }));
-  return { nonRefundable: false, tiers };
+  return { nonRefundable: false, tiers, changeFee };
 }
 
 function productSegments(request: PricingRequest, list: PriceList, pricer: Pricer): Segment[] {
@@ -164,7 +178,9 @@ export function priceQuote(request: PricingRequest): Quote {
       total,
       request.currency,
       request.ratePlan === 'non_refundable',
+      pricer,
     ),
+    // After the policy: its change fee may be the last amount converted.
     rates: pricer.rates(),
     priceListIds: [...listIds].sort(),
     promoCode: promoRule && request.promo ? request.promo.code.toUpperCase() : null,

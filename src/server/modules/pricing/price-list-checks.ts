@@ -7,6 +7,7 @@ import { isCurrency } from './money.ts';
 import type { PriceListFields } from './price-lists-repo.ts';
 import type {
   CancellationTier,
+  ChangeFee,
   ChildBand,
   DynamicPricing,
   PricePeriod,
@@ -119,6 +120,26 @@ export function cancellationProblems(tiers: readonly CancellationTier[]): FieldE
   return problems;
 }
 
+/** A change fee: whole minor units of 0 or more; free from 0 or more days before travel. */
+export function changeFeeProblems(changeFee: ChangeFee | null): FieldError[] {
+  if (changeFee === null) return [];
+  const problems: FieldError[] = [];
+  if (!Number.isSafeInteger(changeFee.amount) || changeFee.amount < 0) {
+    problems.push({
+      path: '/changeFee/amount',
+      message: 'must be a whole number of minor units, 0 or more',
+    });
+  }
+  const free = changeFee.freeDaysBefore;
+  if (free !== null && (!Number.isInteger(free) || free < 0)) {
+    problems.push({
+      path: '/changeFee/freeDaysBefore',
+      message: 'must be a whole number of days, 0 or more (or null: never free)',
+    });
+  }
+  return problems;
+}
+
 export function dynamicProblems(dynamic: DynamicPricing | null): FieldError[] {
   if (dynamic === null) return [];
   const problems: FieldError[] = [];
@@ -164,6 +185,7 @@ export function listProblems(list: PriceListFields): FieldError[] {
     ...bandProblems(list.childBands),
     ...cancellationProblems(list.cancellation),
     ...dynamicProblems(list.dynamic),
+    ...changeFeeProblems(list.changeFee),
   ];
 }
 

@@ -56,6 +56,7 @@ export interface PriceListInput {
   childBands?: Array<Omit<ChildBand, 'needsBed'> & { needsBed?: boolean }>;
   cancellation?: CancellationTier[];
   dynamic?: DynamicPricingInput | null;
+  changeFee?: { amount: number; freeDaysBefore?: number | null } | null;
 }
 
 export function normalizeCellKey(input: CellKeyInput): CellKeyFields {
@@ -122,5 +123,8 @@ export function normalizeListParts(input: PriceListInput): PriceListFields {
       percent: canonicalDecimal(t.percent),
     })),
     dynamic: input.dynamic ? normalizeDynamic(input.dynamic) : null,
+    changeFee: input.changeFee
+      ? { amount: input.changeFee.amount, freeDaysBefore: input.changeFee.freeDaysBefore ?? null }
+      : null,
   };
 }

@@ -94,6 +94,19 @@ const TierSchema = Type.Object(
 );
 
 const Days = Type.Integer({ minimum: 0, maximum: 3650 });
+
+const changeFee = {
+  amount: minorAmount('The fee for each change of a booking, in the list currency'),
+  freeDaysBefore: nullable(
+    { ...Days, description: 'Changes this many days before travel or more are free' },
+    { description: 'Changes this many days before travel or more are free; null: never free' },
+  ),
+};
+const ChangeFeeInput = Type.Object(
+  { amount: changeFee.amount, freeDaysBefore: Type.Optional(changeFee.freeDaysBefore) },
+  { additionalProperties: false },
+);
+const ChangeFeeSchema = Type.Object(changeFee);
 const dynamicTier = {
   minLoadFactor: nullable(
     Type.String({
@@ -206,6 +219,9 @@ export const listParts = {
     description: 'Cancellation fee tiers by days before travel',
   }),
   dynamic: nullable(DynamicInput),
+  changeFee: nullable(ChangeFeeInput, {
+    description: 'What a change of a booking costs (dates, party, rooms); null: changes are free',
+  }),
 };
 
 const listOut = {
@@ -220,6 +236,7 @@ const listOut = {
   childBands: Type.Array(BandSchema),
   cancellation: Type.Array(TierSchema),
   dynamic: nullable(DynamicSchema),
+  changeFee: nullable(ChangeFeeSchema),
 };
 
 export const PriceListSchema = Type.Object(

@@ -7,6 +7,7 @@ import type { ArchivedFilter } from '../catalog/common.ts';
 import { canonicalDecimalOrNull } from './decimal-text.ts';
 import type {
   CancellationTier,
+  ChangeFee,
   ChildBand,
   DynamicPricing,
   PricePeriod,
@@ -29,6 +30,7 @@ export interface PriceListRow {
   childBands: ChildBand[];
   cancellation: CancellationTier[];
   dynamic: DynamicPricing | null;
+  changeFee: ChangeFee | null;
   archivedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
@@ -75,13 +77,14 @@ function rowColumns(eb: ExpressionBuilder<DB, 'priceRows'>) {
 }
 
 function jsonFields(fields: Partial<PriceListFields>) {
-  const { periods, childBands, cancellation, dynamic, ...plain } = fields;
+  const { periods, childBands, cancellation, dynamic, changeFee, ...plain } = fields;
   return {
     ...plain,
     ...(periods === undefined ? {} : { periods: json(periods) }),
     ...(childBands === undefined ? {} : { childBands: json(childBands) }),
     ...(cancellation === undefined ? {} : { cancellation: json(cancellation) }),
     ...(dynamic === undefined ? {} : { dynamic: dynamic === null ? null : json(dynamic) }),
+    ...(changeFee === undefined ? {} : { changeFee: changeFee === null ? null : json(changeFee) }),
   };
 }
 
@@ -174,6 +177,7 @@ export function insertPriceList(db: Db, row: PriceListFields & { id: string; age
       childBands: json(row.childBands),
       cancellation: json(row.cancellation),
       dynamic: row.dynamic === null ? null : json(row.dynamic),
+      changeFee: row.changeFee === null ? null : json(row.changeFee),
     })
     .returningAll()
     .executeTakeFirstOrThrow() as Promise<PriceListRow>;

@@ -66,6 +66,7 @@ function toPriceList(list: PriceListRow, rows: StoredPriceRow[]): PriceList {
     rows: rows.map(toPriceRow),
     cancellation: list.cancellation,
     dynamic: list.dynamic,
+    changeFee: list.changeFee ?? null,
   };
 }
 

@@ -121,6 +121,27 @@ describeEachDatabase('price lists API', (database) => {
     ]);
   });
 
+  it("sets, changes and clears a list's change fee, and the engine reads it", async () => {
+    const { tour, double } = await makeTourWithRooms(bed.agency);
+    const list = (await create(tourPriceList(tour.id, double))).json();
+    expect(list.changeFee).toEqual({ amount: 3000, freeDaysBefore: 60 });
+    const url = `/api/v1/price-lists/${list.id}`;
+    const changed = await asAdmin('PATCH', url, { changeFee: { amount: 4500 } });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json().changeFee).toEqual({ amount: 4500, freeDaysBefore: null });
+    const [loaded] = await loadPriceLists(bed.agency.ctx, [tour.id]);
+    expect(loaded?.changeFee).toEqual({ amount: 4500, freeDaysBefore: null });
+    // Other changes leave it alone; null clears it (changes become free).
+    expect((await asAdmin('PATCH', url, { name: 'Renamed' })).json().changeFee).toEqual({
+      amount: 4500,
+      freeDaysBefore: null,
+    });
+    const cleared = await asAdmin('PATCH', url, { changeFee: null });
+    expect(cleared.json().changeFee).toBeNull();
+    const [after] = await loadPriceLists(bed.agency.ctx, [tour.id]);
+    expect(after?.changeFee).toBeNull();
+  });
+
   it('refuses a second active list for a product, currency and customer with 409', async () => {
     const { tour, double } = await makeTourWithRooms(bed.agency);
     const first = (await create(tourPriceList(tour.id, double))).json();

@@ -243,6 +243,21 @@ export function redeemPromo(db: Db, agencyId: string, code: string) {
     .executeTakeFirst() as Promise<PromoCodeRow | undefined>;
 }
 
+/**
+ * Gives one use of a code back (a cancelled booking's), archived or not, never below zero.
+ * Undefined when the code is unknown or has no use to give back.
+ */
+export function releasePromo(db: Db, agencyId: string, code: string) {
+  return db
+    .updateTable('promoCodes')
+    .set((eb) => ({ used: eb('used', '-', 1), updatedAt: new Date() }))
+    .where('agencyId', '=', agencyId)
+    .where('code', '=', code.trim().toUpperCase())
+    .where('used', '>', 0)
+    .returning(promoColumns)
+    .executeTakeFirst() as Promise<PromoCodeRow | undefined>;
+}
+
 // --- channel fees -------------------------------------------------------------------------
 
 export async function findFee(db: Db, agencyId: string, id: string) {

@@ -199,3 +199,23 @@ export async function redeemPromoCode(ctx: Ctx, code: string): Promise<PromoCode
     return toPromoCode(after);
   });
 }
+
+/**
+ * Gives back the use a booking counted (its cancellation, or a change that no longer gets the
+ * code), inside the caller's transaction. The count never goes below zero; a code deleted or
+ * already at zero is left alone. Returns the code as it is now, or undefined.
+ */
+export async function releasePromoCode(ctx: Ctx, code: string): Promise<PromoCode | undefined> {
+  return inTransaction(ctx, async (tx) => {
+    const after = await repo.releasePromo(tx.db, tx.agencyId, code);
+    if (!after) return undefined;
+    await recordAudit(tx, {
+      action: 'pricing.promo_code.released',
+      entityType: 'promo_code',
+      entityId: after.id,
+      before: { used: after.used + 1 },
+      after: { used: after.used },
+    });
+    return toPromoCode(after);
+  });
+}

@@ -27,7 +27,7 @@ export const ChannelSchema = Type.Enum([...channels], {
   description: 'Where the request came from; fees and commissions follow the channel',
 });
 
-const QuoteRequestSchema = Type.Object({
+export const QuoteRequestSchema = Type.Object({
   productId: Uuid,
   from: Type.Optional(CalendarDateSchema),
   to: Type.Optional(CalendarDateSchema),
@@ -147,6 +147,15 @@ const QuoteSchema = Type.Object(
       nonRefundable: Type.Boolean(),
       tiers: Type.Array(
         Type.Object({ daysBefore: Type.Integer(), percent: Type.String(), fee: Type.Integer() }),
+      ),
+      changeFee: Type.Optional(
+        nullable(
+          Type.Object({
+            amount: Type.Integer({ description: 'Per change, minor units of the quote currency' }),
+            freeDaysBefore: nullable(Type.Integer()),
+          }),
+          { description: 'What a change of the booking costs; null: changes are free' },
+        ),
       ),
     }),
     rates: Type.Array(

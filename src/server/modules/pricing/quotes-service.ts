@@ -23,7 +23,7 @@ import { loadRules } from './price-rules-service.ts';
 import { findPromoCode } from './promo-codes-service.ts';
 import { componentsOf, type QuoteAsk, type ResolvedAsk, resolveAsk } from './quote-inputs.ts';
 import { rateOn } from './rates.ts';
-import type { Channel, PriceList } from './types.ts';
+import type { Channel, PriceList, PromoCode } from './types.ts';
 
 /** How long a quote (and its hold) lasts unless staff ask for longer. */
 export const defaultHoldMinutes = 30;
@@ -73,6 +73,11 @@ export class SharedReads {
 
   fees(ctx: Ctx, channel: Channel) {
     return this.once(`fees:${channel}`, () => loadChannelFees(ctx, channel));
+  }
+
+  /** An active promo code as pricing sees it (a booking's change counts its own use back). */
+  promo(ctx: Ctx, code: string): Promise<PromoCode | undefined> {
+    return this.once(`promo:${code.trim().toUpperCase()}`, () => findPromoCode(ctx, code));
   }
 
   /** The rate from `from` into `to` on `date`; undefined when none is known. */
@@ -168,7 +173,7 @@ export async function priceAsk(
     loadPriceLists(ctx, resolved.productIds),
     loadRules(ctx, resolved.productIds),
     reads.fees(ctx, input.channel),
-    input.promoCode ? findPromoCode(ctx, input.promoCode) : Promise.resolve(undefined),
+    input.promoCode ? reads.promo(ctx, input.promoCode) : Promise.resolve(undefined),
     loadFactorOf(ctx, resolved),
   ]);
   const rates = await ratesInto(
@@ -245,7 +250,27 @@ export async function createQuote(
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 7 * 24 * 60) {
     throw Invalid.field('/holdMinutes', 'must be between 1 minute and 7 days');
   }
-  const { resolved, rooms, quote } = await priceAsk(ctx, input, now);
+  return holdAndStoreQuote(ctx, input, await priceAsk(ctx, input, now), { minutes, now });
+}
+
+export interface StoreQuoteOptions {
+  minutes: number;
+  now: Date;
+  /** A change's quote: the booking it would change, at the revision it was priced for. */
+  changeOf?: { bookingId: string; revision: number } | null;
+}
+
+/**
+ * Holds the inventory of a priced request until the quote expires and stores the quote, in
+ * the caller's transaction when there is one. `createQuote` and a booking's change share it.
+ */
+export async function holdAndStoreQuote(
+  ctx: Ctx,
+  input: CreateQuoteInput,
+  { resolved, rooms, quote }: PricedAsk,
+  { minutes, now, changeOf = null }: StoreQuoteOptions,
+): Promise<QuoteView> {
+  const staff = isStaff(ctx.actor.role);
   const id = newId();
   const components = componentsOf(resolved, rooms, input.party);
   return inTransaction(ctx, async (tx) => {
@@ -260,6 +285,7 @@ export async function createQuote(
       currency: quote.currency,
       ratePlan: input.ratePlan ?? 'flexible',
       productName: resolved.product.name,
+      ...(changeOf ? { changeOfRevision: changeOf.revision } : {}),
     };
     await tx.db
       .insertInto('quotes')
@@ -285,6 +311,7 @@ export async function createQuote(
         createdBy: tx.actor.userId,
         expiresAt,
         createdAt: now,
+        changeOf: changeOf?.bookingId ?? null,
       })
       .execute();
     return present(

@@ -96,6 +96,16 @@ export interface CancellationTier {
 }
 
 /**
+ * What changing a booking costs (B6): `amount` minor units of the list's currency, once per
+ * change of a booking; free when the change is made `freeDaysBefore` or more days before
+ * travel (null: never free).
+ */
+export interface ChangeFee {
+  amount: number;
+  freeDaysBefore: number | null;
+}
+
+/**
  * Demand pricing: each tier that matches (load factor at least `minLoadFactor`, departure
  * within `maxDaysToDeparture` / at least `minDaysToDeparture` days) adds `adjustPercent`
  * (negative to lower). The sum is held between `floorPercent` and `ceilingPercent` of the
@@ -129,6 +139,8 @@ export interface PriceList {
   rows: PriceRow[];
   cancellation: CancellationTier[];
   dynamic: DynamicPricing | null;
+  /** Absent or null: changing a booking is free. */
+  changeFee?: ChangeFee | null;
 }
 
 /**
