@@ -5,6 +5,7 @@ import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { loadConfig } from '../src/server/config.ts';
 import { startServer } from '../src/server/runtime.ts';
+import { median } from './lib/figures.ts';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -22,8 +23,6 @@ async function measure(url: string, headers: Record<string, string> = {}) {
       p99: result.latency.p99,
     });
   }
-  const median = (values: number[]) =>
-    values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
   return {
     rps: median(results.map((r) => r.rps)),
     p50: median(results.map((r) => r.p50)),

@@ -6,11 +6,10 @@
 //
 //   npm run bench -- inventory            (starts a throwaway PostgreSQL cluster)
 //   BENCH_DATABASE_URL=postgres://… npm run bench -- inventory
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { addDays, todayUtc } from '../src/server/calendar.ts';
 import type { Ctx } from '../src/server/context.ts';
 import { systemActor } from '../src/server/context.ts';
@@ -21,6 +20,9 @@ import { createPool } from '../src/server/modules/inventory/pools-service.ts';
 import * as inventory from '../src/server/modules/inventory/service.ts';
 import type { Component } from '../src/server/modules/inventory/types.ts';
 import { insertBusDeparture, insertRoomType } from '../tests/helpers/inventory-fixtures.ts';
+import { median } from './lib/figures.ts';
+import { createDatabase, pgbenchBinary, serverVersion, startPostgres } from './lib/postgres.ts';
+import { printTable } from './lib/table.ts';
 
 const clients = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
@@ -29,44 +31,11 @@ const roomTypes = 100;
 const departures = 20;
 const horizon = 30;
 
-const root = path.resolve(import.meta.dirname, '..');
-let clusterDir: string | null = null;
-let serverUrl = process.env.BENCH_DATABASE_URL;
-if (!serverUrl) {
-  clusterDir = fs.mkdtempSync(path.join(os.tmpdir(), 'caravel-bench-pg-'));
-  serverUrl = execFileSync(path.join(root, 'scripts/pg-cluster.sh'), ['start', clusterDir], {
-    encoding: 'utf8',
-  }).trim();
-}
-const stopCluster = () => {
-  if (clusterDir) spawnSync(path.join(root, 'scripts/pg-cluster.sh'), ['stop', clusterDir]);
-};
-
-function pgbenchBinary(): string {
-  const candidates = [
-    spawnSync('pg_config', ['--bindir'], { encoding: 'utf8' }).stdout?.trim(),
-    ...fs
-      .readdirSync('/usr/lib/postgresql', { withFileTypes: true })
-      .map((d) => `/usr/lib/postgresql/${d.name}/bin`),
-  ];
-  for (const dir of candidates) {
-    if (dir && fs.existsSync(path.join(dir, 'pgbench'))) return path.join(dir, 'pgbench');
-  }
-  throw new Error('pgbench not found: apt-get install postgresql-contrib');
-}
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const postgres = startPostgres();
 
 try {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query('drop database if exists caravel_bench with (force)');
-  await admin.query('create database caravel_bench');
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = '/caravel_bench';
-  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: clients });
+  const databaseUrl = await createDatabase(postgres.url, 'caravel_bench');
+  const database = await openDatabase({ kind: 'postgres', url: databaseUrl, poolSize: clients });
   await migrateToLatest(database.db);
   const agencyId = await createAgencyWithUsers(
     database.db,
@@ -189,7 +158,7 @@ try {
     fs.writeFileSync(file, script);
     const run = spawnSync(
       pgbench,
-      ['-n', '-c', String(clients), '-j', '2', '-T', String(seconds), '-f', file, url.toString()],
+      ['-n', '-c', String(clients), '-j', '2', '-T', String(seconds), '-f', file, databaseUrl],
       { encoding: 'utf8', ...(process.getuid?.() === 0 ? {} : {}) },
     );
     fs.rmSync(file, { force: true });
@@ -199,7 +168,7 @@ try {
   }
 
   console.log(
-    `\n${clients} concurrent clients, ${rounds} rounds of ${seconds} s each, medians (PostgreSQL ${(await database.db.selectNoFrom((eb) => eb.fn<string>('current_setting', [eb.val('server_version')]).as('v')).executeTakeFirstOrThrow()).v})\n`,
+    `\n${clients} concurrent clients, ${rounds} rounds of ${seconds} s each, medians (PostgreSQL ${await serverVersion(database)})\n`,
   );
   const rows: string[][] = [];
   for (const [name, make] of [
@@ -217,11 +186,8 @@ try {
     rows.push([name, a.toFixed(0), b.toFixed(0), (a / b).toFixed(2)]);
   }
   const header = ['take', 'Caravel takes/s', 'pgbench tx/s (same UPDATEs)', 'ratio'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
-  console.log(line(header));
-  for (const row of rows) console.log(line(row));
+  printTable(header, rows, true);
   await database.close();
 } finally {
-  stopCluster();
+  postgres.stop();
 }

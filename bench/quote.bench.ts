@@ -9,13 +9,10 @@
 //   BENCH_DATABASE_URL=postgres://… npm run bench -- quote
 //   BENCH_PGLITE=1 npm run bench -- quote        (PGlite, as `caravel serve` without a URL)
 //   BENCH_SECONDS=3 BENCH_ROUNDS=1 npm run bench -- quote
-import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
-import pg from 'pg';
 import { todayUtc } from '../src/server/calendar.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { firstText } from '../src/server/modules/catalog/labels.ts';
@@ -36,6 +33,14 @@ import { type RunningServer, startServer } from '../src/server/runtime.ts';
 import { makeAccommodation, makeSeason, makeTour } from '../tests/helpers/catalog-factories.ts';
 import { makeAgency, testPassword, uniqueSuffix } from '../tests/helpers/factories.ts';
 import { makeExtraService, makeFlight } from '../tests/helpers/transport-factories.ts';
+import { median, percentile } from './lib/figures.ts';
+import {
+  createDatabase,
+  type PostgresServer,
+  serverVersion,
+  startPostgres,
+} from './lib/postgres.ts';
+import { printTable } from './lib/table.ts';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -43,47 +48,21 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 64);
 /** Room nights each room type can hold: 64 clients never sell out, holds are never swept. */
 const capacity = 10_000_000;
 
-const root = path.resolve(import.meta.dirname, '..');
 const dataDir = `/tmp/caravel-bench-quote-${process.pid}`;
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-const percentile = (sorted: Float64Array, p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 
 // --- the database: PostgreSQL unless told otherwise, PGlite when no server can be had -------
 
-let clusterDir: string | null = null;
+let postgres: PostgresServer | null = null;
 let databaseUrl: string | null = null;
 let fallback = '';
 if (process.env.BENCH_PGLITE !== '1') {
-  let serverUrl = process.env.BENCH_DATABASE_URL;
-  if (!serverUrl) {
-    clusterDir = fs.mkdtempSync(path.join(os.tmpdir(), 'caravel-bench-pg-'));
-    try {
-      serverUrl = execFileSync(path.join(root, 'scripts/pg-cluster.sh'), ['start', clusterDir], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      }).trim();
-    } catch (error) {
-      fs.rmSync(clusterDir, { recursive: true, force: true });
-      clusterDir = null;
-      fallback = ` (no PostgreSQL could be started: ${(error as Error).message.split('\n')[0]})`;
-    }
+  try {
+    postgres = startPostgres({ quiet: true });
+  } catch (error) {
+    fallback = ` (no PostgreSQL could be started: ${(error as Error).message.split('\n')[0]})`;
   }
-  if (serverUrl) {
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query('drop database if exists caravel_bench_quote with (force)');
-    await admin.query('create database caravel_bench_quote');
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = '/caravel_bench_quote';
-    databaseUrl = url.toString();
-  }
+  if (postgres) databaseUrl = await createDatabase(postgres.url, 'caravel_bench_quote');
 }
-const stopCluster = () => {
-  if (clusterDir) spawnSync(path.join(root, 'scripts/pg-cluster.sh'), ['stop', clusterDir]);
-};
 
 let server: RunningServer | null = null;
 const bare = Fastify();
@@ -337,7 +316,7 @@ try {
 
   const kind =
     database.kind === 'postgres'
-      ? `PostgreSQL ${(await database.db.selectNoFrom((eb) => eb.fn<string>('current_setting', [eb.val('server_version')]).as('v')).executeTakeFirstOrThrow()).v} (pool of 20)`
+      ? `PostgreSQL ${await serverVersion(database)} (pool of 20)`
       : `PGlite${fallback}`;
   console.log(
     `\ndatabase: ${kind}; ${os.cpus().length} CPUs; ${connections} connections, ${rounds} × ${seconds} s rounds (medians)`,
@@ -495,17 +474,6 @@ try {
 
   // --- the tables -------------------------------------------------------------------------
 
-  const table = (header: string[], rows: string[][]) => {
-    const widths = header.map((h, i) =>
-      Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)),
-    );
-    const line = (cells: string[]) =>
-      cells
-        .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
-        .join('  ');
-    console.log(line(header));
-    for (const row of rows) console.log(line(row));
-  };
   const httpRow = (label: string, r: HttpFigures) => [
     label,
     r.rps.toFixed(0),
@@ -515,7 +483,7 @@ try {
     String(r.errors),
     `${(r.rps / baseline.rps).toFixed(3)}×`,
   ];
-  table(
+  printTable(
     ['over HTTP', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'vs bare'],
     [
       httpRow(`bare Fastify POST, ${size} B body (baseline)`, baseline),
@@ -524,7 +492,7 @@ try {
     ],
   );
   console.log('');
-  table(
+  printTable(
     ['engine alone, in-process', 'quotes/s', 'p50 µs', 'p99 µs'],
     [
       [
@@ -540,6 +508,6 @@ try {
 } finally {
   await bare.close();
   await server?.close();
-  stopCluster();
+  postgres?.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
