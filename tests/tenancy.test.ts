@@ -19,6 +19,7 @@ import { makeCompany, makePerson } from './helpers/customer-factories.ts';
 import { describeEachDatabase } from './helpers/database.ts';
 import { makeAgency, makeTestApp, signIn, type TestAgency } from './helpers/factories.ts';
 import { insertRoomType, insertTour } from './helpers/inventory-fixtures.ts';
+import { invoiceBooking, setInvoicing } from './helpers/invoice-factories.ts';
 import { makeAttraction, makeBus, makeExtraService } from './helpers/transport-factories.ts';
 
 describeEachDatabase('tenant isolation', (database) => {
@@ -31,6 +32,7 @@ describeEachDatabase('tenant isolation', (database) => {
   let customersOfB: { companyId: string; personId: string };
   let bookingOfB = '';
   let offerOfB = '';
+  let invoiceOfB = '';
   let pricingOfB: {
     priceListId: string;
     ruleId: string;
@@ -94,6 +96,14 @@ describeEachDatabase('tenant isolation', (database) => {
       },
     ]);
     offerOfB = (await createOffer(agencyB.ctx, { code: 'B-DEAL', name: 'B deal' })).id;
+    await setInvoicing(agencyB);
+    invoiceOfB = (
+      await invoiceBooking(database(), agencyB, {
+        id: bookingOfB,
+        productId: fixedTour.id,
+        amount: 1000_00,
+      })
+    ).id;
     const priceList = await createPriceList(agencyB.ctx, {
       name: 'B prices',
       productKind: 'tour',
@@ -182,6 +192,18 @@ describeEachDatabase('tenant isolation', (database) => {
     ...pricingProbes(),
     ...customerProbes(),
     ...bookingProbes(),
+    ...invoiceProbes(),
+  ];
+
+  const invoiceProbes = () => [
+    { method: 'GET' as const, url: `/api/v1/invoices/${invoiceOfB}` },
+    { method: 'GET' as const, url: `/api/v1/invoices/${invoiceOfB}.xml` },
+    {
+      method: 'POST' as const,
+      url: `/api/v1/invoices/${invoiceOfB}/credit-notes`,
+      payload: { reason: 'hijacked' },
+    },
+    { method: 'POST' as const, url: `/api/v1/bookings/${bookingOfB}/invoices` },
   ];
 
   const bookingProbes = () => {
@@ -190,6 +212,13 @@ describeEachDatabase('tenant isolation', (database) => {
     return [
       { method: 'GET' as const, url: booking },
       { method: 'POST' as const, url: `${booking}/transitions`, payload: { to: 'checked' } },
+      { method: 'GET' as const, url: `${booking}/payments` },
+      {
+        method: 'POST' as const,
+        url: `${booking}/payments`,
+        payload: { amount: 100, method: 'cash' },
+      },
+      { method: 'POST' as const, url: `${booking}/payments/checkout`, payload: { amount: 100 } },
       { method: 'POST' as const, url: `${booking}/required-actions/${someAction}/done` },
       { method: 'POST' as const, url: `${booking}/approval`, payload: { decision: 'approve' } },
       {
@@ -200,6 +229,10 @@ describeEachDatabase('tenant isolation', (database) => {
       { method: 'GET' as const, url: `/api/v1/promotions/${offerOfB}` },
       { method: 'PATCH' as const, url: `/api/v1/promotions/${offerOfB}`, payload: { name: 'x' } },
       { method: 'POST' as const, url: `/api/v1/promotions/${offerOfB}/archive` },
+      { method: 'GET' as const, url: `${booking}/documents` },
+      { method: 'GET' as const, url: `${booking}/documents/voucher.pdf` },
+      { method: 'GET' as const, url: `${booking}/documents/contract.pdf?locale=zh` },
+      { method: 'GET' as const, url: `${booking}/documents/eticket.pdf` },
     ];
   };
 
@@ -493,6 +526,8 @@ describeEachDatabase('tenant isolation', (database) => {
       '/api/v1/bookings',
       `/api/v1/bookings?customerId=${customersOfB.personId}`,
       '/api/v1/bookings?q=bpnr01',
+      '/api/v1/invoices',
+      `/api/v1/invoices?bookingId=${bookingOfB}`,
     ]) {
       const list = await app.inject({
         method: 'GET',

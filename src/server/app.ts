@@ -18,10 +18,13 @@ import { bookingListRoutes } from './modules/bookings/list-routes.ts';
 import { bookingRoutes } from './modules/bookings/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { customerRoutes } from './modules/customers/routes.ts';
+import { documentRoutes } from './modules/documents/routes.ts';
 import { LoginThrottle } from './modules/identity/login-throttle.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
+import { invoicingRoutes } from './modules/invoicing/routes.ts';
 import { offerRoutes } from './modules/offers/routes.ts';
+import { paymentRoutes } from './modules/payments/routes.ts';
 import { quoteRoutes } from './modules/pricing/quote-routes.ts';
 import { pricingRoutes } from './modules/pricing/routes.ts';
 
@@ -133,6 +136,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(bookingChangeRoutes, { database });
   await app.register(bookingListRoutes, { database });
   await app.register(offerRoutes, { database });
+  await app.register(invoicingRoutes, { database });
+  await app.register(documentRoutes, { database, config });
+  await app.register(paymentRoutes, { database });
   await registerWebAssets(app, options.webDir);
   return app;
 }

@@ -13,6 +13,7 @@ import { adminSeed, createAgencyWithUsers, hasUsers } from './modules/identity/b
 import { sweepExpiredHolds } from './modules/inventory/service.ts';
 import { createMailer, emailHandler, emailJobKind } from './modules/messaging/mailer.ts';
 import { OutboxWorker } from './modules/messaging/worker.ts';
+import { remindOverdueInstalments } from './modules/payments/overdue.ts';
 import { PeriodicTask } from './periodic-task.ts';
 
 export interface RunningServer {
@@ -130,6 +131,16 @@ export async function startServer(
           {
             intervalMs: 60 * 60_000,
             onError: (error) => app.log.warn({ err: error }, 'action reminders failed'),
+          },
+        ),
+        new PeriodicTask(
+          async () => {
+            const count = await remindOverdueInstalments(database.db);
+            if (count > 0) app.log.info({ count }, 'overdue payment reminders queued');
+          },
+          {
+            intervalMs: 60 * 60_000,
+            onError: (error) => app.log.warn({ err: error }, 'overdue payment reminders failed'),
           },
         ),
       ]

@@ -7,6 +7,12 @@ import type {
   TravelPolicy,
 } from '../modules/customers/types.ts';
 import type {
+  PaymentKind,
+  PaymentMethod,
+  PaymentStatus,
+  PaymentTerms,
+} from '../modules/payments/types.ts';
+import type {
   CancellationTier,
   ChangeFee,
   Channel,
@@ -40,6 +46,8 @@ export interface AgenciesTable {
   defaultLocale: string;
   baseCurrency: string;
   createdAt: CreatedAt;
+  /** How bookings are paid (B7): see payments/plan.ts. */
+  paymentTerms: ColumnType<PaymentTerms, unknown, unknown>;
 }
 
 export interface UsersTable {
@@ -632,9 +640,26 @@ export interface BookingsTable {
   cancellationFee: ColumnType<number | null, number | null | undefined, number | null>;
   /** 1 when made; each change adds one. */
   revision: ColumnType<number, number | undefined, number>;
+  /** The voucher's public code (D2): 128 random bits, base64url; given on first use. */
+  voucherCode: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type ApprovalState = 'none' | 'pending' | 'approved' | 'rejected';
+
+/** An agency's look on paper (D4); no row: the defaults (see documents/template-service.ts). */
+export interface DocumentTemplatesTable {
+  agencyId: string;
+  logo: Buffer | null;
+  logoType: 'image/png' | 'image/jpeg' | null;
+  primaryColor: ColumnType<string, string | undefined, string>;
+  accentColor: ColumnType<string, string | undefined, string>;
+  displayName: string | null;
+  addressLines: Json<string[]>;
+  contactLines: Json<string[]>;
+  emergencyPhone: string | null;
+  footer: Json<LocalizedText>;
+  updatedAt: Timestamp;
+}
 
 /** One way a booking breaks its company's travel policy, as the approver reads it. */
 export interface PolicyBreach {
@@ -736,6 +761,147 @@ export interface BookingTravellersTable {
   isChild: boolean;
 }
 
+export type InvoiceKind = 'invoice' | 'credit_note';
+export type VatScheme = 'standard' | 'margin';
+export type AutoIssue = 'never' | 'on_booking' | 'on_paid';
+
+/** An agency's invoicing settings (D3); absent until an admin sets them. */
+export interface InvoiceSettingsTable {
+  agencyId: string;
+  legalName: string;
+  vatId: string | null;
+  registrationId: string | null;
+  street: string | null;
+  city: string | null;
+  postalCode: string | null;
+  country: string;
+  email: string | null;
+  iban: string | null;
+  bic: string | null;
+  accountingCurrency: string;
+  vatScheme: VatScheme;
+  /** numeric: read back as text (`::text`), never a float. */
+  defaultVatRate: ColumnType<string, string, string>;
+  /**
+   * VAT rate per booking line kind, e.g. `[{ "kind": "room", "rate": "12" }]`; others take the
+   * default. A list, not an object: CamelCasePlugin would rename keys such as `extra_bed`.
+   */
+  vatRates: Json<Array<{ kind: string; rate: string }>>;
+  paymentTermsDays: number;
+  autoIssue: AutoIssue;
+  invoiceSeries: string;
+  creditNoteSeries: string;
+  updatedAt: Timestamp;
+}
+
+export interface InvoiceSeriesTable {
+  agencyId: string;
+  code: string;
+  kind: InvoiceKind;
+  createdAt: CreatedAt;
+}
+
+export interface InvoiceCountersTable {
+  agencyId: string;
+  series: string;
+  year: number;
+  last: number;
+}
+
+/** A party as the invoice shows it, frozen when the invoice is issued. */
+export interface InvoiceParty {
+  name: string;
+  vatId: string | null;
+  registrationId: string | null;
+  street: string | null;
+  city: string | null;
+  postalCode: string | null;
+  country: string | null;
+  email: string | null;
+}
+
+type Minor = ColumnType<number, number, never>;
+
+export interface InvoicesTable {
+  id: string;
+  agencyId: string;
+  bookingId: string;
+  kind: InvoiceKind;
+  number: string;
+  series: string;
+  issueDate: string;
+  dueDate: string;
+  currency: string;
+  supplier: Json<InvoiceParty & { iban: string | null; bic: string | null }>;
+  customer: Json<InvoiceParty>;
+  vatScheme: VatScheme;
+  net: Minor;
+  vat: Minor;
+  gross: Minor;
+  /** Margin scheme: the VAT the agency owes on its margin (accounting only, not shown). */
+  marginVat: ColumnType<number | null, number | null, never>;
+  /** When the document currency is not the accounting currency (BT-6). */
+  taxCurrency: string | null;
+  taxRate: string | null;
+  vatInTaxCurrency: ColumnType<number | null, number | null, never>;
+  creditedInvoiceId: string | null;
+  reason: string | null;
+  note: string | null;
+  createdBy: string | null;
+  createdByName: string;
+  createdAt: CreatedAt;
+}
+
+export interface InvoiceLinesTable {
+  agencyId: string;
+  invoiceId: string;
+  position: number;
+  description: string;
+  quantity: number;
+  unitPrice: Minor;
+  net: Minor;
+  vatCategory: string;
+  vatRate: string;
+  vat: Minor;
+  gross: Minor;
+  bookingLinePosition: number | null;
+  creditedLinePosition: number | null;
+}
+
+/** Money received for a booking, or given back (B7); only `succeeded` rows count. */
+export interface PaymentsTable {
+  id: string;
+  agencyId: string;
+  bookingId: string;
+  kind: PaymentKind;
+  amount: number;
+  currency: string;
+  method: PaymentMethod;
+  reference: string | null;
+  /** A payment provider's id (`test`) and its reference, for card checkouts. */
+  provider: string | null;
+  providerReference: string | null;
+  status: PaymentStatus;
+  receivedAt: Timestamp | null;
+  recordedBy: string | null;
+  recordedByName: string | null;
+  note: string | null;
+  createdAt: CreatedAt;
+}
+
+/** One due amount of a booking's payment plan (B7). */
+export interface PaymentPlanInstalmentsTable {
+  id: string;
+  agencyId: string;
+  bookingId: string;
+  position: number;
+  dueDate: string;
+  amount: number;
+  /** `deposit`, `balance` or `full`. */
+  label: string;
+  remindedAt: Timestamp | null;
+}
+
 export interface DB {
   agencies: AgenciesTable;
   users: UsersTable;
@@ -776,6 +942,14 @@ export interface DB {
   offers: OffersTable;
   customers: CustomersTable;
   customerApprovers: CustomerApproversTable;
+  payments: PaymentsTable;
+  paymentPlanInstalments: PaymentPlanInstalmentsTable;
+  invoiceSettings: InvoiceSettingsTable;
+  invoiceSeries: InvoiceSeriesTable;
+  invoiceCounters: InvoiceCountersTable;
+  invoices: InvoicesTable;
+  invoiceLines: InvoiceLinesTable;
+  documentTemplates: DocumentTemplatesTable;
 }
 
 export type Agency = Selectable<AgenciesTable>;

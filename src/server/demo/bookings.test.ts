@@ -57,7 +57,7 @@ describeEachDatabase('demo bookings', (database) => {
     }
   });
 
-  it('has bookings at each step the demo reaches before payments exist', () => {
+  it('has bookings at each step of the life cycle before departure', () => {
     const statuses = new Set(bookings.map((b) => b.status));
     for (const status of [
       'web_reservation',
@@ -65,10 +65,27 @@ describeEachDatabase('demo bookings', (database) => {
       'checked',
       'ordered',
       'confirmed',
+      'paid',
       'cancelled',
     ]) {
       expect(statuses, status).toContain(status);
     }
+  });
+
+  it('has a booking paid in full, some with the deposit paid, and one overdue', async () => {
+    const paid = bookings.filter((b) => b.status === 'paid');
+    expect(paid.length).toBeGreaterThanOrEqual(1);
+    for (const booking of paid) expect(booking.balance, booking.number).toBe(0);
+    const depositPaid = bookings.filter(
+      (b) => b.instalments.length === 2 && b.instalments[0].paid && !b.instalments[1].paid,
+    );
+    expect(depositPaid.length).toBeGreaterThanOrEqual(2);
+    for (const booking of depositPaid) {
+      expect(booking.paid, booking.number).toBe(booking.instalments[0].amount);
+    }
+    const overdue = await get('/api/v1/payments/overdue');
+    expect(overdue.items.length).toBeGreaterThanOrEqual(1);
+    expect(overdue.items[0].daysOverdue).toBeGreaterThan(0);
   });
 
   it('keeps a cancelled booking in the list with its fee, its places given back', () => {

@@ -15,6 +15,9 @@ import { moveBooking } from '../modules/bookings/transitions.ts';
 import type { TravellerInput } from '../modules/bookings/travellers.ts';
 import { findUserByEmail } from '../modules/identity/repo.ts';
 import { createOffer } from '../modules/offers/service.ts';
+import { instalmentsOf } from '../modules/payments/repo.ts';
+import { recordPayment } from '../modules/payments/service.ts';
+import type { PaymentMethod } from '../modules/payments/types.ts';
 import { createQuote } from '../modules/pricing/quotes-service.ts';
 import type { Channel } from '../modules/pricing/types.ts';
 import type { DemoCatalogSummary } from './catalog.ts';
@@ -123,6 +126,10 @@ interface DemoBooking {
   actionsDone?: number;
   pnr?: string;
   notes?: string;
+  /** Money received once it has moved: the deposit (first instalment) or everything. */
+  pay?: { what: 'deposit' | 'full'; method: PaymentMethod };
+  /** Made this many days before the demo's day, so its deposit is overdue now. */
+  bookedDaysAgo?: number;
 }
 
 export async function seedDemoBookings(
@@ -236,6 +243,7 @@ export async function seedDemoBookings(
       offer: 'marketplace',
       variant: '7N',
       moveTo: ['checked', 'ordered'],
+      pay: { what: 'deposit', method: 'marketplace' },
       actionsDone: 2,
     },
     {
@@ -261,6 +269,8 @@ export async function seedDemoBookings(
       ask: rimini(`${year}-06-13`, 7, ozturk.childAges, 'TRP'),
       travellers: ozturk.travellers,
       moveTo: ['checked', 'ordered', 'confirmed'],
+      // Paid in full once confirmed: the payment moves it on to paid.
+      pay: { what: 'full', method: 'bank_transfer' },
       notes: 'Asked by e-mail for a family room with a sea view.',
     },
     {
@@ -269,6 +279,7 @@ export async function seedDemoBookings(
       ask: coach(3, []),
       travellers: dvorak.travellers,
       moveTo: ['checked', 'ordered', 'confirmed'],
+      pay: { what: 'deposit', method: 'cash' },
       actionsDone: 1,
     },
     {
@@ -293,11 +304,15 @@ export async function seedDemoBookings(
       ask: rimini(`${year}-09-12`, 5, []),
       travellers: family('Li', ['Na', 'Qiang'], [], year).travellers,
       moveTo: ['checked', 'ordered'],
+      // Booked 12 days ago and nothing paid: its deposit is overdue.
+      bookedDaysAgo: 12,
     },
   ];
 
   const bookingIds: string[] = [];
   for (const item of plan) {
+    // Only the booking is dated back: its quote is priced today, with today's exchange rates.
+    const bookedAt = new Date(now.getTime() - (item.bookedDaysAgo ?? 0) * 86_400_000);
     const quote = await createQuote(
       asAgent,
       { ...(item.ask as object), channel: item.channel, customerId: item.customer } as Parameters<
@@ -316,7 +331,7 @@ export async function seedDemoBookings(
         pnr: item.pnr ?? null,
         notes: item.notes ?? null,
       },
-      now,
+      bookedAt,
     );
     bookingIds.push(booking.id);
     const lines = await ctx.db
@@ -330,6 +345,18 @@ export async function seedDemoBookings(
       await answerLine(asAgent, booking.id, line.position, { answer: 'confirmed' }, now);
     }
     for (const to of item.moveTo ?? []) await moveBooking(asAgent, booking.id, { to }, now);
+    if (item.pay) {
+      const [deposit] = await instalmentsOf(ctx, booking.id);
+      const { total } = await ctx.db
+        .selectFrom('bookings')
+        .select('total')
+        .where('agencyId', '=', ctx.agencyId)
+        .where('id', '=', booking.id)
+        .executeTakeFirstOrThrow();
+      const amount = item.pay.what === 'full' ? Number(total) : (deposit?.amount ?? 0);
+      const reference = `DEMO-${booking.number}`;
+      await recordPayment(asAgent, booking.id, { amount, method: item.pay.method, reference }, now);
+    }
     if (item.cancel) await cancelBooking(asAgent, booking.id, { reason: item.cancel }, now);
     const actions = await ctx.db
       .selectFrom('bookingRequiredActions')

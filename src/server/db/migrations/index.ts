@@ -14,6 +14,9 @@ import * as bookings from './2026-11-23-11-bookings.ts';
 import * as offersActionsApprovals from './2026-11-23-12-offers-actions-approvals.ts';
 import * as bookingSearch from './2026-11-23-13-booking-search.ts';
 import * as bookingChanges from './2026-11-23-14-booking-changes.ts';
+import * as payments from './2026-11-23-15-payments.ts';
+import * as invoices from './2026-11-23-16-invoices.ts';
+import * as documentTemplates from './2026-11-23-17-document-templates.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-01-identity': identity,
@@ -30,4 +33,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-12-offers-actions-approvals': offersActionsApprovals,
   '2026-11-23-13-booking-search': bookingSearch,
   '2026-11-23-14-booking-changes': bookingChanges,
+  '2026-11-23-15-payments': payments,
+  '2026-11-23-16-invoices': invoices,
+  '2026-11-23-17-document-templates': documentTemplates,
 };

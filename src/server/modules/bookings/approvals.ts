@@ -4,8 +4,10 @@
 // reason. The status does not change meanwhile; the state machine's guards hold it.
 import { daysBetween, nightsOfStay, todayUtc } from '../../calendar.ts';
 import { type Ctx, inTransaction } from '../../context.ts';
+import { json } from '../../db/json.ts';
 import type { ApprovalState, PolicyBreach } from '../../db/schema.ts';
 import { Conflict, Forbidden, NotFound } from '../../errors.ts';
+import { displayNameOf } from '../customers/customer-rules.ts';
 import { governingPolicyOf } from '../customers/service.ts';
 import { recordAudit } from '../identity/audit.ts';
 import { notify } from '../messaging/notifications.ts';
@@ -83,6 +85,43 @@ export async function approvalFor(
     approverIds: governing.approverIds,
     companyName: governing.companyName,
   };
+}
+
+/**
+ * After a change of dates, rooms or party: a booking that now breaks its company's policy
+ * waits for the approvers again, even if they approved the earlier version. One that no
+ * longer breaks it keeps its state (a pending approval stays for the approver to close).
+ */
+export async function recheckApproval(
+  tx: Ctx,
+  booking: { id: string; number: string; approval: ApprovalState },
+  ask: ApprovalAsk,
+  now: Date,
+): Promise<void> {
+  const result = await approvalFor(tx, ask, now);
+  if (result.approval !== 'pending' || booking.approval === 'pending') return;
+  await tx.db
+    .updateTable('bookings')
+    .set({
+      approval: 'pending',
+      pendingApproval: true,
+      approvalBreaches: json(result.breaches),
+      approvalDecidedBy: null,
+      approvalDecidedByName: null,
+      approvalDecidedAt: null,
+      approvalReason: null,
+    })
+    .where('agencyId', '=', tx.agencyId)
+    .where('id', '=', booking.id)
+    .execute();
+  await recordAudit(tx, {
+    action: 'booking.approval_requested',
+    entityType: 'booking',
+    entityId: booking.id,
+    before: { approval: booking.approval },
+    after: { approval: 'pending', reasons: result.breaches },
+  });
+  await askApprovers(tx, booking, result.approverIds, result.breaches);
 }
 
 /** Tells a company's approvers that a booking waits for them (in-app and e-mail, after commit). */
@@ -236,10 +275,7 @@ export async function approvalQueue(ctx: Ctx) {
     total: Number(row.total),
     currency: row.currency,
     reasons: row.approvalBreaches,
-    customer:
-      row.kind === 'company'
-        ? (row.companyName ?? '')
-        : [row.firstName, row.lastName].filter(Boolean).join(' '),
+    customer: displayNameOf(row),
     createdAt: new Date(row.createdAt).toISOString(),
   }));
 }

@@ -1,16 +1,22 @@
 // A booking's own rows as its after-sale use cases (cancel, change, correct travellers) read
 // and write them: the booking as its reader may see it (locked when it is about to change),
 // who may change it, and its travellers rewritten in place.
+
+import type { Selectable } from 'kysely';
 import type { CalendarDate } from '../../calendar.ts';
 import type { Ctx } from '../../context.ts';
 import { newId } from '../../db/ids.ts';
+import { json } from '../../db/json.ts';
+import type { BookingLinesTable, BookingTravellersTable } from '../../db/schema.ts';
 import { Conflict, Forbidden, NotFound } from '../../errors.ts';
 import { isStaff } from '../identity/roles.ts';
-import type { CancellationPolicy } from '../pricing/engine-types.ts';
+import type { CancellationPolicy, QuoteLine } from '../pricing/engine-types.ts';
 import { changeRefusal } from './cancellation.ts';
 import { refreshBookingSearch } from './search-fields.ts';
 import { type BookingFacts, decideTransition, type Mover } from './state-machine.ts';
 import { childTravellers, type TravellerInput } from './travellers.ts';
+
+type SupplierStatus = BookingLinesTable['supplierStatus'];
 
 /**
  * The booking, or 404 for one the caller may not see (non-staff see only the bookings they
@@ -77,7 +83,12 @@ export async function travellersOf(ctx: Ctx, bookingId: string): Promise<Travell
     .where('bookingId', '=', bookingId)
     .orderBy('position')
     .execute();
-  return rows.map((t) => ({
+  return rows.map(travellerInputOf);
+}
+
+/** A stored traveller as a request gives one (the country code's padding trimmed). */
+export function travellerInputOf(t: Selectable<BookingTravellersTable>): TravellerInput {
+  return {
     firstName: t.firstName,
     lastName: t.lastName,
     birthDate: t.birthDate,
@@ -87,7 +98,45 @@ export async function travellersOf(ctx: Ctx, bookingId: string): Promise<Travell
     documentExpiry: t.documentExpiry,
     email: t.email,
     phone: t.phone,
-  }));
+  };
+}
+
+/**
+ * Writes a quote's lines as the booking's current ones, numbered from `first` (after the
+ * lines a change supersedes, which stay), each with its supplier status.
+ */
+export async function insertBookingLines(
+  tx: Ctx,
+  bookingId: string,
+  lines: readonly QuoteLine[],
+  statuses: readonly SupplierStatus[],
+  first = 0,
+): Promise<void> {
+  if (lines.length === 0) return;
+  await tx.db
+    .insertInto('bookingLines')
+    .values(
+      lines.map((line, i) => ({
+        id: newId(),
+        agencyId: tx.agencyId,
+        bookingId,
+        position: first + i,
+        kind: line.kind,
+        label: line.label,
+        productKind: line.productKind,
+        productId: line.productId,
+        travellers: json(line.travellers),
+        fromDate: line.from,
+        toDate: line.to,
+        unitPrice: line.unitPrice,
+        quantity: line.quantity,
+        amount: line.amount,
+        cost: line.cost,
+        supplierStatus: statuses[i] ?? 'confirmed',
+        detail: json(line),
+      })),
+    )
+    .execute();
 }
 
 /** "Jana Nováková" for each traveller: what the audit log keeps of a correction. */

@@ -18,7 +18,7 @@ export const reasonLength = { min: 3, max: 1000 } as const;
 export interface CancellationPreview extends CancellationCharge {
   currency: string;
   total: number;
-  /** The total less the fee. No payments are recorded yet, so nothing is refunded as such. */
+  /** The total less the fee: what a fully paid booking gets back (refunds are recorded as payments of kind refund). */
   refundableAmount: number;
   nonRefundable: boolean;
 }

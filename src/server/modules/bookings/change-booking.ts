@@ -5,13 +5,13 @@
 // take released, the old lines kept but superseded, the new ones and a change fee added.
 import { type CalendarDate, todayUtc } from '../../calendar.ts';
 import { type Ctx, inTransaction } from '../../context.ts';
-import { newId } from '../../db/ids.ts';
 import { json } from '../../db/json.ts';
 import { Conflict, Invalid } from '../../errors.ts';
 import { recordAudit } from '../identity/audit.ts';
 import { isStaff } from '../identity/roles.ts';
 import { release } from '../inventory/service.ts';
 import type { Component } from '../inventory/types.ts';
+import { regeneratePaymentPlan } from '../payments/plan-service.ts';
 import type { Party, QuoteLine } from '../pricing/engine-types.ts';
 import { redeemPromoCode, releasePromoCode } from '../pricing/promo-codes-service.ts';
 import { componentsOf, type QuoteAsk, resolveAsk } from '../pricing/quote-inputs.ts';
@@ -24,10 +24,12 @@ import {
   SharedReads,
 } from '../pricing/quotes-service.ts';
 import type { Channel, ProductKind, PromoCode } from '../pricing/types.ts';
+import { recheckApproval } from './approvals.ts';
 import { firmTake, type StoredQuoteRequest, supplierStatuses } from './booking-inventory.ts';
 import {
   type BookingRow,
   findBooking,
+  insertBookingLines,
   namesOf,
   policyOf,
   requireChangeable,
@@ -36,6 +38,7 @@ import {
 } from './booking-rows.ts';
 import { changeFee } from './cancellation.ts';
 import { factsOf, lineStatusesOf } from './read-booking.ts';
+import { moveActionDeadlines } from './required-actions.ts';
 import { type TravellerInput, travellerProblems } from './travellers.ts';
 
 /** What may change: the quote request's trip fields. Fields not given keep their values. */
@@ -298,31 +301,7 @@ export async function applyChange(
       .where('bookingId', '=', id)
       .where('supersededAt', 'is', null)
       .execute();
-    const written = [...lines, ...feeLines];
-    await tx.db
-      .insertInto('bookingLines')
-      .values(
-        written.map((line, i) => ({
-          id: newId(),
-          agencyId: tx.agencyId,
-          bookingId: id,
-          position: first + i,
-          kind: line.kind,
-          label: line.label,
-          productKind: line.productKind,
-          productId: line.productId,
-          travellers: json(line.travellers),
-          fromDate: line.from,
-          toDate: line.to,
-          unitPrice: line.unitPrice,
-          quantity: line.quantity,
-          amount: line.amount,
-          cost: line.cost,
-          supplierStatus: statuses[i] ?? 'confirmed',
-          detail: json(line),
-        })),
-      )
-      .execute();
+    await insertBookingLines(tx, id, [...lines, ...feeLines], statuses, first);
 
     const total = quote.total + fee;
     const revision = booking.revision + 1;
@@ -348,8 +327,24 @@ export async function applyChange(
       .where('agencyId', '=', tx.agencyId)
       .where('id', '=', id)
       .execute();
+    await regeneratePaymentPlan(tx, id, now);
+    await recheckApproval(
+      tx,
+      { id, number: booking.number, approval: booking.approval },
+      {
+        customerId: booking.customerId,
+        total,
+        currency: quote.currency,
+        startDate: quote.startDate,
+        endDate: quote.endDate,
+        roomTypeIds: request.rooms.map((room) => room.roomTypeId),
+        transportClasses: request.classCode ? [request.classCode] : [],
+      },
+      now,
+    );
     const namesBefore = input.travellers ? namesOf(await travellersOf(tx, id)) : null;
     await writeTravellers(tx, id, request.party, travellers, quote.startDate);
+    await moveActionDeadlines(tx, id, booking.startDate, quote.startDate, now);
     // The booking counted one use of its code; a change priced without it gives it back.
     if (booking.promoCode && booking.promoCode !== quote.promoCode) {
       await releasePromoCode(tx, booking.promoCode);

@@ -45,7 +45,7 @@ const CancellationPreviewSchema = Type.Object({
   fee: Type.Integer({ description: 'What cancelling now costs, minor units' }),
   refundableAmount: Type.Integer({
     description:
-      'The total less the fee. Payments are not recorded yet, so this is what would be refunded of a fully paid booking, not what has been paid',
+      'The total less the fee: what a fully paid booking gets back; staff record the refund as a payment of kind refund (never more than paid less the fee)',
   }),
   total: Type.Integer({ description: 'The booking’s current total, minor units' }),
   daysBefore: Type.Integer({ description: 'Days from today to the first day of travel' }),

@@ -13,18 +13,21 @@ import type { CreateCustomerInput } from '../customers/types.ts';
 import { recordAudit } from '../identity/audit.ts';
 import { isStaff } from '../identity/roles.ts';
 import type { Component } from '../inventory/types.ts';
+import { issueInvoiceOnBookingCreated } from '../invoicing/service.ts';
 import { offerForBooking } from '../offers/service.ts';
+import { createPaymentPlan } from '../payments/plan-service.ts';
 import type { QuoteLine } from '../pricing/engine-types.ts';
 import { redeemPromoCode } from '../pricing/promo-codes-service.ts';
 import { componentsOf, resolveAsk } from '../pricing/quote-inputs.ts';
 import type { Channel } from '../pricing/types.ts';
 import { approvalFor, askApprovers } from './approvals.ts';
 import { firmTake, type StoredQuoteRequest, supplierStatuses } from './booking-inventory.ts';
+import { insertBookingLines, writeTravellers } from './booking-rows.ts';
 import { allocateBookingNumber } from './numbers.ts';
 import { giveRequiredActions } from './required-actions.ts';
 import { refreshBookingSearch } from './search-fields.ts';
 import { initialStatus } from './state-machine.ts';
-import { childTravellers, type TravellerInput, travellerProblems } from './travellers.ts';
+import { type TravellerInput, travellerProblems } from './travellers.ts';
 
 export interface CreateBookingInput {
   quoteId: string;
@@ -199,54 +202,8 @@ export async function createBooking(ctx: Ctx, input: CreateBookingInput, now: Da
         updatedAt: now,
       })
       .execute();
-    if (lines.length > 0) {
-      await tx.db
-        .insertInto('bookingLines')
-        .values(
-          lines.map((line, position) => ({
-            id: newId(),
-            agencyId: tx.agencyId,
-            bookingId: id,
-            position,
-            kind: line.kind,
-            label: line.label,
-            productKind: line.productKind,
-            productId: line.productId,
-            travellers: json(line.travellers),
-            fromDate: line.from,
-            toDate: line.to,
-            unitPrice: line.unitPrice,
-            quantity: line.quantity,
-            amount: line.amount,
-            cost: line.cost,
-            supplierStatus: statuses[position] ?? 'confirmed',
-            detail: json(line),
-          })),
-        )
-        .execute();
-    }
-    const isChild = childTravellers(request.party, input.travellers, quote.startDate);
-    await tx.db
-      .insertInto('bookingTravellers')
-      .values(
-        input.travellers.map((t, position) => ({
-          id: newId(),
-          agencyId: tx.agencyId,
-          bookingId: id,
-          position,
-          firstName: t.firstName,
-          lastName: t.lastName,
-          birthDate: t.birthDate,
-          nationality: t.nationality ?? null,
-          documentType: t.documentType ?? null,
-          documentNumber: t.documentNumber ?? null,
-          documentExpiry: t.documentExpiry ?? null,
-          email: t.email ?? null,
-          phone: t.phone ?? null,
-          isChild: isChild[position] ?? false,
-        })),
-      )
-      .execute();
+    await insertBookingLines(tx, id, lines, statuses);
+    await writeTravellers(tx, id, request.party, input.travellers, quote.startDate);
     await giveRequiredActions(
       tx,
       { id, startDate: quote.startDate },
@@ -256,6 +213,8 @@ export async function createBooking(ctx: Ctx, input: CreateBookingInput, now: Da
     if (approval.approval === 'pending') {
       await askApprovers(tx, { id, number }, approval.approverIds, approval.breaches);
     }
+    await createPaymentPlan(tx, id, now);
+    await issueInvoiceOnBookingCreated(tx, id, now);
     await refreshBookingSearch(tx, id);
     await recordAudit(tx, {
       action: 'booking.created',

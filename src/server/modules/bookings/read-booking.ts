@@ -4,8 +4,11 @@
 import { todayUtc } from '../../calendar.ts';
 import type { Ctx } from '../../context.ts';
 import { NotFound } from '../../errors.ts';
+import { displayNameOf } from '../customers/customer-rules.ts';
 import { isStaff } from '../identity/roles.ts';
+import { paymentsView } from '../payments/view.ts';
 import { isOnline } from '../pricing/types.ts';
+import { travellerInputOf } from './booking-rows.ts';
 import { presentAction, requiredActionsOf } from './required-actions.ts';
 import {
   allowedTransitions,
@@ -23,18 +26,22 @@ interface FactRows {
     startDate: string;
   };
   lines: ReadonlyArray<{ supplierStatus: string }>;
+  /**
+   * Succeeded payments less refunds (payments/repo.ts `paidNetOf`). Only the `paid` guard
+   * reads the balance: callers that never move a booking to paid may leave it out (0).
+   */
+  paid?: number;
 }
 
 /** The facts the state machine's guards read, from rows already loaded. */
-export function factsOf({ booking, lines }: FactRows, now: Date): BookingFacts {
+export function factsOf({ booking, lines, paid = 0 }: FactRows, now: Date): BookingFacts {
   return {
     status: booking.status as BookingStatus,
     pendingApproval: booking.pendingApproval,
     approvalRejected: booking.approval === 'rejected',
     unansweredOnRequest: lines.filter((l) => l.supplierStatus === 'requested').length,
     refusedLines: lines.filter((l) => l.supplierStatus === 'refused').length,
-    // No payments are recorded yet (the money issue): the whole total is still due.
-    balance: Number(booking.total),
+    balance: Number(booking.total) - paid,
     departureDate: booking.startDate,
     today: todayUtc(now),
   };
@@ -119,7 +126,8 @@ export async function getBooking(ctx: Ctx, id: string, now: Date = new Date()) {
   ]);
   const today = todayUtc(now);
   const locale = customer.locale;
-  const facts = factsOf({ booking, lines }, now);
+  const money = await paymentsView(ctx, { ...booking, total: Number(booking.total) }, now);
+  const facts = factsOf({ booking, lines, paid: money.paid }, now);
   const mover: Mover = ctx.actor.role ?? 'system';
   return {
     id: booking.id,
@@ -138,6 +146,10 @@ export async function getBooking(ctx: Ctx, id: string, now: Date = new Date()) {
     rooms: booking.rooms,
     currency: booking.currency,
     total: Number(booking.total),
+    paid: money.paid,
+    balance: money.balance,
+    payments: money.payments,
+    instalments: money.instalments,
     ...(staff
       ? {
           listTotal: Number(booking.listTotal),
@@ -160,10 +172,7 @@ export async function getBooking(ctx: Ctx, id: string, now: Date = new Date()) {
     customer: {
       id: customer.id,
       kind: customer.kind,
-      name:
-        customer.kind === 'company'
-          ? (customer.companyName ?? '')
-          : [customer.firstName, customer.lastName].filter(Boolean).join(' '),
+      name: displayNameOf(customer),
       email: customer.email,
       phone: customer.phone,
       locale,
@@ -205,15 +214,7 @@ export async function getBooking(ctx: Ctx, id: string, now: Date = new Date()) {
       })),
     travellers: travellers.map((t) => ({
       position: t.position,
-      firstName: t.firstName,
-      lastName: t.lastName,
-      birthDate: t.birthDate,
-      nationality: t.nationality?.trim() ?? null,
-      documentType: t.documentType,
-      documentNumber: t.documentNumber,
-      documentExpiry: t.documentExpiry,
-      email: t.email,
-      phone: t.phone,
+      ...travellerInputOf(t),
       child: t.isChild,
     })),
     transitions: allowedTransitions(facts, mover),

@@ -3,7 +3,7 @@
 // marked done by staff. `bookings.open_actions` counts those not done, in the same
 // transaction, so the list filters done / not done on an indexed column.
 import { sql } from 'kysely';
-import { todayUtc } from '../../calendar.ts';
+import { addDays, type CalendarDate, daysBetween, todayUtc } from '../../calendar.ts';
 import { type Ctx, inTransaction } from '../../context.ts';
 import { newId } from '../../db/ids.ts';
 import { json } from '../../db/json.ts';
@@ -53,6 +53,40 @@ async function recountOpenActions(tx: Ctx, bookingId: string): Promise<number> {
     .returning('openActions')
     .executeTakeFirstOrThrow();
   return row.openActions;
+}
+
+/**
+ * Moves the deadlines of a booking's open actions with its departure (a change of dates):
+ * "30 days before departure" stays 30 days before the new one, but never before today.
+ */
+export async function moveActionDeadlines(
+  tx: Ctx,
+  bookingId: string,
+  oldStart: CalendarDate,
+  newStart: CalendarDate,
+  now: Date,
+): Promise<void> {
+  const shift = daysBetween(oldStart, newStart);
+  if (shift === 0) return;
+  const today = todayUtc(now);
+  const open = await tx.db
+    .selectFrom('bookingRequiredActions')
+    .select(['id', 'dueDate'])
+    .where('agencyId', '=', tx.agencyId)
+    .where('bookingId', '=', bookingId)
+    .where('doneAt', 'is', null)
+    .where('dueDate', 'is not', null)
+    .execute();
+  for (const action of open) {
+    const moved = addDays(action.dueDate as CalendarDate, shift);
+    await tx.db
+      .updateTable('bookingRequiredActions')
+      // biome-ignore lint/complexity/useMathMinMax: the dates are YYYY-MM-DD strings, not numbers
+      .set({ dueDate: moved < today ? today : moved, remindedAt: null })
+      .where('agencyId', '=', tx.agencyId)
+      .where('id', '=', action.id)
+      .execute();
+  }
 }
 
 export function requiredActionsOf(ctx: Ctx, bookingId: string) {

@@ -5,6 +5,8 @@ import { type Ctx, inTransaction } from '../../context.ts';
 import { Conflict, Forbidden, NotFound } from '../../errors.ts';
 import { recordAudit } from '../identity/audit.ts';
 import { isStaff } from '../identity/roles.ts';
+import { paidNetOf } from '../payments/repo.ts';
+import { settleIfPaid } from '../payments/settle.ts';
 import { cancelBooking } from './cancel-booking.ts';
 import { factsOf, lineStatusesOf } from './read-booking.ts';
 import { type BookingStatus, decideTransition } from './state-machine.ts';
@@ -31,7 +33,8 @@ export async function moveBooking(
     if (!locked || (!isStaff(tx.actor.role) && locked.createdBy !== tx.actor.userId)) {
       throw new NotFound('booking', id);
     }
-    const facts = factsOf({ booking: locked, lines: await lineStatusesOf(tx, id) }, now);
+    const lines = await lineStatusesOf(tx, id);
+    const facts = factsOf({ booking: locked, lines, paid: await paidNetOf(tx, id) }, now);
     const decision = decideTransition(facts, input.to, tx.actor.role ?? 'system');
     if (!decision.ok) {
       if (decision.kind === 'forbidden') throw new Forbidden(decision.reason);
@@ -50,5 +53,7 @@ export async function moveBooking(
       before: { status: facts.status },
       after: { status: input.to, reason: input.reason ?? null },
     });
+    // Confirmed with the money in already (paid ahead, or nothing to pay): on to paid.
+    if (input.to === 'confirmed') await settleIfPaid(tx, id, now);
   });
 }

@@ -280,6 +280,24 @@ describeEachDatabase('booking workflow', (database) => {
     );
   });
 
+  it('moves the deadlines of open actions with the departure when the dates change', async () => {
+    const offer = (await call(agent, 'GET', '/api/v1/promotions')).json().items[0];
+    const booking = (await book({ offerId: offer.id })).json();
+    const [contractAction] = booking.requiredActions;
+    expect(contractAction.dueDate).toBe('2030-06-06');
+    const preview = await call(agent, 'POST', `/api/v1/bookings/${booking.id}/changes/preview`, {
+      from: '2030-07-13',
+      to: '2030-07-20',
+    });
+    expect(preview.statusCode, preview.body).toBe(201);
+    const applied = await call(agent, 'POST', `/api/v1/bookings/${booking.id}/changes`, {
+      quoteId: preview.json().quote.id,
+    });
+    expect(applied.statusCode, applied.body).toBe(200);
+    expect(applied.json().requiredActions[0].dueDate).toBe('2030-06-13');
+    expect(applied.json().requiredActions[1].dueDate).toBeNull();
+  });
+
   it("lets a partner read its own offers' bookings and no others", async () => {
     const offer = (await call(agent, 'GET', '/api/v1/promotions')).json().items[0];
     const theirs = (await book({ offerId: offer.id })).json();
@@ -355,6 +373,18 @@ describeEachDatabase('booking workflow', (database) => {
     expect(asAgent.json().transitions).toContain('checked');
     expect((await call(approver.cookie, 'POST', url, { decision: 'reject' })).statusCode).toBe(409);
     expect((await call(approver.cookie, 'GET', '/api/v1/approvals')).json().items).toEqual([]);
+    // Changed after approval and still over the cap: it waits for the approver again.
+    const preview = await call(agent, 'POST', `/api/v1/bookings/${booking.id}/changes/preview`, {
+      from: '2030-07-14',
+      to: '2030-07-21',
+    });
+    const changed = await call(agent, 'POST', `/api/v1/bookings/${booking.id}/changes`, {
+      quoteId: preview.json().quote.id,
+    });
+    expect(changed.json().approval.state, changed.body).toBe('pending');
+    const again = await call(approver.cookie, 'GET', '/api/v1/approvals');
+    expect(again.json().items.map((b: { id: string }) => b.id)).toEqual([booking.id]);
+    await call(approver.cookie, 'POST', url, { decision: 'approve', reason: 'Still fine' });
 
     const second = (await book({ customerId: employee.id })).json();
     const rejected = await call(admin, 'POST', `/api/v1/bookings/${second.id}/approval`, {

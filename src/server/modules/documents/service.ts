@@ -1,0 +1,202 @@
+// Use cases of the documents module (D1, D2): which documents a booking has, each rendered as
+// a PDF in the customer's language (or one asked for), and the voucher's public code and page.
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { type Actor, type Ctx, inTransaction } from '../../context.ts';
+import type { DB } from '../../db/schema.ts';
+import { NotFound } from '../../errors.ts';
+import { type BookingView, getBooking } from '../bookings/read-booking.ts';
+import { defaultPaymentTerms } from '../payments/types.ts';
+import { renderContract } from './contract.ts';
+import { renderETickets, ticketLines } from './eticket.ts';
+import { renderInstructions } from './instructions.ts';
+import { labelsFor } from './labels.ts';
+import { type DocumentLocale, isDocumentLocale } from './pdf.ts';
+import { agencyNameOf, bookingOfVoucherCode, claimVoucherCode, voucherCodeOf } from './repo.ts';
+import { serviceLines, travellerName } from './sections.ts';
+import { documentTemplateOf } from './template-service.ts';
+import { renderVoucher } from './voucher.ts';
+
+export const documentKinds = ['voucher', 'contract', 'instructions', 'eticket'] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+
+export interface RenderOptions {
+  /** Overrides the customer's language. */
+  locale?: DocumentLocale;
+  /** E-tickets: only the line at this position. */
+  line?: number;
+  /** Where the voucher's QR code points: `${publicUrl}/v/${code}`. */
+  publicUrl: string;
+}
+
+export interface RenderedDocument {
+  kind: DocumentKind;
+  locale: DocumentLocale;
+  filename: string;
+  pdf: Buffer;
+}
+
+/** The customer's language when documents are written in it, else English. */
+export function documentLocaleOf(booking: BookingView): DocumentLocale {
+  return isDocumentLocale(booking.customer.locale) ? booking.customer.locale : 'en';
+}
+
+/** The documents a booking has, with where to get each (the reader's access as for the booking). */
+export async function listDocuments(ctx: Ctx, bookingId: string) {
+  const booking = await getBooking(ctx, bookingId);
+  const locale = documentLocaleOf(booking);
+  const labels = labelsFor(locale);
+  const base = `/api/v1/bookings/${booking.id}/documents`;
+  const tickets = ticketLines(booking);
+  const titles: Record<DocumentKind, string> = {
+    voucher: labels.voucher,
+    contract: labels.contract,
+    instructions: labels.instructions,
+    eticket: labels.eticket,
+  };
+  const kinds = documentKinds.filter((k) => k !== 'eticket' || tickets.length > 0);
+  return {
+    locale,
+    items: kinds.map((kind) => ({
+      kind,
+      title: titles[kind],
+      url: `${base}/${kind}.pdf`,
+      ...(kind === 'eticket'
+        ? {
+            lines: tickets.map((l) => ({
+              position: l.position,
+              label: l.label,
+              url: `${base}/eticket.pdf?line=${l.position}`,
+            })),
+          }
+        : {}),
+    })),
+  };
+}
+
+/** The booking's voucher code, given now (in a transaction) if it has none yet. */
+export async function ensureVoucherCode(ctx: Ctx, bookingId: string): Promise<string> {
+  return inTransaction(ctx, async (tx) => {
+    const existing = await voucherCodeOf(tx, bookingId);
+    if (existing) return existing;
+    // 128 random bits: the code is the only credential of the public voucher page.
+    const claimed = await claimVoucherCode(tx, bookingId, randomBytes(16).toString('base64url'));
+    if (!claimed) throw new NotFound('booking', bookingId);
+    return claimed;
+  });
+}
+
+export function voucherUrlOf(publicUrl: string, code: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/v/${code}`;
+}
+
+/** One document of a booking the reader may see, as a PDF. */
+export async function renderBookingDocument(
+  ctx: Ctx,
+  bookingId: string,
+  kind: DocumentKind,
+  options: RenderOptions,
+): Promise<RenderedDocument> {
+  const booking = await getBooking(ctx, bookingId);
+  return renderFor(ctx, booking, kind, options);
+}
+
+async function renderFor(
+  ctx: Ctx,
+  booking: BookingView,
+  kind: DocumentKind,
+  options: RenderOptions,
+): Promise<RenderedDocument> {
+  const locale = options.locale ?? documentLocaleOf(booking);
+  const template = await documentTemplateOf(ctx);
+  const input = { booking, template, locale };
+  let pdf: Buffer;
+  switch (kind) {
+    case 'voucher': {
+      const code = await ensureVoucherCode(ctx, booking.id);
+      pdf = await renderVoucher({ ...input, voucherUrl: voucherUrlOf(options.publicUrl, code) });
+      break;
+    }
+    case 'contract': {
+      const agency = await agencyNameOf(ctx);
+      pdf = await renderContract({
+        ...input,
+        paymentTerms: agency.paymentTerms ?? defaultPaymentTerms,
+      });
+      break;
+    }
+    case 'instructions':
+      pdf = await renderInstructions(input);
+      break;
+    case 'eticket':
+      pdf = await renderETickets({
+        ...input,
+        ...(options.line === undefined ? {} : { position: options.line }),
+      });
+      break;
+    default:
+      throw new Error(`unknown document kind ${kind satisfies never}`);
+  }
+  const suffix = kind === 'eticket' && options.line !== undefined ? `-${options.line}` : '';
+  return { kind, locale, filename: `${kind}-${booking.number}${suffix}-${locale}.pdf`, pdf };
+}
+
+// Whoever holds a voucher code may see that voucher: the code is the credential. The public
+// routes read the booking as this actor and show only the voucher's essentials.
+const voucherReader: Actor = {
+  type: 'system',
+  id: null,
+  userId: null,
+  name: 'voucher code',
+  role: 'customer_service',
+};
+
+async function bookingOfCode(db: Kysely<DB>, code: string) {
+  const found = /^[A-Za-z0-9_-]{22}$/.test(code) ? await bookingOfVoucherCode(db, code) : undefined;
+  if (!found) throw new NotFound('voucher', code);
+  const ctx: Ctx = { db, agencyId: found.agencyId, actor: voucherReader };
+  return { ctx, booking: await getBooking(ctx, found.id) };
+}
+
+/** The voucher page's data: no prices, no personal data beyond the travellers' names. */
+export async function publicVoucher(db: Kysely<DB>, code: string) {
+  const { ctx, booking } = await bookingOfCode(db, code);
+  const template = await documentTemplateOf(ctx);
+  return {
+    code,
+    number: booking.number,
+    agencyName: template.agencyName,
+    productName: booking.productName,
+    from: booking.from,
+    to: booking.to,
+    status: booking.status,
+    cancelled: booking.cancellation !== null,
+    locale: documentLocaleOf(booking),
+    offer: booking.offer ? { name: booking.offer.name } : null,
+    variantName: booking.variantName,
+    travellers: booking.travellers.map((t) => ({ name: travellerName(t) })),
+    services: serviceLines(booking).map((l) => ({
+      label: l.label,
+      from: l.from,
+      to: l.to,
+      quantity: l.quantity,
+    })),
+    requiredActions: booking.requiredActions.map((a) => ({
+      title: a.title,
+      instructions: a.instructions,
+      dueDate: a.dueDate,
+      done: a.done ? { at: a.done.at } : null,
+    })),
+    actionsDone: booking.actionsDone,
+  };
+}
+
+/** The voucher PDF of a public code, in the customer's language or the one asked for. */
+export async function publicVoucherPdf(
+  db: Kysely<DB>,
+  code: string,
+  options: RenderOptions,
+): Promise<RenderedDocument> {
+  const { ctx, booking } = await bookingOfCode(db, code);
+  return renderFor(ctx, booking, 'voucher', options);
+}

@@ -1,0 +1,345 @@
+// D3 through the API: invoices of bookings with VAT per rate or under the margin scheme,
+// credit notes that never exceed the invoice, foreign-currency invoices with the VAT in the
+// accounting currency, issuing by policy, and every kind of e-invoice Caravel emits checked
+// by the independent validator (UBL 2.1 XSD + EN 16931 schematron; a JVM per file, slow).
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { bookThroughApi, makeBookableTour } from '../../../../tests/helpers/booking-factories.ts';
+import { makeCompany, makePerson } from '../../../../tests/helpers/customer-factories.ts';
+import { describeEachDatabase } from '../../../../tests/helpers/database.ts';
+import {
+  makeAgency,
+  makeTestApp,
+  signIn,
+  type TestAgency,
+} from '../../../../tests/helpers/factories.ts';
+import { todayUtc } from '../../calendar.ts';
+import { inTransaction } from '../../context.ts';
+import { createChannelFee } from '../pricing/channel-fees-service.ts';
+import { setManualRate } from '../pricing/rates.ts';
+import { onBookingPaid } from './service.ts';
+
+const year = new Date().getUTCFullYear();
+const travellers = [
+  { firstName: 'Jan', lastName: 'Dvořák', birthDate: '1980-05-17' },
+  { firstName: 'Eva', lastName: 'Dvořáková', birthDate: '1982-03-02' },
+  { firstName: 'Petr', lastName: 'Dvořák', birthDate: '2024-01-10' },
+];
+
+const settings = (overrides: object = {}) => ({
+  legalName: 'Cestovní kancelář Karavana s.r.o.',
+  vatId: 'CZ87654321',
+  registrationId: '87654321',
+  street: 'Václavské náměstí 1',
+  city: 'Praha',
+  postalCode: '110 00',
+  country: 'CZ',
+  email: 'fakturace@karavana.example',
+  iban: 'CZ65 0800 0000 1920 0014 5399',
+  bic: 'GIBACZPX',
+  accountingCurrency: 'EUR',
+  vatScheme: 'standard',
+  defaultVatRate: '21',
+  vatRates: { person: '12', extra_bed: '12', room: '12' },
+  paymentTermsDays: 14,
+  autoIssue: 'never',
+  invoiceSeries: 'FV',
+  creditNoteSeries: 'DN',
+  ...overrides,
+});
+
+/** An e-invoice of each kind, kept for one validator run at the end. */
+const emitted: Array<{ name: string; xml: string }> = [];
+
+describeEachDatabase('invoices and credit notes', (database, kind) => {
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    app = await makeTestApp(database());
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  /** An agency with a bookable tour (1 750,00 EUR for the family) and a 2 % phone fee. */
+  async function agencyWithTour(invoicing: object | null = settings()) {
+    const agency = await makeAgency(database(), {
+      users: [{ role: 'accountant' }, { role: 'customer_service' }],
+    });
+    const admin = (await signIn(app, agency.adminEmail)).cookie;
+    const tour = await makeBookableTour(agency);
+    await createChannelFee(agency.ctx, {
+      name: 'Phone booking',
+      channel: 'phone',
+      kind: 'fee',
+      percent: '2',
+    });
+    if (invoicing) {
+      const put = await app.inject({
+        method: 'PUT',
+        url: '/api/v1/settings/invoicing',
+        headers: { cookie: admin },
+        payload: invoicing,
+      });
+      expect(put.statusCode, put.body).toBe(200);
+    }
+    return { agency, admin, tour };
+  }
+
+  async function book(
+    ctx: { agency: TestAgency; admin: string; tour: { tourId: string; roomTypeId: string } },
+    customerId?: string,
+  ) {
+    const customer = customerId ?? (await makePerson(ctx.agency)).id;
+    return bookThroughApi(app, ctx.admin, { ...ctx.tour, customerId: customer, travellers });
+  }
+
+  const post = (cookie: string, url: string, payload?: object) =>
+    app.inject({ method: 'POST', url, headers: { cookie }, ...(payload ? { payload } : {}) });
+  const get = (cookie: string, url: string) =>
+    app.inject({ method: 'GET', url, headers: { cookie } });
+
+  async function xmlOf(cookie: string, id: string) {
+    const response = await get(cookie, `/api/v1/invoices/${id}.xml`);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toContain('application/xml');
+    return response.body;
+  }
+
+  it('issues an invoice with VAT per rate whose totals are the sums of its lines', async () => {
+    const bed = await agencyWithTour();
+    const company = await makeCompany(bed.agency, {
+      address: { street: 'Na Příkopě 12', city: 'Praha', postalCode: '110 00', country: 'CZ' },
+    });
+    const booking = await book(bed, company.id);
+    // 2 × 7 × 100,00 + 7 × 50,00 = 1 750,00 for the stay, + 2 % phone fee 35,00 = 1 785,00.
+    expect(booking.total).toBe(1785_00);
+    const response = await post(bed.admin, `/api/v1/bookings/${booking.id}/invoices`);
+    expect(response.statusCode, response.body).toBe(201);
+    const invoice = response.json();
+    expect(invoice.number).toBe(`FV-${year}-000001`);
+    expect(invoice).toMatchObject({
+      kind: 'invoice',
+      bookingNumber: booking.number,
+      currency: 'EUR',
+      vatScheme: 'standard',
+      gross: 1785_00,
+      customer: { name: company.companyName, vatId: 'CZ12345678', country: 'CZ' },
+      supplier: { name: 'Cestovní kancelář Karavana s.r.o.', vatId: 'CZ87654321' },
+    });
+    // Stay at 12 %: 1 750,00 / 1.12 = 1 562,50 net, 187,50 VAT.
+    // Fee at 21 %: 35,00 / 1.21 = 28,93 net, 6,07 VAT.
+    expect(invoice.breakdown).toEqual([
+      expect.objectContaining({ category: 'S', rate: '12', taxable: 1562_50, vat: 187_50 }),
+      expect.objectContaining({ category: 'S', rate: '21', taxable: 28_93, vat: 6_07 }),
+    ]);
+    expect({ net: invoice.net, vat: invoice.vat }).toEqual({ net: 1591_43, vat: 193_57 });
+    const sum = (key: 'net' | 'vat' | 'gross') =>
+      invoice.lines.reduce((a: number, l: Record<string, number>) => a + (l[key] ?? 0), 0);
+    expect([sum('net'), sum('vat'), sum('gross')]).toEqual([1591_43, 193_57, 1785_00]);
+    expect(invoice.issueDate).toBe(todayUtc());
+
+    const again = await post(bed.admin, `/api/v1/bookings/${booking.id}/invoices`);
+    expect(again.statusCode).toBe(409);
+    expect(again.headers['content-type']).toContain('application/problem+json');
+    expect(again.json().detail).toContain(invoice.number);
+
+    const second = await post(bed.admin, `/api/v1/bookings/${(await book(bed)).id}/invoices`);
+    expect(second.json().number).toBe(`FV-${year}-000002`);
+    const listed = await get(bed.admin, `/api/v1/invoices?bookingId=${booking.id}`);
+    expect(listed.json().items.map((i: { id: string }) => i.id)).toEqual([invoice.id]);
+    emitted.push({ name: 'standard-company', xml: await xmlOf(bed.admin, invoice.id) });
+    emitted.push({ name: 'standard-person', xml: await xmlOf(bed.admin, second.json().id) });
+  });
+
+  it('credits an invoice in full, refuses to credit more, and invoices again after', async () => {
+    const bed = await agencyWithTour();
+    const booking = await book(bed);
+    const invoice = (await post(bed.admin, `/api/v1/bookings/${booking.id}/invoices`)).json();
+    const accountant = (await signIn(app, `accountant-0-${bed.agency.slug.slice(7)}@example.test`))
+      .cookie;
+
+    const partial = await post(accountant, `/api/v1/invoices/${invoice.id}/credit-notes`, {
+      reason: 'Goodwill for a noisy room',
+      lines: [{ position: 0, amount: 100_00 }],
+    });
+    expect(partial.statusCode, partial.body).toBe(201);
+    expect(partial.json()).toMatchObject({
+      kind: 'credit_note',
+      number: `DN-${year}-000001`,
+      gross: 100_00,
+      creditedInvoice: { id: invoice.id, number: invoice.number },
+      reason: 'Goodwill for a noisy room',
+    });
+    const lineZero = invoice.lines[0].gross;
+    const tooMuch = await post(accountant, `/api/v1/invoices/${invoice.id}/credit-notes`, {
+      reason: 'More goodwill',
+      lines: [{ position: 0, amount: lineZero - 100_00 + 1 }],
+    });
+    expect(tooMuch.statusCode).toBe(409);
+    expect(tooMuch.headers['content-type']).toContain('application/problem+json');
+
+    const rest = await post(accountant, `/api/v1/invoices/${invoice.id}/credit-notes`, {
+      reason: 'Trip cancelled by the customer',
+    });
+    expect(rest.statusCode, rest.body).toBe(201);
+    // What is left: the invoice's 1 785,00 less the 100,00 credited before.
+    expect(rest.json()).toMatchObject({ number: `DN-${year}-000002`, gross: 1685_00 });
+    const none = await post(accountant, `/api/v1/invoices/${invoice.id}/credit-notes`, {
+      reason: 'Once more',
+    });
+    expect(none.statusCode).toBe(409);
+    const ofNote = await post(accountant, `/api/v1/invoices/${rest.json().id}/credit-notes`, {
+      reason: 'A credit of a credit',
+    });
+    expect(ofNote.statusCode).toBe(409);
+
+    const reissued = await post(bed.admin, `/api/v1/bookings/${booking.id}/invoices`);
+    expect(reissued.statusCode, reissued.body).toBe(201);
+    expect(reissued.json().number).toBe(`FV-${year}-000002`);
+    emitted.push({ name: 'credit-note-partial', xml: await xmlOf(accountant, partial.json().id) });
+  });
+
+  it('issues a margin-scheme invoice with gross prices and no VAT, noting the scheme', async () => {
+    const bed = await agencyWithTour(settings({ vatScheme: 'margin' }));
+    const booking = await book(bed);
+    const response = await post(bed.admin, `/api/v1/bookings/${booking.id}/invoices`);
+    expect(response.statusCode, response.body).toBe(201);
+    const invoice = response.json();
+    expect(invoice).toMatchObject({ vatScheme: 'margin', net: 1785_00, vat: 0, gross: 1785_00 });
+    expect(invoice.breakdown).toEqual([
+      {
+        category: 'E',
+        rate: '0',
+        taxable: 1785_00,
+        vat: 0,
+        exemptionReason: 'Margin scheme - Travel agents',
+        exemptionReasonCode: 'VATEX-EU-309',
+      },
+    ]);
+    expect(invoice.note).toContain('Zvláštní režim – cestovní služby');
+    // Cost 70,00 a night for each adult, 35,00 for the child: 7 × 175,00 = 1 225,00; the fee
+    // costs nothing. Margin 1 785,00 − 1 225,00 = 560,00; VAT in it 560,00 × 21 / 121 = 97,19.
+    expect(invoice.marginVat).toBe(97_19);
+    const xml = await xmlOf(bed.admin, invoice.id);
+    expect(xml).toContain('VATEX-EU-309');
+    emitted.push({ name: 'margin-person', xml });
+    const credit = await post(bed.admin, `/api/v1/invoices/${invoice.id}/credit-notes`, {
+      reason: 'Cancelled',
+    });
+    expect(credit.json()).toMatchObject({ gross: 1785_00, vat: 0, marginVat: 97_19 });
+    emitted.push({ name: 'margin-credit-note', xml: await xmlOf(bed.admin, credit.json().id) });
+  });
+
+  it('invoices in the booking currency with the VAT also in the accounting currency', async () => {
+    const bed = await agencyWithTour(settings({ accountingCurrency: 'CZK' }));
+    const booking = await book(bed);
+    const missing = await post(bed.admin, `/api/v1/bookings/${booking.id}/invoices`);
+    expect(missing.statusCode).toBe(409);
+    expect(missing.json().detail).toContain('no exchange rate from EUR to CZK');
+    await setManualRate(bed.agency.ctx, {
+      date: todayUtc(),
+      base: 'EUR',
+      quote: 'CZK',
+      rate: '25.305',
+    });
+    const invoice = (await post(bed.admin, `/api/v1/bookings/${booking.id}/invoices`)).json();
+    // VAT 193,57 EUR × 25.305 = 4 898,289… → 4 898,29 CZK.
+    expect(invoice).toMatchObject({
+      currency: 'EUR',
+      vat: 193_57,
+      taxCurrency: 'CZK',
+      taxRate: '25.305',
+      vatInTaxCurrency: 4898_29,
+    });
+    const xml = await xmlOf(bed.admin, invoice.id);
+    expect(xml).toContain('<cbc:TaxCurrencyCode>CZK</cbc:TaxCurrencyCode>');
+    expect(xml).toContain('<cbc:TaxAmount currencyID="CZK">4898.29</cbc:TaxAmount>');
+    emitted.push({ name: 'foreign-currency', xml });
+    const credit = await post(bed.admin, `/api/v1/invoices/${invoice.id}/credit-notes`, {
+      reason: 'Cancelled',
+    });
+    expect(credit.json()).toMatchObject({ taxCurrency: 'CZK', vatInTaxCurrency: 4898_29 });
+    emitted.push({ name: 'foreign-credit-note', xml: await xmlOf(bed.admin, credit.json().id) });
+  });
+
+  it('refuses to invoice before invoicing is set up, and who may not', async () => {
+    const bed = await agencyWithTour(null);
+    const booking = await book(bed);
+    const early = await post(bed.admin, `/api/v1/bookings/${booking.id}/invoices`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().detail).toContain('/api/v1/settings/invoicing');
+    const defaults = await get(bed.admin, '/api/v1/settings/invoicing');
+    expect(defaults.json()).toMatchObject({ configured: false, country: null, autoIssue: 'never' });
+    const service = (
+      await signIn(app, `customer_service-1-${bed.agency.slug.slice(7)}@example.test`)
+    ).cookie;
+    const forbidden = await post(service, `/api/v1/bookings/${booking.id}/invoices`);
+    expect(forbidden.statusCode).toBe(403);
+    const bad = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/settings/invoicing',
+      headers: { cookie: bed.admin },
+      payload: settings({ defaultVatRate: '-5' }),
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('issues by itself on booking, or on payment through onBookingPaid', async () => {
+    const onBooking = await agencyWithTour(settings({ autoIssue: 'on_booking' }));
+    const booking = await book(onBooking);
+    const listed = await get(onBooking.admin, `/api/v1/invoices?bookingId=${booking.id}`);
+    expect(listed.json().items).toHaveLength(1);
+    expect(listed.json().items[0]).toMatchObject({ gross: 1785_00, number: `FV-${year}-000001` });
+    // The policy is on booking: a payment issues nothing more.
+    expect(await onBookingPaid(onBooking.agency.ctx, booking.id)).toBeNull();
+
+    const onPaid = await agencyWithTour(settings({ autoIssue: 'on_paid' }));
+    const paid = await book(onPaid);
+    const before = await get(onPaid.admin, `/api/v1/invoices?bookingId=${paid.id}`);
+    expect(before.json().items).toEqual([]);
+    const id = await inTransaction(onPaid.agency.ctx, (tx) => onBookingPaid(tx, paid.id));
+    expect(id).not.toBeNull();
+    const after = await get(onPaid.admin, `/api/v1/invoices/${id}`);
+    expect(after.json()).toMatchObject({ bookingId: paid.id, gross: 1785_00 });
+    // Paid again (a second payment event): the open invoice stands, nothing is issued.
+    expect(await onBookingPaid(onPaid.agency.ctx, paid.id)).toBeNull();
+  });
+
+  it('passes the EN 16931 validator for every kind of e-invoice it emits', async () => {
+    if (kind !== 'pglite') return; // the documents are the same on both databases
+    expect(emitted.map((e) => e.name).sort()).toEqual([
+      'credit-note-partial',
+      'foreign-credit-note',
+      'foreign-currency',
+      'margin-credit-note',
+      'margin-person',
+      'standard-company',
+      'standard-person',
+    ]);
+    const dir = await mkdtemp(join(tmpdir(), 'caravel-einvoices-'));
+    try {
+      const files: string[] = [];
+      for (const { name, xml } of emitted) {
+        const file = join(dir, `${name}.xml`);
+        await writeFile(file, xml);
+        files.push(file);
+      }
+      const validator = resolve(process.cwd(), '../shared/validators/validate-einvoice');
+      const result = await new Promise<{ code: number; output: string }>((done) => {
+        execFile(validator, files, { timeout: 420_000 }, (error, stdout, stderr) => {
+          done({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` });
+        });
+      });
+      expect(result.output).not.toMatch(/FAIL/);
+      expect(result.code, result.output).toBe(0);
+      expect(result.output.match(/: ok \(/g)).toHaveLength(files.length);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 450_000);
+});

@@ -1,0 +1,160 @@
+// SQL of invoicing: the booking's lines and customer as an invoice reads them, and the issued
+// invoices and credit notes with their lines.
+import type { Insertable } from 'kysely';
+import type { Ctx } from '../../context.ts';
+import { json } from '../../db/json.ts';
+import type { InvoiceLinesTable, InvoicesTable } from '../../db/schema.ts';
+import { NotFound } from '../../errors.ts';
+
+/** The booking, locked: its invoices are issued one at a time. */
+export function lockBooking(ctx: Ctx, bookingId: string) {
+  return ctx.db
+    .selectFrom('bookings')
+    .select(['id', 'number', 'status', 'currency', 'total', 'customerId', 'productName'])
+    .where('agencyId', '=', ctx.agencyId)
+    .where('id', '=', bookingId)
+    .forUpdate()
+    .executeTakeFirstOrThrow(() => new NotFound('booking', bookingId));
+}
+
+/** The booking's current lines (those a change replaced are history). */
+export function currentBookingLines(ctx: Ctx, bookingId: string) {
+  return ctx.db
+    .selectFrom('bookingLines')
+    .select(['position', 'kind', 'label', 'quantity', 'amount', 'cost', 'fromDate', 'toDate'])
+    .where('agencyId', '=', ctx.agencyId)
+    .where('bookingId', '=', bookingId)
+    .where('supersededAt', 'is', null)
+    .orderBy('position')
+    .execute();
+}
+
+export function customerOf(ctx: Ctx, customerId: string) {
+  return ctx.db
+    .selectFrom('customers')
+    .select([
+      'kind',
+      'firstName',
+      'lastName',
+      'companyName',
+      'vatId',
+      'registrationId',
+      'email',
+      'address',
+      'nationality',
+    ])
+    .where('agencyId', '=', ctx.agencyId)
+    .where('id', '=', customerId)
+    .executeTakeFirstOrThrow();
+}
+
+/** Gross invoiced less gross credited, per booking: what an invoice of it still stands for. */
+export async function openInvoiceOf(ctx: Ctx, bookingId: string) {
+  const documents = await ctx.db
+    .selectFrom('invoices')
+    .select(['id', 'kind', 'number', 'gross', 'creditedInvoiceId'])
+    .where('agencyId', '=', ctx.agencyId)
+    .where('bookingId', '=', bookingId)
+    .orderBy('createdAt')
+    .execute();
+  return documents
+    .filter((d) => d.kind === 'invoice')
+    .map((invoice) => ({
+      ...invoice,
+      open:
+        Number(invoice.gross) -
+        documents
+          .filter((d) => d.creditedInvoiceId === invoice.id)
+          .reduce((a, d) => a + Number(d.gross), 0),
+    }))
+    .find((invoice) => invoice.open !== 0);
+}
+
+export async function insertInvoice(
+  ctx: Ctx,
+  invoice: Omit<Insertable<InvoicesTable>, 'supplier' | 'customer'> & {
+    supplier: unknown;
+    customer: unknown;
+  },
+  lines: Omit<Insertable<InvoiceLinesTable>, 'agencyId' | 'invoiceId'>[],
+): Promise<void> {
+  await ctx.db
+    .insertInto('invoices')
+    .values({ ...invoice, supplier: json(invoice.supplier), customer: json(invoice.customer) })
+    .execute();
+  await ctx.db
+    .insertInto('invoiceLines')
+    .values(lines.map((line) => ({ ...line, agencyId: ctx.agencyId, invoiceId: invoice.id })))
+    .execute();
+}
+
+export async function findInvoice(ctx: Ctx, id: string, { lock }: { lock: boolean }) {
+  const invoice = await ctx.db
+    .selectFrom('invoices')
+    .selectAll()
+    .where('agencyId', '=', ctx.agencyId)
+    .where('id', '=', id)
+    .$if(lock, (qb) => qb.forUpdate())
+    .executeTakeFirstOrThrow(() => new NotFound('invoice', id));
+  const lines = await ctx.db
+    .selectFrom('invoiceLines')
+    .selectAll()
+    .where('agencyId', '=', ctx.agencyId)
+    .where('invoiceId', '=', id)
+    .orderBy('position')
+    .execute();
+  return { invoice, lines };
+}
+
+export type StoredInvoice = Awaited<ReturnType<typeof findInvoice>>;
+
+/** Gross credited so far per line of `invoiceId`. */
+export async function creditedByLine(ctx: Ctx, invoiceId: string): Promise<Map<number, number>> {
+  const rows = await ctx.db
+    .selectFrom('invoiceLines')
+    .innerJoin('invoices', (join) =>
+      join
+        .onRef('invoices.id', '=', 'invoiceLines.invoiceId')
+        .onRef('invoices.agencyId', '=', 'invoiceLines.agencyId'),
+    )
+    .select(['invoiceLines.creditedLinePosition as position', 'invoiceLines.gross'])
+    .where('invoices.agencyId', '=', ctx.agencyId)
+    .where('invoices.creditedInvoiceId', '=', invoiceId)
+    .execute();
+  const credited = new Map<number, number>();
+  for (const row of rows) {
+    if (row.position === null) continue;
+    credited.set(row.position, (credited.get(row.position) ?? 0) + Number(row.gross));
+  }
+  return credited;
+}
+
+export function listInvoiceRows(ctx: Ctx, filter: { bookingId?: string; limit: number }) {
+  return ctx.db
+    .selectFrom('invoices')
+    .select(['id'])
+    .where('agencyId', '=', ctx.agencyId)
+    .$if(filter.bookingId !== undefined, (qb) => qb.where('bookingId', '=', filter.bookingId ?? ''))
+    .orderBy('createdAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(filter.limit)
+    .execute();
+}
+
+export function invoiceNumberOf(ctx: Ctx, id: string) {
+  return ctx.db
+    .selectFrom('invoices')
+    .select(['number', 'issueDate'])
+    .where('agencyId', '=', ctx.agencyId)
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow(() => new NotFound('invoice', id));
+}
+
+export function bookingNumberOf(ctx: Ctx, bookingId: string) {
+  return ctx.db
+    .selectFrom('bookings')
+    .select(['number'])
+    .where('agencyId', '=', ctx.agencyId)
+    .where('id', '=', bookingId)
+    .executeTakeFirstOrThrow();
+}

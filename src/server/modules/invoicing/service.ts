@@ -1,0 +1,437 @@
+// Invoicing use cases (D3): issue an invoice of a booking, credit it, issue one by itself when
+// the agency's policy says so (on booking, or on payment through `onBookingPaid`), read them.
+// Each write is one transaction that numbers the document gaplessly in its series.
+import { addDays, todayUtc } from '../../calendar.ts';
+import { type Ctx, inTransaction } from '../../context.ts';
+import { newId } from '../../db/ids.ts';
+import type { InvoiceParty } from '../../db/schema.ts';
+import { Conflict, Invalid } from '../../errors.ts';
+import type { CustomerAddress } from '../customers/types.ts';
+import { recordAudit } from '../identity/audit.ts';
+import { convert, format, money } from '../pricing/money.ts';
+import { rateOn } from '../pricing/rates.ts';
+import { allocateInvoiceNumber } from './numbers.ts';
+import { type InvoiceView, presentInvoice } from './present.ts';
+import * as repo from './repo.ts';
+import { findInvoicingSettings, type InvoicingSettings } from './settings.ts';
+import { toUbl } from './ubl.ts';
+import { type ChargeLine, computeVat, marginScheme, type VatResult, vatRateOf } from './vat.ts';
+
+export interface CreditNoteInput {
+  reason: string;
+  /** Gross amounts to credit per invoice line (same sign as the line); all that is left if absent. */
+  lines?: Array<{ position: number; amount: number }> | null;
+}
+
+interface Draft {
+  settings: InvoicingSettings;
+  bookingId: string;
+  currency: string;
+  customer: InvoiceParty;
+  vat: VatResult;
+  tax: { currency: string; rate: string; vat: number } | null;
+  issueDate: string;
+}
+
+type Drafted = { ok: true; draft: Draft } | { ok: false; refusal: Conflict };
+
+async function requireSettings(ctx: Ctx): Promise<InvoicingSettings> {
+  const settings = await findInvoicingSettings(ctx);
+  if (!settings) {
+    throw new Conflict(
+      'invoicing is not set up: an admin sets it at PUT /api/v1/settings/invoicing',
+    );
+  }
+  return settings;
+}
+
+function supplierOf(settings: InvoicingSettings) {
+  return {
+    name: settings.legalName,
+    vatId: settings.vatId,
+    registrationId: settings.registrationId,
+    street: settings.street,
+    city: settings.city,
+    postalCode: settings.postalCode,
+    country: settings.country,
+    email: settings.email,
+    iban: settings.iban,
+    bic: settings.bic,
+  };
+}
+
+async function customerParty(
+  ctx: Ctx,
+  customerId: string,
+  settings: InvoicingSettings,
+): Promise<InvoiceParty> {
+  const c = await repo.customerOf(ctx, customerId);
+  const address = (c.address ?? {}) as CustomerAddress;
+  return {
+    name:
+      c.kind === 'company'
+        ? (c.companyName ?? '')
+        : [c.firstName, c.lastName].filter(Boolean).join(' '),
+    vatId: c.vatId,
+    registrationId: c.registrationId,
+    street: address.street ?? null,
+    city: address.city ?? null,
+    postalCode: address.postalCode ?? null,
+    // EN 16931 asks every buyer for a country (BR-11): a traveller known without an address
+    // is placed by nationality, or else in the seller's country.
+    country: address.country ?? c.nationality?.trim() ?? settings.country,
+    email: c.email,
+  };
+}
+
+/** What an invoice of the booking would be, or why there can be none now. */
+async function draftInvoice(
+  ctx: Ctx,
+  settings: InvoicingSettings,
+  bookingId: string,
+  now: Date,
+): Promise<Drafted> {
+  const booking = await repo.lockBooking(ctx, bookingId);
+  const refuse = (message: string): Drafted => ({ ok: false, refusal: new Conflict(message) });
+  if (booking.status === 'cancelled') {
+    return refuse(`booking ${booking.number} is cancelled: there is nothing to invoice`);
+  }
+  const open = await repo.openInvoiceOf(ctx, bookingId);
+  if (open) {
+    return refuse(
+      `booking ${booking.number} is invoiced already as ${open.number}; credit it first to invoice again`,
+    );
+  }
+  const policy = {
+    scheme: settings.vatScheme,
+    defaultRate: settings.defaultVatRate,
+    ratesByKind: settings.vatRates,
+  };
+  // Commissions are what the agency pays its channel, not what the customer buys.
+  const billable = (await repo.currentBookingLines(ctx, bookingId)).filter(
+    (l) => l.kind !== 'commission' && Number(l.amount) !== 0,
+  );
+  const lines: ChargeLine[] = billable.map((l) => ({
+    description: l.fromDate && l.toDate ? `${l.label}, ${l.fromDate} – ${l.toDate}` : l.label,
+    quantity: l.quantity,
+    gross: Number(l.amount),
+    rate: vatRateOf(policy, l.kind),
+    cost: l.cost === null ? null : Number(l.cost),
+    bookingLinePosition: l.position,
+  }));
+  const linesTotal = lines.reduce((a, l) => a + l.gross, 0);
+  const total = Number(booking.total);
+  if (total !== linesTotal && lines.length > 0) {
+    // A price agreed with the customer (a staff override) differs from the priced lines.
+    lines.push({
+      description: 'Price adjustment (agreed price)',
+      quantity: 1,
+      gross: total - linesTotal,
+      rate: policy.defaultRate,
+      cost: 0,
+      bookingLinePosition: null,
+    });
+  }
+  if (lines.length === 0 || total <= 0) {
+    return refuse(`booking ${booking.number} has nothing to invoice (its total is ${total})`);
+  }
+  const currency = booking.currency.trim();
+  const issueDate = todayUtc(now);
+  const vat = computeVat(settings.vatScheme, lines, settings.defaultVatRate);
+  let tax: Draft['tax'] = null;
+  if (currency !== settings.accountingCurrency) {
+    try {
+      const rate = await rateOn(ctx, currency, settings.accountingCurrency, issueDate);
+      const inAccounting = convert(
+        money(vat.vat, currency),
+        settings.accountingCurrency,
+        rate.rate,
+      );
+      tax = { currency: settings.accountingCurrency, rate: rate.rate, vat: inAccounting.amount };
+    } catch (error) {
+      if (error instanceof Conflict) {
+        return refuse(`${error.message}: record one to invoice in ${currency}`);
+      }
+      throw error;
+    }
+  }
+  const customer = await customerParty(ctx, booking.customerId, settings);
+  return { ok: true, draft: { settings, bookingId, currency, customer, vat, tax, issueDate } };
+}
+
+async function storeInvoice(ctx: Ctx, draft: Draft, now: Date): Promise<string> {
+  const { settings, vat } = draft;
+  const id = newId();
+  const number = await allocateInvoiceNumber(
+    ctx,
+    settings.invoiceSeries,
+    Number(draft.issueDate.slice(0, 4)),
+  );
+  await repo.insertInvoice(
+    ctx,
+    {
+      id,
+      agencyId: ctx.agencyId,
+      bookingId: draft.bookingId,
+      kind: 'invoice',
+      number,
+      series: settings.invoiceSeries,
+      issueDate: draft.issueDate,
+      dueDate: addDays(draft.issueDate, settings.paymentTermsDays),
+      currency: draft.currency,
+      supplier: supplierOf(settings),
+      customer: draft.customer,
+      vatScheme: settings.vatScheme,
+      net: vat.net,
+      vat: vat.vat,
+      gross: vat.gross,
+      marginVat: vat.marginVat,
+      taxCurrency: draft.tax?.currency ?? null,
+      taxRate: draft.tax?.rate ?? null,
+      vatInTaxCurrency: draft.tax?.vat ?? null,
+      creditedInvoiceId: null,
+      reason: null,
+      note: settings.vatScheme === 'margin' ? marginScheme.note : null,
+      createdBy: ctx.actor.userId,
+      createdByName: ctx.actor.name,
+      createdAt: now,
+    },
+    vat.lines,
+  );
+  await recordAudit(ctx, {
+    action: 'invoice.issued',
+    entityType: 'booking',
+    entityId: draft.bookingId,
+    after: { invoiceId: id, number, gross: vat.gross, currency: draft.currency },
+  });
+  return id;
+}
+
+/** Issues the invoice of a booking's current lines (409 when invoiced already or nothing to invoice). */
+export async function issueInvoice(
+  ctx: Ctx,
+  bookingId: string,
+  now: Date = new Date(),
+): Promise<InvoiceView> {
+  const id = await inTransaction(ctx, async (tx) => {
+    await repo.lockBooking(tx, bookingId); // 404 for another agency's, before anything else
+    const settings = await requireSettings(tx);
+    const drafted = await draftInvoice(tx, settings, bookingId, now);
+    if (!drafted.ok) throw drafted.refusal;
+    return storeInvoice(tx, drafted.draft, now);
+  });
+  return getInvoice(ctx, id);
+}
+
+/** Issues an invoice when the agency's policy is `when`; a booking that cannot be invoiced is noted, not refused. */
+async function autoIssue(
+  ctx: Ctx,
+  bookingId: string,
+  when: 'on_booking' | 'on_paid',
+  now: Date,
+): Promise<string | null> {
+  return inTransaction(ctx, async (tx) => {
+    const settings = await findInvoicingSettings(tx);
+    if (settings?.autoIssue !== when) return null;
+    const drafted = await draftInvoice(tx, settings, bookingId, now);
+    if (drafted.ok) return storeInvoice(tx, drafted.draft, now);
+    await recordAudit(tx, {
+      action: 'invoice.auto_issue_skipped',
+      entityType: 'booking',
+      entityId: bookingId,
+      after: { when },
+      reason: drafted.refusal.message,
+    });
+    return null;
+  });
+}
+
+/**
+ * Call inside the booking's creating transaction: issues its invoice when the agency issues
+ * on booking. Returns the invoice id, or null.
+ */
+export function issueInvoiceOnBookingCreated(
+  tx: Ctx,
+  bookingId: string,
+  now: Date = new Date(),
+): Promise<string | null> {
+  return autoIssue(tx, bookingId, 'on_booking', now);
+}
+
+/**
+ * For the payments module: call it (inside the transaction that records the payment) once a
+ * booking is paid in full. When the agency's policy is `on_paid` and the booking has no open
+ * invoice, its invoice is issued in that transaction and its id returned; otherwise null.
+ * It never throws for a booking that cannot be invoiced (it is noted in the booking's history).
+ */
+export function onBookingPaid(
+  tx: Ctx,
+  bookingId: string,
+  now: Date = new Date(),
+): Promise<string | null> {
+  return autoIssue(tx, bookingId, 'on_paid', now);
+}
+
+function creditLines(
+  stored: repo.StoredInvoice,
+  credited: Map<number, number>,
+  asked: CreditNoteInput['lines'],
+): ChargeLine[] {
+  const lineOf = (position: number) => stored.lines.find((l) => l.position === position);
+  const charge = (position: number, gross: number): ChargeLine => {
+    const line = lineOf(position);
+    if (!line) throw new Error(`invoice line ${position} vanished`);
+    return {
+      description: line.description,
+      quantity: gross === Number(line.gross) ? Math.abs(line.quantity) : 1,
+      gross,
+      rate: line.vatRate,
+      creditedLinePosition: position,
+      bookingLinePosition: line.bookingLinePosition,
+    };
+  };
+  if (!asked) {
+    return stored.lines
+      .map((l) => ({
+        position: l.position,
+        left: Number(l.gross) - (credited.get(l.position) ?? 0),
+      }))
+      .filter((l) => l.left !== 0)
+      .map((l) => charge(l.position, l.left));
+  }
+  const currency = stored.invoice.currency.trim();
+  const seen = new Set<number>();
+  return asked.map(({ position, amount }, index) => {
+    const line = lineOf(position);
+    if (!line) {
+      throw Invalid.field(`/lines/${index}/position`, `the invoice has no line ${position}`);
+    }
+    if (seen.has(position)) {
+      throw Invalid.field(`/lines/${index}/position`, `line ${position} is named twice`);
+    }
+    seen.add(position);
+    const gross = Number(line.gross);
+    if (amount === 0 || Math.sign(amount) !== Math.sign(gross)) {
+      throw Invalid.field(`/lines/${index}/amount`, `must have the sign of the line (${gross})`);
+    }
+    const before = credited.get(position) ?? 0;
+    if (Math.abs(before + amount) > Math.abs(gross)) {
+      const show = (minor: number) => format(money(minor, currency), 'en');
+      throw new Conflict(
+        `line ${position} was invoiced at ${show(gross)} and ${show(before)} is credited already: at most ${show(gross - before)} more can be credited`,
+        [{ path: `/lines/${index}/amount`, message: `at most ${gross - before}` }],
+      );
+    }
+    return charge(position, amount);
+  });
+}
+
+/** Issues a credit note of an invoice: all that is not credited yet, or the lines asked (409 beyond that). */
+export async function issueCreditNote(
+  ctx: Ctx,
+  invoiceId: string,
+  input: CreditNoteInput,
+  now: Date = new Date(),
+): Promise<InvoiceView> {
+  const reason = input.reason.trim();
+  if (reason.length < 3) throw Invalid.field('/reason', 'is required: say why it is credited');
+  const id = await inTransaction(ctx, async (tx) => {
+    // The invoice's row lock queues credit notes of one invoice: none can overshoot another.
+    const stored = await repo.findInvoice(tx, invoiceId, { lock: true });
+    const settings = await requireSettings(tx);
+    const { invoice } = stored;
+    if (invoice.kind !== 'invoice') {
+      throw new Conflict(`${invoice.number} is a credit note; credit the invoice it corrects`);
+    }
+    const credited = await repo.creditedByLine(tx, invoiceId);
+    const lines = creditLines(stored, credited, input.lines);
+    const gross = lines.reduce((a, l) => a + l.gross, 0);
+    if (lines.length === 0 || gross <= 0) {
+      throw new Conflict(
+        lines.length === 0
+          ? `${invoice.number} is credited in full already`
+          : `the credit note would total ${gross}: credit a positive amount`,
+      );
+    }
+    const vat = computeVat(invoice.vatScheme, lines, settings.defaultVatRate);
+    const full = credited.size === 0 && gross === Number(invoice.gross);
+    const currency = invoice.currency.trim();
+    const taxCurrency = invoice.taxCurrency?.trim() ?? null;
+    const issueDate = todayUtc(now);
+    const noteId = newId();
+    const number = await allocateInvoiceNumber(
+      tx,
+      settings.creditNoteSeries,
+      Number(issueDate.slice(0, 4)),
+    );
+    await repo.insertInvoice(
+      tx,
+      {
+        id: noteId,
+        agencyId: tx.agencyId,
+        bookingId: invoice.bookingId,
+        kind: 'credit_note',
+        number,
+        series: settings.creditNoteSeries,
+        issueDate,
+        dueDate: issueDate,
+        currency,
+        supplier: invoice.supplier,
+        customer: invoice.customer,
+        vatScheme: invoice.vatScheme,
+        net: vat.net,
+        vat: vat.vat,
+        gross: vat.gross,
+        marginVat: full ? invoice.marginVat : null,
+        taxCurrency,
+        taxRate: invoice.taxRate,
+        vatInTaxCurrency:
+          taxCurrency && invoice.taxRate
+            ? convert(money(vat.vat, currency), taxCurrency, invoice.taxRate).amount
+            : null,
+        creditedInvoiceId: invoice.id,
+        reason,
+        note: invoice.note,
+        createdBy: tx.actor.userId,
+        createdByName: tx.actor.name,
+        createdAt: now,
+      },
+      vat.lines,
+    );
+    await recordAudit(tx, {
+      action: 'invoice.credited',
+      entityType: 'booking',
+      entityId: invoice.bookingId,
+      after: { invoiceId: invoice.id, creditNoteId: noteId, number, gross: vat.gross, currency },
+      reason,
+    });
+    return noteId;
+  });
+  return getInvoice(ctx, id);
+}
+
+/** An invoice or credit note of the agency (404 for another agency's). */
+export async function getInvoice(ctx: Ctx, id: string): Promise<InvoiceView> {
+  const stored = await repo.findInvoice(ctx, id, { lock: false });
+  const creditedId = stored.invoice.creditedInvoiceId;
+  const credited = creditedId ? await repo.invoiceNumberOf(ctx, creditedId) : null;
+  const booking = await repo.bookingNumberOf(ctx, stored.invoice.bookingId);
+  return presentInvoice(stored, credited, booking.number);
+}
+
+/** The agency's invoices and credit notes, newest first; of one booking when named. */
+export async function listInvoices(
+  ctx: Ctx,
+  filter: { bookingId?: string; limit: number },
+): Promise<InvoiceView[]> {
+  const rows = await repo.listInvoiceRows(ctx, filter);
+  const views: InvoiceView[] = [];
+  for (const row of rows) views.push(await getInvoice(ctx, row.id));
+  return views;
+}
+
+/** The e-invoice (UBL 2.1, EN 16931) of an invoice or credit note. */
+export async function invoiceXml(ctx: Ctx, id: string): Promise<{ number: string; xml: string }> {
+  const invoice = await getInvoice(ctx, id);
+  return { number: invoice.number, xml: toUbl(invoice) };
+}
