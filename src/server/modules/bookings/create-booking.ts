@@ -25,7 +25,6 @@ import { firmTake, type StoredQuoteRequest, supplierStatuses } from './booking-i
 import { insertBookingLines, writeTravellers } from './booking-rows.ts';
 import { allocateBookingNumber } from './numbers.ts';
 import { giveRequiredActions } from './required-actions.ts';
-import { refreshBookingSearch } from './search-fields.ts';
 import { initialStatus } from './state-machine.ts';
 import { type TravellerInput, travellerProblems } from './travellers.ts';
 
@@ -215,7 +214,6 @@ export async function createBooking(ctx: Ctx, input: CreateBookingInput, now: Da
     }
     await createPaymentPlan(tx, id, now);
     await issueInvoiceOnBookingCreated(tx, id, now);
-    await refreshBookingSearch(tx, id);
     await recordAudit(tx, {
       action: 'booking.created',
       entityType: 'booking',

@@ -2,7 +2,9 @@
 // credit notes that never exceed the invoice, foreign-currency invoices with the VAT in the
 // accounting currency, issuing by policy, and every kind of e-invoice Caravel emits checked
 // by the independent validator (UBL 2.1 XSD + EN 16931 schematron; a JVM per file, slow).
+
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -330,6 +332,7 @@ describeEachDatabase('invoices and credit notes', (database, kind) => {
         files.push(file);
       }
       const validator = resolve(process.cwd(), '../shared/validators/validate-einvoice');
+      expect(existsSync(validator), `the validator must be at ${validator}`).toBe(true);
       const result = await new Promise<{ code: number; output: string }>((done) => {
         execFile(validator, files, { timeout: 420_000 }, (error, stdout, stderr) => {
           done({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` });
