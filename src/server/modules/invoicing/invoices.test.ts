@@ -3,7 +3,7 @@
 // accounting currency, issuing by policy, and every kind of e-invoice Caravel emits checked
 // by the independent validator (UBL 2.1 XSD + EN 16931 schematron; a JVM per file, slow).
 
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,6 +21,7 @@ import {
 } from '../../../../tests/helpers/factories.ts';
 import { todayUtc } from '../../calendar.ts';
 import { inTransaction } from '../../context.ts';
+import { formatMoney } from '../documents/pdf.ts';
 import { createChannelFee } from '../pricing/channel-fees-service.ts';
 import { setManualRate } from '../pricing/rates.ts';
 import { onBookingPaid } from './service.ts';
@@ -310,6 +311,50 @@ describeEachDatabase('invoices and credit notes', (database, kind) => {
     expect(after.json()).toMatchObject({ bookingId: paid.id, gross: 1785_00 });
     // Paid again (a second payment event): the open invoice stands, nothing is issued.
     expect(await onBookingPaid(onPaid.agency.ctx, paid.id)).toBeNull();
+  });
+
+  it("prints the invoice and its credit note as PDFs in the customer's language", async () => {
+    const bed = await agencyWithTour();
+    const customer = await makePerson(bed.agency, {
+      firstName: 'Jiří',
+      lastName: 'Šťastný',
+      locale: 'cs',
+    });
+    const booking = await book(bed, customer.id);
+    const invoice = (await post(bed.admin, `/api/v1/bookings/${booking.id}/invoices`)).json();
+    const dir = await mkdtemp(join(tmpdir(), 'caravel-invoice-pdf-'));
+    const textOf = async (id: string, filename: string) => {
+      const response = await get(bed.admin, `/api/v1/invoices/${id}.pdf`);
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.headers['content-type']).toBe('application/pdf');
+      expect(response.headers['content-disposition']).toBe(`inline; filename="${filename}.pdf"`);
+      expect(response.rawPayload.subarray(0, 4).toString('latin1')).toBe('%PDF');
+      const file = join(dir, `${filename}.pdf`);
+      await writeFile(file, response.rawPayload);
+      const text = execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-']).toString();
+      return text.replace(/\s+/g, '');
+    };
+    try {
+      const text = await textOf(invoice.id, invoice.number);
+      expect(text).toContain(invoice.number);
+      expect(text).toContain('Faktura');
+      expect(text).toContain('Odběratel');
+      expect(text).toContain('JiříŠťastný');
+      expect(text).toContain('RekapitulaceDPH');
+      expect(text).toContain(formatMoney(1785_00, 'EUR', 'cs').replace(/\s+/g, ''));
+
+      const note = (
+        await post(bed.admin, `/api/v1/invoices/${invoice.id}/credit-notes`, {
+          reason: 'Zrušený zájezd',
+        })
+      ).json();
+      const noteText = await textOf(note.id, note.number);
+      expect(noteText).toContain('Dobropis');
+      expect(noteText).toContain(note.number);
+      expect(noteText).toContain(`Opravujefakturu${invoice.number}`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('passes the EN 16931 validator for every kind of e-invoice it emits', async () => {

@@ -7,6 +7,7 @@ import type { Database } from '../../db/connect.ts';
 import type { Role } from '../../db/schema.ts';
 import { contextOf } from '../../http/auth.ts';
 import { errorResponses, IdParams, Uuid } from '../../http/schemas.ts';
+import { invoicePdf } from './invoice-pdf.ts';
 import {
   CreditNoteBody,
   InvoiceSchema,
@@ -20,6 +21,14 @@ import { getInvoicingSettings, putInvoicingSettings } from './settings.ts';
 const issuers: readonly Role[] = ['admin', 'accountant', 'agent'];
 /** Those who read them: the issuers and customer service (who answer customers about them). */
 const readers: readonly Role[] = ['admin', 'accountant', 'agent', 'customer_service'];
+
+/** A PDF body (a plain schema, so the reply takes the Buffer). */
+const pdfResponse = {
+  200: {
+    description: 'The PDF',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  },
+};
 
 export async function invoicingRoutes(base: FastifyInstance, { database }: { database: Database }) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
@@ -158,6 +167,31 @@ export async function invoicingRoutes(base: FastifyInstance, { database }: { dat
         .header('content-type', 'application/xml; charset=utf-8')
         .header('content-disposition', `attachment; filename="${number}.xml"`)
         .send(xml);
+    },
+  );
+
+  app.get(
+    '/api/v1/invoices/:id.pdf',
+    {
+      config: { access: readers },
+      schema: {
+        tags: ['invoicing'],
+        summary: "The invoice or credit note as a PDF in the customer's language",
+        params: IdParams,
+        produces: ['application/pdf'],
+        response: {
+          ...pdfResponse,
+          ...errorResponses(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { number, pdf } = await invoicePdf(contextOf(request, database), request.params.id);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="${number}.pdf"`)
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
     },
   );
 }
