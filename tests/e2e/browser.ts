@@ -21,7 +21,9 @@ export async function startTestServer(
     LOG_LEVEL: 'warn',
     ...env,
   });
-  const server = await startServer(config, { logger: false });
+  // CARAVEL_WEB_DIR: web assets built elsewhere (`vite build --outDir …`); dist/web otherwise.
+  const webDir = process.env.CARAVEL_WEB_DIR || undefined;
+  const server = await startServer(config, { logger: false, webDir });
   return {
     ...server,
     dataDir,

@@ -29,6 +29,9 @@ function newestMtime(dir: string): number {
 }
 
 async function buildWebIfStale(): Promise<void> {
+  // Someone building elsewhere (CARAVEL_WEB_DIR, e.g. to test a branch of the web app beside
+  // another build) has built it already.
+  if (process.env.CARAVEL_WEB_DIR) return;
   const index = path.join(root, 'dist/web/index.html');
   const sources = Math.max(
     newestMtime(path.join(root, 'src/web')),

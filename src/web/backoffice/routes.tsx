@@ -4,8 +4,12 @@ import { RequireAuth } from './auth/RequireAuth.tsx';
 import { RequireRole } from './auth/RequireRole.tsx';
 import { BackOfficeShell } from './layout/BackOfficeShell.tsx';
 import { ApiTokensPage } from './pages/api-tokens/ApiTokensPage.tsx';
+import { BookingDetailPage } from './pages/bookings/BookingDetailPage.tsx';
+import { BookingsPage } from './pages/bookings/BookingsPage.tsx';
 import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
-import { DashboardPage } from './pages/DashboardPage.tsx';
+import { catalogRoutes, pricesRoutes } from './pages/catalog/routes.tsx';
+import { DashboardPage } from './pages/dashboard/DashboardPage.tsx';
+import { NewBookingPage } from './pages/entry/NewBookingPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { RouteErrorPage } from './pages/RouteErrorPage.tsx';
@@ -23,9 +27,11 @@ export const router = createBrowserRouter([
     errorElement: <RouteErrorPage />,
     children: [
       { index: true, element: <DashboardPage /> },
-      { path: 'bookings', element: <ComingSoonPage section="bookings" /> },
-      { path: 'catalog', element: <ComingSoonPage section="catalog" /> },
-      { path: 'prices', element: <ComingSoonPage section="prices" /> },
+      { path: 'bookings', element: <BookingsPage /> },
+      { path: 'bookings/new', element: <NewBookingPage /> },
+      { path: 'bookings/:id', element: <BookingDetailPage /> },
+      { path: 'catalog', children: catalogRoutes },
+      { path: 'prices', children: pricesRoutes },
       { path: 'customers', element: <ComingSoonPage section="customers" /> },
       { path: 'finance', element: <ComingSoonPage section="finance" /> },
       { path: 'reports', element: <ComingSoonPage section="reports" /> },

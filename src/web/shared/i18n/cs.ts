@@ -1,5 +1,10 @@
 // Czech.
 import type { Messages } from './messages.ts';
+import { bookings } from './sections/bookings.ts';
+import { catalog } from './sections/catalog.ts';
+import { entry } from './sections/entry.ts';
+import { overview } from './sections/overview.ts';
+import { portal } from './sections/portal.ts';
 
 export const cs: Messages = {
   app: {
@@ -138,4 +143,9 @@ export const cs: Messages = {
     createdText:
       'Zkopírujte si token hned. Zobrazí se jen jednou a Caravel si jeho kopii neuchovává.',
   },
+  bookings: bookings.cs,
+  entry: entry.cs,
+  overview: overview.cs,
+  catalog: catalog.cs,
+  portal: portal.cs,
 };

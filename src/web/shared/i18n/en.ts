@@ -1,4 +1,9 @@
 // English: the reference language. Every other language file has exactly these keys.
+import { bookings } from './sections/bookings.ts';
+import { catalog } from './sections/catalog.ts';
+import { entry } from './sections/entry.ts';
+import { overview } from './sections/overview.ts';
+import { portal } from './sections/portal.ts';
 
 export const en = {
   app: {
@@ -135,4 +140,9 @@ export const en = {
     createdTitle: 'Token created',
     createdText: 'Copy the token now. It is shown only once and Caravel keeps no copy of it.',
   },
+  bookings: bookings.en,
+  entry: entry.en,
+  overview: overview.en,
+  catalog: catalog.en,
+  portal: portal.en,
 } as const;

@@ -1,5 +1,10 @@
 // Polish.
 import type { Messages } from './messages.ts';
+import { bookings } from './sections/bookings.ts';
+import { catalog } from './sections/catalog.ts';
+import { entry } from './sections/entry.ts';
+import { overview } from './sections/overview.ts';
+import { portal } from './sections/portal.ts';
 
 export const pl: Messages = {
   app: {
@@ -137,4 +142,9 @@ export const pl: Messages = {
     createdText:
       'Skopiuj token teraz. Jest pokazywany tylko raz, a Caravel nie przechowuje jego kopii.',
   },
+  bookings: bookings.pl,
+  entry: entry.pl,
+  overview: overview.pl,
+  catalog: catalog.pl,
+  portal: portal.pl,
 };

@@ -1,5 +1,10 @@
 // Turkish.
 import type { Messages } from './messages.ts';
+import { bookings } from './sections/bookings.ts';
+import { catalog } from './sections/catalog.ts';
+import { entry } from './sections/entry.ts';
+import { overview } from './sections/overview.ts';
+import { portal } from './sections/portal.ts';
 
 export const tr: Messages = {
   app: {
@@ -139,4 +144,9 @@ export const tr: Messages = {
     createdText:
       'Anahtarı şimdi kopyalayın. Yalnızca bir kez gösterilir ve Caravel bir kopyasını saklamaz.',
   },
+  bookings: bookings.tr,
+  entry: entry.tr,
+  overview: overview.tr,
+  catalog: catalog.tr,
+  portal: portal.tr,
 };

@@ -1,5 +1,10 @@
 // Chinese (Simplified).
 import type { Messages } from './messages.ts';
+import { bookings } from './sections/bookings.ts';
+import { catalog } from './sections/catalog.ts';
+import { entry } from './sections/entry.ts';
+import { overview } from './sections/overview.ts';
+import { portal } from './sections/portal.ts';
 
 export const zh: Messages = {
   app: {
@@ -135,4 +140,9 @@ export const zh: Messages = {
     createdTitle: '令牌已创建',
     createdText: '请立即复制令牌。它只显示一次，Caravel 不会保留副本。',
   },
+  bookings: bookings.zh,
+  entry: entry.zh,
+  overview: overview.zh,
+  catalog: catalog.zh,
+  portal: portal.zh,
 };

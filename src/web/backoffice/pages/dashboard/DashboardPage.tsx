@@ -2,9 +2,9 @@
 import { Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../shared/i18n/format.ts';
-import { PageHeader } from '../../shared/ui/PageHeader.tsx';
-import { useSignedInUser } from '../auth/signed-in-user.ts';
+import { useFormat } from '../../../shared/i18n/format.ts';
+import { PageHeader } from '../../../shared/ui/PageHeader.tsx';
+import { useSignedInUser } from '../../auth/signed-in-user.ts';
 
 export function DashboardPage() {
   const { t } = useTranslation();

@@ -1,0 +1,6 @@
+// Placeholder: being built.
+import { ComingSoonPage } from '../ComingSoonPage.tsx';
+
+export function NewBookingPage() {
+  return <ComingSoonPage section="bookings" />;
+}
