@@ -9,6 +9,20 @@ export interface Formatters {
   number(value: number): string;
   /** `CZK` → "Czech koruna" in English, "česká koruna" in Czech. */
   currencyName(code: string): string;
+  /** An amount in minor units (as the API sends money), e.g. 123450 CZK → "1 234,50 Kč". */
+  money(minor: number, currency: string): string;
+}
+
+/** The currency's minor-unit digits (ISO 4217 as the browser knows it: CZK 2, JPY 0, BHD 3). */
+export function minorDigits(currency: string): number {
+  try {
+    return (
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+        .maximumFractionDigits ?? 2
+    );
+  } catch {
+    return 2;
+  }
 }
 
 export function useFormat(): Formatters {
@@ -23,6 +37,19 @@ export function useFormat(): Formatters {
       dateTime: (iso) => dateTime.format(new Date(iso)),
       date: (iso) => date.format(new Date(iso)),
       number: (value) => number.format(value),
+      money: (minor, currency) => {
+        const digits = minorDigits(currency);
+        try {
+          return new Intl.NumberFormat(locale, {
+            style: 'currency',
+            currency,
+            minimumFractionDigits: digits,
+            maximumFractionDigits: digits,
+          }).format(minor / 10 ** digits);
+        } catch {
+          return `${(minor / 10 ** digits).toFixed(digits)} ${currency}`;
+        }
+      },
       currencyName: (code) => {
         try {
           return currencies.of(code) ?? code;
