@@ -7,6 +7,7 @@ import { type Ctx, inTransaction } from '../../context.ts';
 import { Conflict, Forbidden, Invalid } from '../../errors.ts';
 import { recordAudit } from '../identity/audit.ts';
 import { release } from '../inventory/service.ts';
+import { onBookingCancelled } from '../invoicing/service.ts';
 import { releasePromoCode } from '../pricing/promo-codes-service.ts';
 import { type BookingRow, findBooking, policyOf } from './booking-rows.ts';
 import { type CancellationCharge, cancellationFee } from './cancellation.ts';
@@ -127,6 +128,7 @@ export async function cancelBooking(
       },
       reason,
     });
+    await onBookingCancelled(tx, id, now);
     return charge;
   });
 }

@@ -313,6 +313,67 @@ describeEachDatabase('invoices and credit notes', (database, kind) => {
     expect(await onBookingPaid(onPaid.agency.ctx, paid.id)).toBeNull();
   });
 
+  it('on cancellation credits the open invoice and invoices the fee; lists a page at a time', async () => {
+    const bed = await agencyWithTour(settings({ autoIssue: 'on_booking' }));
+    const booking = await book(bed);
+    // A fifth of the price whenever the customer cancels.
+    await database()
+      .db.updateTable('bookings')
+      .set({
+        cancellationPolicy: JSON.stringify({
+          nonRefundable: false,
+          tiers: [{ daysBefore: 0, percent: '20' }],
+        }),
+      })
+      .where('id', '=', booking.id)
+      .execute();
+    const cancelled = await post(bed.admin, `/api/v1/bookings/${booking.id}/cancel`, {
+      reason: 'The customer fell ill',
+    });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(cancelled.json().cancellation).toMatchObject({ fee: 357_00 });
+    const all = (await get(bed.admin, `/api/v1/invoices?bookingId=${booking.id}`)).json().items;
+    // Newest first: the fee invoice, the credit note, the invoice of the booking.
+    expect(all.map((i: { number: string }) => i.number)).toEqual([
+      `FV-${year}-000002`,
+      `DN-${year}-000001`,
+      `FV-${year}-000001`,
+    ]);
+    expect(all[1]).toMatchObject({
+      kind: 'credit_note',
+      gross: 1785_00,
+      reason: 'Booking cancelled',
+    });
+    expect(all[0]).toMatchObject({ kind: 'invoice', gross: 357_00, vat: 61_96 });
+    expect(all[0].lines).toHaveLength(1);
+    expect(all[0].lines[0].description).toBe(`Cancellation fee, booking ${booking.number}`);
+    // Invoiced already: asking again is refused.
+    expect((await post(bed.admin, `/api/v1/bookings/${booking.id}/invoices`)).statusCode).toBe(409);
+
+    // Pages of one, by cursor, the same three in the same order; a foreign cursor is a 400.
+    const seen: string[] = [];
+    let url = `/api/v1/invoices?bookingId=${booking.id}&limit=1`;
+    for (;;) {
+      const page = (await get(bed.admin, url)).json();
+      seen.push(...page.items.map((i: { number: string }) => i.number));
+      if (!page.nextCursor) break;
+      url = `/api/v1/invoices?bookingId=${booking.id}&limit=1&cursor=${page.nextCursor}`;
+    }
+    expect(seen).toEqual(all.map((i: { number: string }) => i.number));
+    const notes = (await get(bed.admin, '/api/v1/invoices?kind=credit_note')).json().items;
+    expect(notes.map((i: { number: string }) => i.number)).toEqual([`DN-${year}-000001`]);
+    expect((await get(bed.admin, '/api/v1/invoices?cursor=nonsense')).statusCode).toBe(400);
+
+    // With invoicing left to the accountant, a cancelled booking's fee is invoiced on request,
+    // and one cancelled free of charge has nothing to invoice.
+    const manual = await agencyWithTour();
+    const free = await book(manual);
+    await post(manual.admin, `/api/v1/bookings/${free.id}/cancel`, { reason: 'Changed plans' });
+    const nothing = await post(manual.admin, `/api/v1/bookings/${free.id}/invoices`);
+    expect(nothing.statusCode).toBe(409);
+    expect(nothing.json().detail).toContain('free of charge');
+  });
+
   it("prints the invoice and its credit note as PDFs in the customer's language", async () => {
     const bed = await agencyWithTour();
     const customer = await makePerson(bed.agency, {

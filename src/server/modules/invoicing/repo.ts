@@ -10,7 +10,16 @@ import { NotFound } from '../../errors.ts';
 export function lockBooking(ctx: Ctx, bookingId: string) {
   return ctx.db
     .selectFrom('bookings')
-    .select(['id', 'number', 'status', 'currency', 'total', 'customerId', 'productName'])
+    .select([
+      'id',
+      'number',
+      'status',
+      'currency',
+      'total',
+      'customerId',
+      'productName',
+      'cancellationFee',
+    ])
     .where('agencyId', '=', ctx.agencyId)
     .where('id', '=', bookingId)
     .forUpdate()
@@ -129,15 +138,25 @@ export async function creditedByLine(ctx: Ctx, invoiceId: string): Promise<Map<n
   return credited;
 }
 
-export function listInvoiceRows(ctx: Ctx, filter: { bookingId?: string; limit: number }) {
+export interface InvoiceListFilter {
+  bookingId?: string;
+  kind?: 'invoice' | 'credit_note';
+  /** Ids are time-ordered: the page goes on below this one. */
+  before?: string;
+  limit: number;
+}
+
+/** Newest first by id (time-ordered), one row more than asked so the caller knows of a next page. */
+export function listInvoiceRows(ctx: Ctx, filter: InvoiceListFilter) {
   return ctx.db
     .selectFrom('invoices')
     .select(['id'])
     .where('agencyId', '=', ctx.agencyId)
     .$if(filter.bookingId !== undefined, (qb) => qb.where('bookingId', '=', filter.bookingId ?? ''))
-    .orderBy('createdAt', 'desc')
+    .$if(filter.kind !== undefined, (qb) => qb.where('kind', '=', filter.kind ?? 'invoice'))
+    .$if(filter.before !== undefined, (qb) => qb.where('id', '<', filter.before ?? ''))
     .orderBy('id', 'desc')
-    .limit(filter.limit)
+    .limit(filter.limit + 1)
     .execute();
 }
 

@@ -6,7 +6,7 @@ import { Type } from 'typebox';
 import type { Database } from '../../db/connect.ts';
 import type { Role } from '../../db/schema.ts';
 import { contextOf } from '../../http/auth.ts';
-import { errorResponses, IdParams, Uuid } from '../../http/schemas.ts';
+import { errorResponses, IdParams, nullable, Uuid } from '../../http/schemas.ts';
 import { invoicePdf } from './invoice-pdf.ts';
 import {
   CreditNoteBody,
@@ -114,19 +114,19 @@ export async function invoicingRoutes(base: FastifyInstance, { database }: { dat
         querystring: Type.Object(
           {
             bookingId: Type.Optional(Uuid),
+            kind: Type.Optional(Type.Enum(['invoice', 'credit_note'])),
+            cursor: Type.Optional(Type.String({ maxLength: 200 })),
             limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
           },
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({ items: Type.Array(invoiceRef) }),
+          200: Type.Object({ items: Type.Array(invoiceRef), nextCursor: nullable(Type.String()) }),
           ...errorResponses(400, 401, 403),
         },
       },
     },
-    async (request) => ({
-      items: await listInvoices(contextOf(request, database), request.query),
-    }),
+    async (request) => listInvoices(contextOf(request, database), request.query),
   );
 
   app.get(

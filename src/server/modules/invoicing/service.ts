@@ -6,6 +6,7 @@ import { type Ctx, inTransaction } from '../../context.ts';
 import { newId } from '../../db/ids.ts';
 import type { InvoiceParty } from '../../db/schema.ts';
 import { Conflict, Invalid } from '../../errors.ts';
+import { decodeCursor, toPage } from '../../http/pagination.ts';
 import type { CustomerAddress } from '../customers/types.ts';
 import { recordAudit } from '../identity/audit.ts';
 import { convert, format, money } from '../pricing/money.ts';
@@ -34,6 +35,9 @@ interface Draft {
 }
 
 type Drafted = { ok: true; draft: Draft } | { ok: false; refusal: Conflict };
+
+/** The line kind whose VAT rate a cancellation fee takes (`vatRates.cancellation_fee`, else the default). */
+export const cancellationFeeKind = 'cancellation_fee';
 
 async function requireSettings(ctx: Ctx): Promise<InvoicingSettings> {
   const settings = await findInvoicingSettings(ctx);
@@ -93,8 +97,11 @@ async function draftInvoice(
 ): Promise<Drafted> {
   const booking = await repo.lockBooking(ctx, bookingId);
   const refuse = (message: string): Drafted => ({ ok: false, refusal: new Conflict(message) });
-  if (booking.status === 'cancelled') {
-    return refuse(`booking ${booking.number} is cancelled: there is nothing to invoice`);
+  const fee = Number(booking.cancellationFee ?? 0);
+  if (booking.status === 'cancelled' && fee <= 0) {
+    return refuse(
+      `booking ${booking.number} was cancelled free of charge: there is nothing to invoice`,
+    );
   }
   const open = await repo.openInvoiceOf(ctx, bookingId);
   if (open) {
@@ -107,6 +114,20 @@ async function draftInvoice(
     defaultRate: settings.defaultVatRate,
     ratesByKind: settings.vatRates,
   };
+  if (booking.status === 'cancelled') {
+    // What a cancelled booking still owes is its cancellation fee: one line, all margin.
+    const lines: ChargeLine[] = [
+      {
+        description: `Cancellation fee, booking ${booking.number}`,
+        quantity: 1,
+        gross: fee,
+        rate: vatRateOf(policy, cancellationFeeKind),
+        cost: 0,
+        bookingLinePosition: null,
+      },
+    ];
+    return draftOf(ctx, settings, booking, lines, now);
+  }
   // Commissions are what the agency pays its channel, not what the customer buys.
   const billable = (await repo.currentBookingLines(ctx, bookingId)).filter(
     (l) => l.kind !== 'commission' && Number(l.amount) !== 0,
@@ -135,6 +156,19 @@ async function draftInvoice(
   if (lines.length === 0 || total <= 0) {
     return refuse(`booking ${booking.number} has nothing to invoice (its total is ${total})`);
   }
+  return draftOf(ctx, settings, booking, lines, now);
+}
+
+/** The invoice of these lines: VAT, the accounting-currency VAT when foreign, the buyer. */
+async function draftOf(
+  ctx: Ctx,
+  settings: InvoicingSettings,
+  booking: { id: string; currency: string; customerId: string },
+  lines: ChargeLine[],
+  now: Date,
+): Promise<Drafted> {
+  const refuse = (message: string): Drafted => ({ ok: false, refusal: new Conflict(message) });
+  const bookingId = booking.id;
   const currency = booking.currency.trim();
   const issueDate = todayUtc(now);
   const vat = computeVat(settings.vatScheme, lines, settings.defaultVatRate);
@@ -270,6 +304,29 @@ export function onBookingPaid(
   now: Date = new Date(),
 ): Promise<string | null> {
   return autoIssue(tx, bookingId, 'on_paid', now);
+}
+
+/**
+ * For the bookings module: call it inside the cancelling transaction. When the agency invoices
+ * by itself (any policy but `never`), the booking's open invoice is credited in full and its
+ * cancellation fee, if any, invoiced. Returns the ids of what was issued (credit note first).
+ */
+export async function onBookingCancelled(
+  tx: Ctx,
+  bookingId: string,
+  now: Date = new Date(),
+): Promise<string[]> {
+  const settings = await findInvoicingSettings(tx);
+  if (!settings || settings.autoIssue === 'never') return [];
+  const issued: string[] = [];
+  const open = await repo.openInvoiceOf(tx, bookingId);
+  if (open) {
+    const note = await issueCreditNote(tx, open.id, { reason: 'Booking cancelled' }, now);
+    issued.push(note.id);
+  }
+  const drafted = await draftInvoice(tx, settings, bookingId, now);
+  if (drafted.ok) issued.push(await storeInvoice(tx, drafted.draft, now));
+  return issued;
 }
 
 function creditLines(
@@ -419,15 +476,18 @@ export async function getInvoice(ctx: Ctx, id: string): Promise<InvoiceView> {
   return presentInvoice(stored, credited, booking.number);
 }
 
-/** The agency's invoices and credit notes, newest first; of one booking when named. */
+/** The agency's invoices and credit notes, newest first, a page at a time; of one booking when named. */
 export async function listInvoices(
   ctx: Ctx,
-  filter: { bookingId?: string; limit: number },
-): Promise<InvoiceView[]> {
-  const rows = await repo.listInvoiceRows(ctx, filter);
-  const views: InvoiceView[] = [];
-  for (const row of rows) views.push(await getInvoice(ctx, row.id));
-  return views;
+  filter: { bookingId?: string; kind?: 'invoice' | 'credit_note'; cursor?: string; limit: number },
+): Promise<{ items: InvoiceView[]; nextCursor: string | null }> {
+  const { cursor, ...rest } = filter;
+  const rows = await repo.listInvoiceRows(ctx, { ...rest, before: decodeCursor(cursor) });
+  const page = toPage(rows, filter.limit);
+  const items: InvoiceView[] = [];
+  // A page is at most 200 invoices, each read with its lines: a few queries each, no joins to fan out.
+  for (const row of page.items) items.push(await getInvoice(ctx, row.id));
+  return { items, nextCursor: page.nextCursor };
 }
 
 /** The e-invoice (UBL 2.1, EN 16931) of an invoice or credit note. */
