@@ -107,6 +107,7 @@ describeEachDatabase('API contract', (database, kind) => {
       { method: 'PUT' as const, url: `/api/v1/bookings/${someId}/travellers`, auth: true },
       { method: 'POST' as const, url: `/api/v1/bookings/${someId}/payments`, auth: true },
       { method: 'POST' as const, url: `/api/v1/bookings/${someId}/payments/checkout`, auth: true },
+      { method: 'POST' as const, url: `/api/v1/bookings/${someId}/documents/send`, auth: true },
       { method: 'POST' as const, url: `/api/v1/payments/${someId}/confirm`, auth: true },
       { method: 'GET' as const, url: '/api/v1/payments/overdue', auth: true },
       { method: 'PUT' as const, url: '/api/v1/settings/payment-terms', auth: true },

@@ -233,6 +233,7 @@ describeEachDatabase('tenant isolation', (database) => {
       { method: 'GET' as const, url: `${booking}/documents/voucher.pdf` },
       { method: 'GET' as const, url: `${booking}/documents/contract.pdf?locale=zh` },
       { method: 'GET' as const, url: `${booking}/documents/eticket.pdf` },
+      { method: 'POST' as const, url: `${booking}/documents/send`, payload: {} },
     ];
   };
 

@@ -11,9 +11,11 @@ import { demoPassword, demoStaff, seedDemoAgency } from './demo/seed.ts';
 import { remindDueActions } from './modules/bookings/action-reminders.ts';
 import { adminSeed, createAgencyWithUsers, hasUsers } from './modules/identity/bootstrap.ts';
 import { sweepExpiredHolds } from './modules/inventory/service.ts';
-import { createMailer, emailHandler, emailJobKind } from './modules/messaging/mailer.ts';
+import { createMailer } from './modules/messaging/mailer.ts';
+import { logSmsProvider } from './modules/messaging/sms.ts';
 import { OutboxWorker } from './modules/messaging/worker.ts';
 import { remindOverdueInstalments } from './modules/payments/overdue.ts';
+import { outboxHandlers } from './outbox-handlers.ts';
 import { PeriodicTask } from './periodic-task.ts';
 
 export interface RunningServer {
@@ -97,14 +99,16 @@ export async function startServer(
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
 
-  const mailer = createMailer({
-    smtpUrl: config.smtpUrl,
-    from: config.mailFrom,
-    outboxDir: path.join(config.dataDir, 'outbox'),
+  const outboxDir = path.join(config.dataDir, 'outbox');
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir });
+  // No SMS gateway ships with Caravel: text messages are logged and kept beside the e-mails.
+  const sms = logSmsProvider({
+    outboxDir,
+    log: (message) => app.log.info({ sms: message }, 'text message (log provider: not sent)'),
   });
   const worker = config.workerEnabled
     ? new OutboxWorker(database.db, {
-        handlers: { [emailJobKind]: emailHandler(mailer) },
+        handlers: outboxHandlers({ db: database.db, mailer, sms, publicUrl: config.publicUrl }),
         onError: (error, job) =>
           app.log.warn({ err: error, jobId: job?.id, kind: job?.kind }, 'outbox job failed'),
       })

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { addDays, todayUtc } from '../../calendar.ts';
 import { systemActor } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
-import { queueEmail } from '../messaging/mailer.ts';
+import { queueBookingMail } from '../messaging/booking-mail.ts';
 import { inLanguage } from './required-actions.ts';
 
 export interface ReminderOptions {
@@ -91,9 +91,17 @@ export async function remindDueActions(
               `  ${inLanguage(action.instructions, locale)}`,
           )
           .join('\n\n');
-        await queueEmail(
+        // The voucher goes along: it shows each open action in a red box.
+        await queueBookingMail(
           { db: trx, agencyId, actor: systemActor },
-          { to: booking.email, subject: subjects[locale](booking.number), text },
+          {
+            bookingId,
+            to: booking.email,
+            subject: subjects[locale](booking.number),
+            text,
+            documents: ['voucher'],
+            invoiceIds: [],
+          },
         );
       }
       await trx

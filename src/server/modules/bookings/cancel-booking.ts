@@ -11,6 +11,7 @@ import { onBookingCancelled } from '../invoicing/service.ts';
 import { releasePromoCode } from '../pricing/promo-codes-service.ts';
 import { type BookingRow, findBooking, policyOf } from './booking-rows.ts';
 import { type CancellationCharge, cancellationFee } from './cancellation.ts';
+import { mailCustomer } from './customer-mail.ts';
 import { factsOf, lineStatusesOf } from './read-booking.ts';
 import { decideTransition } from './state-machine.ts';
 
@@ -128,7 +129,8 @@ export async function cancelBooking(
       },
       reason,
     });
-    await onBookingCancelled(tx, id, now);
+    const invoiceIds = await onBookingCancelled(tx, id, now);
+    await mailCustomer(tx, id, { kind: 'cancelled', fee: charge.fee }, { invoiceIds });
     return charge;
   });
 }

@@ -37,6 +37,7 @@ import {
   writeTravellers,
 } from './booking-rows.ts';
 import { changeFee } from './cancellation.ts';
+import { mailCustomer } from './customer-mail.ts';
 import { factsOf, lineStatusesOf } from './read-booking.ts';
 import { moveActionDeadlines } from './required-actions.ts';
 import { type TravellerInput, travellerProblems } from './travellers.ts';
@@ -386,6 +387,7 @@ export async function applyChange(
       },
       reason,
     });
+    await mailCustomer(tx, id, { kind: 'changed' });
     return { revision, changeFee: fee };
   });
 }

@@ -23,6 +23,7 @@ import type { Channel } from '../pricing/types.ts';
 import { approvalFor, askApprovers } from './approvals.ts';
 import { firmTake, type StoredQuoteRequest, supplierStatuses } from './booking-inventory.ts';
 import { insertBookingLines, writeTravellers } from './booking-rows.ts';
+import { mailCustomer } from './customer-mail.ts';
 import { allocateBookingNumber } from './numbers.ts';
 import { giveRequiredActions } from './required-actions.ts';
 import { initialStatus } from './state-machine.ts';
@@ -213,7 +214,7 @@ export async function createBooking(ctx: Ctx, input: CreateBookingInput, now: Da
       await askApprovers(tx, { id, number }, approval.approverIds, approval.breaches);
     }
     await createPaymentPlan(tx, id, now);
-    await issueInvoiceOnBookingCreated(tx, id, now);
+    const invoiceId = await issueInvoiceOnBookingCreated(tx, id, now);
     await recordAudit(tx, {
       action: 'booking.created',
       entityType: 'booking',
@@ -230,6 +231,7 @@ export async function createBooking(ctx: Ctx, input: CreateBookingInput, now: Da
           : {}),
       },
     });
+    await mailCustomer(tx, id, { kind: 'booked' }, { invoiceIds: invoiceId ? [invoiceId] : [] });
     return { id, number };
   });
 }

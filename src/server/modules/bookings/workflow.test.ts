@@ -248,11 +248,19 @@ describeEachDatabase('booking workflow', (database) => {
         await database()
           .db.selectFrom('outbox')
           .select('payload')
-          .where('kind', '=', 'email.send')
+          .where('kind', '=', 'booking.mail')
           .execute()
       )
-        .map((row) => row.payload as { to: string; subject: string; text: string })
-        .filter((mail) => mail.subject.startsWith('Rezervace'));
+        .map(
+          (row) =>
+            row.payload as { to: string; subject: string; text: string; documents: string[] },
+        )
+        .filter(
+          (mail) =>
+            mail.subject.startsWith('Rezervace') &&
+            mail.documents.includes('voucher') &&
+            mail.text.includes('•'),
+        );
     const offer = (await call(agent, 'GET', '/api/v1/promotions')).json().items[0];
     expect((await book({ offerId: offer.id })).statusCode).toBe(201);
     // Far from the deadlines (the contract is due 2030-06-06): nothing to remind.

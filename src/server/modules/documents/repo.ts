@@ -104,3 +104,15 @@ export function bookingOfVoucherCode(db: Kysely<DB>, code: string) {
     .where('voucherCode', '=', code)
     .executeTakeFirst();
 }
+
+/** The booking's invoices and credit notes, oldest first. */
+export async function invoiceIdsOf(ctx: Ctx, bookingId: string): Promise<string[]> {
+  const rows = await ctx.db
+    .selectFrom('invoices')
+    .select(['id'])
+    .where('agencyId', '=', ctx.agencyId)
+    .where('bookingId', '=', bookingId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -18,6 +18,8 @@ import {
   publicVoucherPdf,
   type RenderedDocument,
   renderBookingDocument,
+  sendableDocuments,
+  sendDocuments,
 } from './service.ts';
 import { getTemplateSettings, setTemplateLogo, updateTemplate } from './template-service.ts';
 
@@ -146,6 +148,49 @@ export async function documentRoutes(
       },
     },
     async (request) => listDocuments(contextOf(request, database), request.params.id),
+  );
+
+  app.post(
+    '/api/v1/bookings/:id/documents/send',
+    {
+      config: { access: staffRoles },
+      schema: {
+        tags: ['documents'],
+        summary:
+          "E-mails documents of the booking (to the customer's address unless `to` is given)",
+        description:
+          'Queues one e-mail with the PDFs attached; it leaves once the request commits. ' +
+          '`invoice` attaches every invoice and credit note of the booking.',
+        params: IdParams,
+        body: Type.Object(
+          {
+            documents: Type.Optional(
+              Type.Array(Type.Enum([...sendableDocuments]), { minItems: 1, maxItems: 5 }),
+            ),
+            to: Type.Optional(nullable(Type.String({ format: 'email', maxLength: 254 }))),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          202: Type.Object({
+            to: Type.String(),
+            documents: Type.Array(Type.Enum([...sendableDocuments])),
+          }),
+          ...errorResponses(400, 401, 403, 404, 409),
+        },
+      },
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
+    },
+    async (request, reply) => {
+      const sent = await sendDocuments(
+        contextOf(request, database),
+        request.params.id,
+        request.body,
+      );
+      return reply.code(202).send(sent);
+    },
   );
 
   for (const kind of documentKinds) {

@@ -4,15 +4,23 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { type Actor, type Ctx, inTransaction } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
-import { NotFound } from '../../errors.ts';
+import { Conflict, Invalid, NotFound } from '../../errors.ts';
+import { mailCustomer } from '../bookings/customer-mail.ts';
 import { type BookingView, getBooking } from '../bookings/read-booking.ts';
+import { recordAudit } from '../identity/audit.ts';
 import { defaultPaymentTerms } from '../payments/types.ts';
 import { renderContract } from './contract.ts';
 import { renderETickets, ticketLines } from './eticket.ts';
 import { renderInstructions } from './instructions.ts';
 import { labelsFor } from './labels.ts';
 import { type DocumentLocale, isDocumentLocale } from './pdf.ts';
-import { agencyNameOf, bookingOfVoucherCode, claimVoucherCode, voucherCodeOf } from './repo.ts';
+import {
+  agencyNameOf,
+  bookingOfVoucherCode,
+  claimVoucherCode,
+  invoiceIdsOf,
+  voucherCodeOf,
+} from './repo.ts';
 import { serviceLines, travellerName } from './sections.ts';
 import { documentTemplateOf } from './template-service.ts';
 import { renderVoucher } from './voucher.ts';
@@ -139,6 +147,52 @@ async function renderFor(
   }
   const suffix = kind === 'eticket' && options.line !== undefined ? `-${options.line}` : '';
   return { kind, locale, filename: `${kind}-${booking.number}${suffix}-${locale}.pdf`, pdf };
+}
+
+export const sendableDocuments = [...documentKinds, 'invoice'] as const;
+export type SendableDocument = (typeof sendableDocuments)[number];
+
+/**
+ * E-mails documents of a booking again (to the customer, or to the address given): the
+ * booking's own documents and, for `invoice`, every invoice and credit note of it. The message
+ * is queued with an audit entry in one transaction; the PDFs are rendered when it leaves.
+ */
+export async function sendDocuments(
+  ctx: Ctx,
+  bookingId: string,
+  input: { documents?: SendableDocument[] | null; to?: string | null },
+): Promise<{ to: string; documents: SendableDocument[] }> {
+  const booking = await getBooking(ctx, bookingId);
+  const asked = [...new Set<SendableDocument>(input.documents ?? ['voucher', 'contract'])];
+  if (asked.length === 0) throw Invalid.field('/documents', 'name at least one document');
+  const to = input.to?.trim() || booking.customer.email;
+  if (!to) {
+    throw new Conflict('the customer has no e-mail address: give one in `to`', [
+      { path: '/to', message: 'is required: the customer has no e-mail address' },
+    ]);
+  }
+  if (asked.includes('eticket') && ticketLines(booking).length === 0) {
+    throw new Conflict('the booking has no transport or ticket lines, so no e-tickets', [
+      { path: `/documents/${asked.indexOf('eticket')}`, message: 'the booking has no e-tickets' },
+    ]);
+  }
+  const invoiceIds = asked.includes('invoice') ? await invoiceIdsOf(ctx, bookingId) : [];
+  if (asked.includes('invoice') && invoiceIds.length === 0) {
+    throw new Conflict(`booking ${booking.number} has no invoice yet`, [
+      { path: `/documents/${asked.indexOf('invoice')}`, message: 'the booking has no invoice' },
+    ]);
+  }
+  const documents = asked.filter((d): d is DocumentKind => d !== 'invoice');
+  await inTransaction(ctx, async (tx) => {
+    await mailCustomer(tx, bookingId, { kind: 'documents' }, { documents, invoiceIds, to });
+    await recordAudit(tx, {
+      action: 'documents.sent',
+      entityType: 'booking',
+      entityId: bookingId,
+      after: { to, documents: asked, invoiceIds },
+    });
+  });
+  return { to, documents: asked };
 }
 
 // Whoever holds a voucher code may see that voucher: the code is the credential. The public

@@ -2,53 +2,32 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/helpers/database.ts';
 import { makeAgency } from '../../../../tests/helpers/factories.ts';
+import {
+  type LoopbackSmtp,
+  type ReceivedMail,
+  startLoopbackSmtp,
+} from '../../../../tests/helpers/smtp-server.ts';
 import { inTransaction } from '../../context.ts';
 import { createMailer, emailHandler, emailJobKind, queueEmail } from './mailer.ts';
 import { OutboxWorker } from './worker.ts';
 
-interface Received {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
 describeEachDatabase('e-mail through the outbox', (database) => {
-  const received: Received[] = [];
-  let server: SMTPServer;
-  let port = 0;
+  let smtp: LoopbackSmtp;
 
   beforeAll(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          received.push({
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-            to: session.envelope.rcptTo.map((r) => r.address),
-            raw: Buffer.concat(chunks).toString('utf8'),
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.server.address() as { port: number }).port;
+    smtp = await startLoopbackSmtp();
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await smtp.close();
   });
 
   it('delivers a queued e-mail with its attachment to a real SMTP server after commit', async () => {
     const agency = await makeAgency(database());
     const mailer = createMailer({
-      smtpUrl: `smtp://127.0.0.1:${port}`,
+      smtpUrl: smtp.url,
       from: 'Vltava Tours <booking@vltava-tours.example>',
       outboxDir: '/nonexistent',
     });
@@ -67,15 +46,15 @@ describeEachDatabase('e-mail through the outbox', (database) => {
         ],
       }),
     );
-    expect(received).toHaveLength(0);
+    expect(smtp.received).toHaveLength(0);
     const worker = new OutboxWorker(database().db, {
       handlers: { [emailJobKind]: emailHandler(mailer) },
     });
     expect((await worker.drain()).done).toBe(1);
     mailer.close();
 
-    expect(received).toHaveLength(1);
-    const message = received[0] as Received;
+    expect(smtp.received).toHaveLength(1);
+    const message = smtp.received[0] as ReceivedMail;
     expect(message.to).toEqual(['zakaznik@example.cz']);
     expect(message.from).toBe('booking@vltava-tours.example');
     const parsed = await simpleParser(message.raw);

@@ -41,12 +41,15 @@ describeEachDatabase('overdue payments', (database) => {
       .db.selectFrom('outbox')
       .select(['payload'])
       .where('agencyId', '=', agency.agencyId)
-      .where('kind', '=', 'email.send')
+      .where('kind', '=', 'booking.mail')
       .execute()
       .then((rows) =>
         rows
-          .map((r) => r.payload as { to: string; subject: string; text: string })
-          .filter((p) => p.to === address),
+          .map(
+            (r) => r.payload as { to: string; subject: string; text: string; documents: string[] },
+          )
+          // Only the reminders: the booking and its payments were mailed about too.
+          .filter((p) => p.to === address && p.subject.endsWith('platba je po splatnosti')),
       );
 
   beforeAll(async () => {
@@ -123,6 +126,7 @@ describeEachDatabase('overdue payments', (database) => {
     expect(sent[0]?.subject).toBe(`Rezervace ${booking.number}: platba je po splatnosti`);
     expect(sent[0]?.text).toContain('180,00');
     expect(sent[0]?.text).toContain(inDays(-5));
+    expect(sent[0]?.documents).toEqual(['contract']);
 
     // Not again within three days; again once they have passed.
     await remindOverdueInstalments(database().db, new Date(now.getTime() + 2 * day));

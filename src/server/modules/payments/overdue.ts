@@ -6,7 +6,7 @@ import { type Kysely, sql } from 'kysely';
 import { todayUtc } from '../../calendar.ts';
 import { type Ctx, systemActor } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
-import { queueEmail } from '../messaging/mailer.ts';
+import { queueBookingMail } from '../messaging/booking-mail.ts';
 import { format, money } from '../pricing/money.ts';
 import { instalmentStates, overdueOf } from './plan.ts';
 
@@ -228,12 +228,16 @@ export async function remindOverdueInstalments(
           .filter((s) => s.overdue)
           .map((s) => s.dueDate)
           .join(', ');
-        await queueEmail(
+        // The contract goes along: it states the payment schedule the customer agreed to.
+        await queueBookingMail(
           { db: trx, agencyId, actor: systemActor },
           {
+            bookingId,
             to: booking.email,
             subject: subjects[locale](booking.number),
             text: bodies[locale](amount, dates),
+            documents: ['contract'],
+            invoiceIds: [],
           },
         );
       }

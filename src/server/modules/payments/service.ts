@@ -6,11 +6,12 @@ import { type Ctx, inTransaction } from '../../context.ts';
 import { newId } from '../../db/ids.ts';
 import { Conflict, Invalid, NotFound } from '../../errors.ts';
 import { findBooking } from '../bookings/booking-rows.ts';
+import { mailCustomer } from '../bookings/customer-mail.ts';
 import { recordAudit } from '../identity/audit.ts';
 import { type PaymentFacts, paymentRefusal } from './payment-rules.ts';
 import { paymentProvider, testProvider } from './providers.ts';
 import { paidNetOf, paymentsOf } from './repo.ts';
-import { settleIfPaid } from './settle.ts';
+import { type Settlement, settleIfPaid } from './settle.ts';
 import type { PaymentKind, PaymentMethod } from './types.ts';
 import { paymentsView, presentPayment } from './view.ts';
 
@@ -72,6 +73,19 @@ async function bookingMoney(tx: Ctx, bookingId: string) {
  * given back, or pay a cancelled booking; 400 for another currency. A confirmed booking it
  * settles moves to `paid`.
  */
+/** The customer's receipt: the invoice issued by settling, and the voucher once paid in full. */
+function mailPayment(
+  tx: Ctx,
+  bookingId: string,
+  event: { kind: 'payment' | 'refund'; amount: number },
+  settlement: Settlement | undefined,
+) {
+  return mailCustomer(tx, bookingId, event, {
+    documents: settlement?.settled ? ['voucher'] : [],
+    invoiceIds: settlement?.invoiceId ? [settlement.invoiceId] : [],
+  });
+}
+
 export async function recordPayment(
   ctx: Ctx,
   bookingId: string,
@@ -119,7 +133,8 @@ export async function recordPayment(
       },
       reason: input.note ?? null,
     });
-    if (kind === 'payment') await settleIfPaid(tx, bookingId, now);
+    const settlement = kind === 'payment' ? await settleIfPaid(tx, bookingId, now) : undefined;
+    await mailPayment(tx, bookingId, { kind, amount: input.amount }, settlement);
     const [payment] = (await paymentsOf(tx, bookingId)).filter((p) => p.id === id);
     if (!payment) throw new Error('the payment just written is gone');
     return { payment: presentPayment(payment), booking: await bookingMoney(tx, bookingId) };
@@ -268,7 +283,10 @@ export async function confirmPayment(
         ...(succeeded ? { paid: paidNet + amount } : { declineReason: result.declineReason }),
       },
     });
-    if (succeeded) await settleIfPaid(tx, booking.id, now);
+    if (succeeded) {
+      const settlement = await settleIfPaid(tx, booking.id, now);
+      await mailPayment(tx, booking.id, { kind: 'payment', amount }, settlement);
+    }
     return {
       succeeded,
       declineReason: result.declineReason ?? null,
