@@ -110,6 +110,7 @@ describeEachDatabase('API contract', (database, kind) => {
       { method: 'POST' as const, url: `/api/v1/bookings/${someId}/documents/send`, auth: true },
       { method: 'POST' as const, url: `/api/v1/payments/${someId}/confirm`, auth: true },
       { method: 'GET' as const, url: '/api/v1/payments/overdue', auth: true },
+      { method: 'GET' as const, url: '/api/v1/dashboard', auth: true },
       { method: 'PUT' as const, url: '/api/v1/settings/payment-terms', auth: true },
       { method: 'GET' as const, url: '/api/v1/bookings', auth: true },
       { method: 'GET' as const, url: '/api/v1/bookings/export.csv', auth: true },

@@ -568,6 +568,29 @@ describeEachDatabase('tenant isolation', (database) => {
       method: 'DELETE',
       url: `/api/v1/api-tokens/${idsOfB.tokenId}`,
       headers: { cookie: agentB.cookie },
+  it("counts none of another agency's bookings on the dashboard", async () => {
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/dashboard',
+      headers: { cookie: cookieA },
+    });
+    expect(response.statusCode).toBe(200);
+    const { bookingsPerDay, arrivals, approvals, lowStock } = response.json();
+    // B's booking was made today: A's chart stays at zero.
+    const counts = bookingsPerDay.series.flatMap((s: { counts: number[] }) => s.counts);
+    expect(counts.reduce((a: number, b: number) => a + b, 0)).toBe(0);
+    expect([arrivals.count, approvals.count, lowStock.count]).toEqual([0, 0, 0]);
+    const own = await app.inject({
+      method: 'GET',
+      url: '/api/v1/dashboard',
+      headers: { cookie: (await signIn(app, agencyB.adminEmail)).cookie },
+    });
+    const ownCounts = own
+      .json()
+      .bookingsPerDay.series.flatMap((s: { counts: number[] }) => s.counts);
+    expect(ownCounts.reduce((a: number, b: number) => a + b, 0)).toBe(1);
+  });
+
     });
     expect(response.statusCode).toBe(404);
   });

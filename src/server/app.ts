@@ -27,6 +27,7 @@ import { offerRoutes } from './modules/offers/routes.ts';
 import { paymentRoutes } from './modules/payments/routes.ts';
 import { quoteRoutes } from './modules/pricing/quote-routes.ts';
 import { pricingRoutes } from './modules/pricing/routes.ts';
+import { reportRoutes } from './modules/reporting/routes.ts';
 
 export interface AppOptions {
   config: Config;
@@ -139,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(invoicingRoutes, { database });
   await app.register(documentRoutes, { database, config });
   await app.register(paymentRoutes, { database });
+  await app.register(reportRoutes, { database });
   await registerWebAssets(app, options.webDir);
   return app;
 }

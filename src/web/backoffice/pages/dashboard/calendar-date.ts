@@ -1,0 +1,40 @@
+// Calendar dates (YYYY-MM-DD, no time zone: a night, a departure) in the chosen language.
+// Read as UTC and written as UTC, so "2030-07-06" is the 6th wherever the browser is; the
+// instants of useFormat().date would show the 5th west of Greenwich.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fallbackLanguage } from '../../../shared/i18n/languages.ts';
+
+export interface CalendarFormat {
+  /** "6 Jul 2030" */
+  medium(date: string): string;
+  /** "6/7" — for chart axes. */
+  short(date: string): string;
+  /** "Sat 6 Jul" — the weekday matters when planning a day. */
+  weekday(date: string): string;
+}
+
+export function useCalendarFormat(): CalendarFormat {
+  const { i18n } = useTranslation();
+  const locale = i18n.resolvedLanguage ?? fallbackLanguage;
+  return useMemo(() => {
+    const at = (date: string) => new Date(`${date}T00:00:00Z`);
+    const medium = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    const short = new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'numeric',
+      timeZone: 'UTC',
+    });
+    const weekday = new Intl.DateTimeFormat(locale, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      timeZone: 'UTC',
+    });
+    return {
+      medium: (date) => medium.format(at(date)),
+      short: (date) => short.format(at(date)),
+      weekday: (date) => weekday.format(at(date)),
+    };
+  }, [locale]);
+}
