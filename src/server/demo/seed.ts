@@ -9,6 +9,7 @@ import * as repo from '../modules/identity/repo.ts';
 import { type DemoBookingsSummary, seedDemoBookings } from './bookings.ts';
 import { type DemoCatalogSummary, seedDemoCatalog } from './catalog.ts';
 import { type DemoCustomersSummary, seedDemoCustomers } from './customers.ts';
+import { seedDemoInvoicing } from './paperwork.ts';
 import { type DemoPricingSummary, seedDemoPricing } from './pricing.ts';
 
 export const demoAgency = {
@@ -85,6 +86,7 @@ export async function seedDemoAgency(db: Kysely<DB>, admin: UserSeed): Promise<D
     // Customers before prices: Globex's corporate price list points at the Globex customer.
     const customers = await seedDemoCustomers(ctx);
     const pricing = await seedDemoPricing(ctx, catalog, todayUtc(now));
+    await seedDemoInvoicing(ctx);
     const bookings = await seedDemoBookings(ctx, catalog, customers, now);
     return { agencyId, created: true, catalog: { ...catalog, pricing }, customers, bookings };
   };
