@@ -7,7 +7,9 @@
 //     server's pg client and turned into custom scripts, in the same run;
 //  2. GET /api/v1/bookings/export.csv streamed over HTTP from a million bookings generated
 //     with SQL: rows/s and the server's peak memory, beside psql's COPY … TO STDOUT of the
-//     same rows and columns.
+//     same rows and columns;
+//  3. GET /api/v1/bookings, a page of the back-office list with the common filters, on those
+//     bookings, beside GET /api/v1/me as the baseline.
 // Prints medians of rounds (the machine is small and noisy). About 8 minutes on an idle
 // 2-core machine, 15 on a busy one; with --quick, a few.
 //

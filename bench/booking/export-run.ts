@@ -4,6 +4,7 @@ import type { Database } from '../../src/server/db/connect.ts';
 import { generateBookings } from './export-data.ts';
 import { type CopyRun, type ExportRun, exportByCopy, exportOverHttp } from './export-streams.ts';
 import type { HttpClient } from './http-client.ts';
+import { measureList } from './list-run.ts';
 import { printExportTable } from './report.ts';
 import type { ServerProcess } from './server.ts';
 import { exportRounds, exportRows, exportWaitMinutes } from './settings.ts';
@@ -74,6 +75,8 @@ export async function measureExport(context: {
     }
   }
   printExportTable(viaHttp, viaCopy);
+  // 3. the list, on the same bookings
+  await measureList(http, total);
 }
 
 /** Whether the export answers (anything but 404), waiting up to `exportWaitMinutes` for it. */
