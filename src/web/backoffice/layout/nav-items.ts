@@ -11,6 +11,7 @@ import {
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
+import { staffRoles } from '../../../server/modules/identity/roles.ts';
 import type { Messages } from '../../shared/i18n/messages.ts';
 import type { Role } from '../../shared/identity.ts';
 
@@ -24,20 +25,48 @@ export interface NavItem {
   roles?: readonly Role[];
 }
 
+/** A marketplace partner works only the bookings of its own offers (and its API tokens). */
+const partnerRoles: readonly Role[] = ['partner'];
+const staff: readonly Role[] = staffRoles;
+
 export const mainNavItems: readonly NavItem[] = [
-  { to: '/', label: 'dashboard', icon: IconGauge },
-  { to: '/bookings', label: 'bookings', icon: IconCalendarEvent },
-  { to: '/catalog', label: 'catalog', icon: IconMap2 },
-  { to: '/prices', label: 'prices', icon: IconTag },
-  { to: '/customers', label: 'customers', icon: IconUsersGroup },
-  { to: '/finance', label: 'finance', icon: IconReceipt },
-  { to: '/reports', label: 'reports', icon: IconChartBar },
+  { to: '/', label: 'dashboard', icon: IconGauge, roles: staff },
+  {
+    to: '/bookings',
+    label: 'bookings',
+    icon: IconCalendarEvent,
+    roles: [...staff, ...partnerRoles],
+  },
+  { to: '/catalog', label: 'catalog', icon: IconMap2, roles: staff },
+  { to: '/prices', label: 'prices', icon: IconTag, roles: staff },
+  { to: '/customers', label: 'customers', icon: IconUsersGroup, roles: staff },
+  { to: '/finance', label: 'finance', icon: IconReceipt, roles: staff },
+  { to: '/reports', label: 'reports', icon: IconChartBar, roles: staff },
 ];
 
 export const settingsNavItems: readonly NavItem[] = [
   { to: '/settings/users', label: 'users', icon: IconUsers, roles: ['admin'] },
   { to: '/settings/api-tokens', label: 'apiTokens', icon: IconKey },
 ];
+
+/** Where a role starts: staff on the dashboard, a partner on its bookings. */
+export function homePathFor(role: Role): string {
+  return partnerRoles.includes(role) ? '/bookings' : '/';
+}
+
+/**
+ * Whether a role's navigation leads to `pathname` (a section it may use). Pages of the
+ * sections it may not use would only fail against the API; RequireAuth sends it home instead.
+ * `/bookings/new` is staff's: a partner does not type bookings.
+ */
+export function mayOpenPath(role: Role, pathname: string): boolean {
+  // Only a partner is steered; anyone else is left where they are (no redirect loops).
+  if (!partnerRoles.includes(role)) return true;
+  if (pathname === '/bookings/new') return false;
+  return [...mainNavItems, ...settingsNavItems].some(
+    (item) => item.to !== '/' && item.roles?.includes(role) && isActivePath(pathname, item.to),
+  );
+}
 
 export function isActivePath(pathname: string, to: string): boolean {
   if (to === '/') return pathname === '/';
