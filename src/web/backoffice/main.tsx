@@ -1,5 +1,6 @@
 // The back office's entry point.
 import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import '../shared/i18n/setup.ts';
 import { StrictMode } from 'react';

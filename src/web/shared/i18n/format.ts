@@ -31,11 +31,17 @@ export function useFormat(): Formatters {
   return useMemo(() => {
     const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+    // A calendar date (a night, a departure) has no time zone: read and written as UTC, it is
+    // the same day wherever the browser is.
+    const calendarDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
     const number = new Intl.NumberFormat(locale);
     const currencies = new Intl.DisplayNames([locale], { type: 'currency', fallback: 'code' });
     return {
       dateTime: (iso) => dateTime.format(new Date(iso)),
-      date: (iso) => date.format(new Date(iso)),
+      date: (iso) =>
+        /^\d{4}-\d{2}-\d{2}$/.test(iso)
+          ? calendarDate.format(new Date(`${iso}T00:00:00Z`))
+          : date.format(new Date(iso)),
       number: (value) => number.format(value),
       money: (minor, currency) => {
         const digits = minorDigits(currency);

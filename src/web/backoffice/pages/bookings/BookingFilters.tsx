@@ -1,6 +1,5 @@
 // The filter panel of the bookings list: every control writes straight to the address bar
 // (through `onChange`), so what is on screen is always what a bookmark would bring back.
-import '@mantine/dates/styles.css';
 import 'dayjs/locale/cs';
 import 'dayjs/locale/pl';
 import 'dayjs/locale/tr';

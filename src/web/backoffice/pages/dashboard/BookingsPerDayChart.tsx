@@ -3,9 +3,9 @@
 import { Group, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCalendarFormat } from '../../../shared/i18n/calendar-date.ts';
 import { useFormat } from '../../../shared/i18n/format.ts';
 import { EChart, type EChartOption } from '../../../shared/ui/EChart.tsx';
-import { useCalendarFormat } from './calendar-date.ts';
 import type { Channel, Dashboard } from './dashboard-queries.ts';
 
 /** One colour per channel, the same in every language and every day. */

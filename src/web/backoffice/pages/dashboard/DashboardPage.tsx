@@ -27,13 +27,13 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useCalendarFormat } from '../../../shared/i18n/calendar-date.ts';
 import { useFormat } from '../../../shared/i18n/format.ts';
 import { CenteredLoader } from '../../../shared/ui/CenteredLoader.tsx';
 import { PageHeader } from '../../../shared/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../shared/ui/ProblemAlert.tsx';
 import { useSignedInUser } from '../../auth/signed-in-user.ts';
 import { BookingsPerDayChart } from './BookingsPerDayChart.tsx';
-import { useCalendarFormat } from './calendar-date.ts';
 import { type BookingBrief, type Dashboard, isChannel, useDashboard } from './dashboard-queries.ts';
 
 export function DashboardPage() {

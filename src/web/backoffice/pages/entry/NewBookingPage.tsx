@@ -4,7 +4,6 @@ import 'dayjs/locale/cs';
 import 'dayjs/locale/pl';
 import 'dayjs/locale/tr';
 import 'dayjs/locale/zh-cn';
-import '@mantine/dates/styles.css';
 import { Alert, Box, Stack } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';

@@ -3,8 +3,8 @@
 import { Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconClockHour4 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { useCalendarFormat } from '../../../shared/i18n/calendar-date.ts';
 import { useFormat } from '../../../shared/i18n/format.ts';
-import { useCalendarFormat } from '../dashboard/calendar-date.ts';
 import type { Quote } from './entry-queries.ts';
 
 export function QuoteCard({ quote }: { quote: Quote }) {

@@ -21,8 +21,8 @@ import { IconCalculator, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, fieldErrors } from '../../../shared/api.ts';
+import { useCalendarFormat } from '../../../shared/i18n/calendar-date.ts';
 import { ProblemAlert } from '../../../shared/ui/ProblemAlert.tsx';
-import { useCalendarFormat } from '../dashboard/calendar-date.ts';
 import { moveOnEnter } from './enter-moves-on.ts';
 import {
   type EntryChannel,

@@ -3,7 +3,7 @@
 // instants of useFormat().date would show the 5th west of Greenwich.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fallbackLanguage } from '../../../shared/i18n/languages.ts';
+import { fallbackLanguage } from './languages.ts';
 
 export interface CalendarFormat {
   /** "6 Jul 2030" */
