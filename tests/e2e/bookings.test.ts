@@ -3,6 +3,8 @@
 // exported to CSV, the cancellation fee shown before cancelling, Globex's approver approving,
 // the list in Czech and Chinese, and a marketplace partner seeing only its own bookings.
 import fs from 'node:fs';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/runtime.ts';
@@ -20,7 +22,7 @@ interface Summary {
 }
 
 describe('bookings in the back office', () => {
-  let server: RunningServer;
+  let server: RunningServer & { dataDir: string };
   let browser: Browser;
   let page: Page;
   const consoleErrors: string[] = [];
@@ -198,6 +200,34 @@ describe('bookings in the back office', () => {
     const numbers = lines.slice(1).map((line) => line.split(',')[0]);
     expect(numbers.sort()).toEqual([...picked].sort());
     expect(lines.slice(1).every((line) => line.includes('DH-48213'))).toBe(true);
+  });
+
+  it('e-mails the documents again to another address, with the PDFs attached', async () => {
+    const [booking] = await apiList('status=confirmed');
+    expect(booking).toBeDefined();
+    await page.goto(`${server.url}/bookings/${booking?.id}`);
+    await page.getByTestId('resend-documents').click();
+    await page.getByTestId('resend-to').fill('office@example.test');
+    await page.getByTestId('resend-submit').click();
+    await expect.poll(() => page.getByTestId('resend-to').count()).toBe(0);
+    // Without SMTP_URL the worker writes each message to <data dir>/outbox as an .eml file.
+    const outbox = path.join(server.dataDir, 'outbox');
+    const sent = async () => {
+      for (const name of fs.existsSync(outbox) ? fs.readdirSync(outbox) : []) {
+        if (!name.endsWith('.eml')) continue;
+        const mail = await simpleParser(fs.readFileSync(path.join(outbox, name)));
+        const to = mail.to && 'text' in mail.to ? mail.to.text : '';
+        if (to === 'office@example.test') return mail;
+      }
+      return undefined;
+    };
+    await expect.poll(async () => (await sent()) !== undefined, { timeout: 30_000 }).toBe(true);
+    const mail = await sent();
+    expect(mail?.subject).toContain(booking?.number);
+    expect(mail?.attachments.map((a) => a.filename)).toEqual([
+      expect.stringMatching(new RegExp(`^voucher-${booking?.number}-`)),
+      expect.stringMatching(new RegExp(`^contract-${booking?.number}-`)),
+    ]);
   });
 
   it('shows the cancellation fee before cancelling', async () => {
