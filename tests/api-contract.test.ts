@@ -120,6 +120,25 @@ describeEachDatabase('API contract', (database, kind) => {
       { method: 'POST' as const, url: `/api/v1/invoices/${someId}/credit-notes`, auth: true },
       { method: 'GET' as const, url: '/api/v1/invoices', auth: true },
       { method: 'PUT' as const, url: '/api/v1/settings/invoicing', auth: true },
+      { method: 'GET' as const, url: `/api/v1/portal/${agency.slug}/offers`, auth: false },
+      { method: 'POST' as const, url: `/api/v1/portal/${agency.slug}/quotes`, auth: false },
+      { method: 'POST' as const, url: `/api/v1/portal/${agency.slug}/bookings`, auth: false },
+      { method: 'POST' as const, url: `/api/v1/portal/${agency.slug}/magic-link`, auth: false },
+      {
+        method: 'POST' as const,
+        url: `/api/v1/portal/${agency.slug}/magic-link/redeem`,
+        auth: false,
+      },
+      {
+        method: 'GET' as const,
+        url: `/api/v1/portal/${agency.slug}/products/${someId}/calendar`,
+        auth: false,
+      },
+      {
+        method: 'PUT' as const,
+        url: `/api/v1/portal/${agency.slug}/bookings/${someId}/travellers`,
+        auth: true,
+      },
     ];
     const field = fc.oneof(
       fc.string(),
@@ -225,6 +244,10 @@ describeEachDatabase('API contract', (database, kind) => {
           'party',
           'from',
           'to',
+          'contact',
+          'acceptTerms',
+          'token',
+          'month',
         ),
         field,
       ),

@@ -17,6 +17,7 @@ describe('web assets', () => {
   beforeAll(async () => {
     fs.mkdirSync(path.join(dir, 'assets'));
     fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Caravel</title>');
+    fs.writeFileSync(path.join(dir, 'portal.html'), '<!doctype html><title>Portal</title>');
     fs.writeFileSync(path.join(dir, 'assets/app-abc123.js'), 'console.log(1)');
     database = await openTestDatabase('pglite');
     app = await buildApp({ config: loadConfig({}), database, logger: false, webDir: dir });
@@ -34,6 +35,27 @@ describe('web assets', () => {
       expect(response.body).toContain('<title>Caravel</title>');
       expect(response.headers['cache-control']).toBe('no-cache');
     }
+  });
+
+  it('serves the portal page at portal and voucher routes, and the back office elsewhere', async () => {
+    for (const url of [
+      '/portal/vltava-tours',
+      '/portal/vltava-tours/products/123?adults=2',
+      '/portal/vltava-tours/account',
+      '/v/AbCdEfGhIjKlMnOpQrStUv',
+    ]) {
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.body, url).toContain('<title>Portal</title>');
+      expect(response.headers['cache-control']).toBe('no-cache');
+    }
+    for (const url of ['/portals', '/vouchers/1', '/bookings/v/1']) {
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.body, url).toContain('<title>Caravel</title>');
+    }
+    const api = await app.inject({ method: 'GET', url: '/api/v1/portal-nothing' });
+    expect(api.statusCode).toBe(404);
+    expect(api.headers['content-type']).toContain('application/problem+json');
   });
 
   it('serves hashed assets as immutable, and a missing one as 404 rather than the page', async () => {

@@ -25,6 +25,7 @@ import { inventoryRoutes } from './modules/inventory/routes.ts';
 import { invoicingRoutes } from './modules/invoicing/routes.ts';
 import { offerRoutes } from './modules/offers/routes.ts';
 import { paymentRoutes } from './modules/payments/routes.ts';
+import { portalRoutes } from './modules/portal/routes.ts';
 import { quoteRoutes } from './modules/pricing/quote-routes.ts';
 import { pricingRoutes } from './modules/pricing/routes.ts';
 import { reportRoutes } from './modules/reporting/routes.ts';
@@ -140,6 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(invoicingRoutes, { database });
   await app.register(documentRoutes, { database, config });
   await app.register(paymentRoutes, { database });
+  await app.register(portalRoutes, { database, config });
   await app.register(reportRoutes, { database });
   await registerWebAssets(app, options.webDir);
   return app;

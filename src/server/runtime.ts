@@ -7,7 +7,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { demoPassword, demoStaff, seedDemoAgency } from './demo/seed.ts';
+import { demoAgency, demoPassword, demoStaff, seedDemoAgency } from './demo/seed.ts';
 import { remindDueActions } from './modules/bookings/action-reminders.ts';
 import { adminSeed, createAgencyWithUsers, hasUsers } from './modules/identity/bootstrap.ts';
 import { sweepExpiredHolds } from './modules/inventory/service.ts';
@@ -66,6 +66,9 @@ export function firstStartBanner(report: FirstStartReport): string {
       ...demoStaff.map((user) => `  │   ${user.email} (${user.role})`),
     );
   }
+  lines.push(
+    `  │ Customer portal: /portal/${report.demo ? demoAgency.slug : 'main'} (vouchers at /v/…)`,
+  );
   lines.push('  └────────────────────────────────────────────────────────────────', '');
   return lines.join('\n');
 }

@@ -124,6 +124,17 @@ export interface OutboxTable {
   doneAt: Timestamp | null;
 }
 
+/** A portal customer's sign-in link: the token's hash, single-use, expiring. */
+export interface PortalSignInLinksTable {
+  id: string;
+  agencyId: string;
+  userId: string;
+  tokenHash: string;
+  expiresAt: Timestamp;
+  usedAt: Timestamp | null;
+  createdAt: CreatedAt;
+}
+
 export interface IdempotencyKeysTable {
   agencyId: string;
   scope: string;
@@ -910,6 +921,7 @@ export interface DB {
   auditLog: AuditLogTable;
   outbox: OutboxTable;
   idempotencyKeys: IdempotencyKeysTable;
+  portalSignInLinks: PortalSignInLinksTable;
   suppliers: SuppliersTable;
   accommodations: AccommodationsTable;
   roomTypes: RoomTypesTable;

@@ -1,6 +1,7 @@
-// Serves the built web application (dist/web) and answers unknown page paths with its
-// index.html, so client-side routes survive a reload. Unknown /api paths and missing files
-// stay 404 problems.
+// Serves the built web application (dist/web) and answers unknown page paths with the page
+// of the app they belong to, so client-side routes survive a reload: the customer portal
+// (`/portal/…`) and voucher pages (`/v/…`) with portal.html, everything else with the back
+// office's index.html. Unknown /api paths and missing files stay 404 problems.
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -11,6 +12,11 @@ export const webDistDir = path.resolve(import.meta.dirname, '../../../dist/web')
 
 export function webAssetsBuilt(dir = webDistDir): boolean {
   return fs.existsSync(path.join(dir, 'index.html'));
+}
+
+/** The page of the customer-facing app: the portal and the public voucher pages. */
+export function pageFileFor(pathOnly: string): 'portal.html' | 'index.html' {
+  return /^\/(portal|v)(\/|$)/.test(pathOnly) ? 'portal.html' : 'index.html';
 }
 
 /** A page path (client route) rather than a file: no extension in its last segment. */
@@ -40,7 +46,7 @@ export async function registerWebAssets(app: FastifyInstance, dir = webDistDir):
     const pathOnly = request.url.split('?')[0] ?? '/';
     if (request.method === 'GET' && isPagePath(pathOnly) && built) {
       reply.header('cache-control', 'no-cache');
-      return reply.sendFile('index.html');
+      return reply.sendFile(pageFileFor(pathOnly));
     }
     const detail =
       request.method === 'GET' && isPagePath(pathOnly)

@@ -17,6 +17,7 @@ import * as bookingChanges from './2026-11-23-14-booking-changes.ts';
 import * as payments from './2026-11-23-15-payments.ts';
 import * as invoices from './2026-11-23-16-invoices.ts';
 import * as documentTemplates from './2026-11-23-17-document-templates.ts';
+import * as portal from './2026-11-24-18-portal.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-01-identity': identity,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-15-payments': payments,
   '2026-11-23-16-invoices': invoices,
   '2026-11-23-17-document-templates': documentTemplates,
+  '2026-11-24-18-portal': portal,
 };

@@ -94,6 +94,34 @@ export async function login(
   return { user, sessionToken, expiresAt };
 }
 
+/**
+ * Opens a session for a user who proved who they are another way than a password (a portal
+ * customer who has just booked, or who followed a sign-in link), in the caller's transaction.
+ */
+export async function openSession(
+  ctx: Ctx,
+  user: { id: string; agencyId: string },
+  input: { ip: string | null; userAgent: string | null; sessionTtlHours: number; via: string },
+): Promise<{ sessionToken: string; expiresAt: Date }> {
+  const sessionToken = newSecret('cvs');
+  const expiresAt = new Date(Date.now() + input.sessionTtlHours * 3600_000);
+  await repo.insertSession(ctx.db, {
+    tokenHash: hashSecret(sessionToken),
+    agencyId: user.agencyId,
+    userId: user.id,
+    expiresAt,
+    ip: input.ip,
+    userAgent: input.userAgent?.slice(0, 400) ?? null,
+  });
+  await recordAudit(ctx, {
+    action: 'user.login',
+    entityType: 'user',
+    entityId: user.id,
+    after: { ip: input.ip, via: input.via },
+  });
+  return { sessionToken, expiresAt };
+}
+
 export async function logout(db: Kysely<DB>, sessionToken: string): Promise<void> {
   await repo.deleteSession(db, hashSecret(sessionToken));
 }
