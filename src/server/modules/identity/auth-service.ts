@@ -68,29 +68,19 @@ export async function login(
   }
   throttle.recordSuccess(account);
 
-  const sessionToken = newSecret('cvs');
-  const expiresAt = new Date(Date.now() + sessionTtlHours * 3600_000);
   const ctx: Ctx = {
     db,
     agencyId: user.agencyId,
     actor: { type: 'user', id: user.id, userId: user.id, name: user.name, role: user.role },
   };
-  await inTransaction(ctx, async (tx) => {
-    await repo.insertSession(tx.db, {
-      tokenHash: hashSecret(sessionToken),
-      agencyId: user.agencyId,
-      userId: user.id,
-      expiresAt,
+  const { sessionToken, expiresAt } = await inTransaction(ctx, (tx) =>
+    openSession(tx, user, {
       ip: input.ip,
-      userAgent: input.userAgent?.slice(0, 400) ?? null,
-    });
-    await recordAudit(tx, {
-      action: 'user.login',
-      entityType: 'user',
-      entityId: user.id,
-      after: { ip: input.ip },
-    });
-  });
+      userAgent: input.userAgent,
+      sessionTtlHours,
+      via: 'password',
+    }),
+  );
   return { user, sessionToken, expiresAt };
 }
 
