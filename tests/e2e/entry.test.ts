@@ -99,6 +99,19 @@ describe('dashboard and quick entry in Chromium', () => {
       customer: { name: `Karel ${surname}` },
     });
     await page.screenshot({ path: screenshotPath('manual-entry-saved'), fullPage: true });
+
+    // Staff find it in the bookings list by typing the surname into the search box.
+    await page.goto(`${server.url}/bookings`);
+    await page.getByTestId('booking-search').fill(surname);
+    await page.waitForURL(new RegExp(`[?&]q=${surname}`));
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('booking-row')
+          .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-number'))),
+      )
+      .toEqual([found.items[0].number]);
+    await page.screenshot({ path: screenshotPath('manual-entry-in-list') });
   });
 
   it('shows the dashboard in Chinese, with the new booking counted', async () => {
