@@ -81,21 +81,31 @@ export function describeEachDatabase(
   name: string,
   suite: (database: () => Database, kind: DatabaseKind) => void,
 ): void {
-  for (const kind of databaseKinds()) {
-    describe(`${name} [${kind}]`, () => {
-      let database: Database | null = null;
-      beforeAll(async () => {
-        database = await openTestDatabase(kind);
-      });
-      afterAll(async () => {
-        await database?.close();
-      });
-      suite(() => {
-        if (!database) throw new Error('the test database is not open yet');
-        return database;
-      }, kind);
+  for (const kind of databaseKinds()) describeOnDatabase(kind, name, suite);
+}
+
+/**
+ * Runs `suite` on one kind of database: for slow end-to-end checks whose SQL other files
+ * already run on both.
+ */
+export function describeOnDatabase(
+  kind: DatabaseKind,
+  name: string,
+  suite: (database: () => Database, kind: DatabaseKind) => void,
+): void {
+  describe(`${name} [${kind}]`, () => {
+    let database: Database | null = null;
+    beforeAll(async () => {
+      database = await openTestDatabase(kind);
     });
-  }
+    afterAll(async () => {
+      await database?.close();
+    });
+    suite(() => {
+      if (!database) throw new Error('the test database is not open yet');
+      return database;
+    }, kind);
+  });
 }
 
 /** For races: runs only on PostgreSQL (PGlite has a single session, so races prove nothing). */

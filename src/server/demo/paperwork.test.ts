@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import type { FastifyInstance } from 'fastify';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDatabase } from '../../../tests/helpers/database.ts';
+import { describeOnDatabase } from '../../../tests/helpers/database.ts';
 import { makeTestApp, signIn } from '../../../tests/helpers/factories.ts';
 import { type LoopbackSmtp, startLoopbackSmtp } from '../../../tests/helpers/smtp-server.ts';
 import { labelsFor } from '../modules/documents/labels.ts';
@@ -28,7 +28,9 @@ const admin: UserSeed = {
 const pdfText = (bytes: Buffer) =>
   execFileSync('pdftotext', ['-layout', '-', '-'], { input: bytes }).toString('utf8');
 
-describeEachDatabase('demo paperwork', (database) => {
+// On the embedded database only: seeding the demo and rendering its mails is slow, and the
+// SQL behind it runs on both databases in demo/bookings.test.ts and documents/mail.test.ts.
+describeOnDatabase('pglite', 'demo paperwork', (database) => {
   let app: FastifyInstance;
   let cookie: string;
   let demo: DemoResult;
