@@ -214,7 +214,12 @@ export function useRedeemSignInLink(agency: string) {
         `${base(agency)}/magic-link/redeem`,
         { method: 'POST', body: { token } },
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: portalKeys.all(agency) }),
+    // The account is fetched again (even when no screen shows it now) before the caller moves
+    // on: a cached "signed out" answer must not send the customer back to sign in.
+    onSuccess: async () => {
+      await queryClient.refetchQueries({ queryKey: portalKeys.account(agency), type: 'all' });
+      await queryClient.invalidateQueries({ queryKey: portalKeys.all(agency) });
+    },
   });
 }
 
