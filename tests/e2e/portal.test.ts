@@ -28,7 +28,10 @@ function dayLabel(date: string): string {
   }).format(new Date(`${date}T00:00:00Z`));
 }
 
-describe('customer portal in Chromium', () => {
+// The server renders the demo's PDFs in its worker on the same event loop while these steps
+// run: on a loaded machine a step may wait tens of seconds, so the steps get 45 s and the tests
+// 120 s. The checks are the same; only the patience differs.
+describe('customer portal in Chromium', { timeout: 120_000 }, () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
   let page: Page;
@@ -99,7 +102,7 @@ describe('customer portal in Chromium', () => {
 
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(45_000);
     page.on('console', (message) => {
       if (message.type() === 'error') {
         consoleErrors.push(`${message.text()} @ ${message.location().url}`);

@@ -177,8 +177,14 @@ export function AccountPage() {
             variant="default"
             leftSection={<IconLogout size={16} />}
             loading={signOut.isPending}
+            // Awaited rather than a mutate callback: signing out re-renders this page as
+            // "signed out" (which sends to the sign-in page and unmounts it), and a mutate
+            // callback of an unmounted page never runs. Home is where signing out ends.
             onClick={() =>
-              signOut.mutate(undefined, { onSuccess: () => void navigate(`/portal/${slug}`) })
+              void signOut
+                .mutateAsync()
+                .then(() => navigate(`/portal/${slug}`, { replace: true }))
+                .catch(() => undefined)
             }
             data-testid="sign-out"
           >
