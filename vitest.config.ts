@@ -14,6 +14,9 @@ export default defineConfig({
     maxWorkers: workers,
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // expect.poll waits 1 s by default: too short for a page on a loaded 2-core CI machine,
+    // where one list request behind a debounce took longer and failed an e2e step.
+    expect: { poll: { timeout: 10_000 } },
     reporters: ['default'],
   },
 });

@@ -8,9 +8,8 @@ import { simpleParser } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/runtime.ts';
-import { launchChromium, screenshotPath, startTestServer } from './browser.ts';
+import { e2eAdminPassword, launchChromium, screenshotPath, startDemoServer } from './browser.ts';
 
-const adminPassword = 'e2e admin password';
 const demoPassword = 'caravel-demo';
 
 interface Summary {
@@ -28,7 +27,7 @@ describe('bookings in the back office', () => {
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer({ CARAVEL_ADMIN_PASSWORD: adminPassword, CARAVEL_DEMO: '1' });
+    server = await startDemoServer();
     browser = await launchChromium();
     page = await browser.newPage({
       viewport: { width: 1440, height: 900 },
@@ -87,7 +86,7 @@ describe('bookings in the back office', () => {
       .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-number')));
 
   it('lists every channel’s bookings with badges, costs and margins for staff', async () => {
-    await signIn('admin@example.com', adminPassword);
+    await signIn('admin@example.com', e2eAdminPassword);
     await page.waitForURL(`${server.url}/bookings`);
     const all = await apiList('');
     expect(all.length).toBeGreaterThanOrEqual(11);

@@ -5,9 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/runtime.ts';
-import { launchChromium, screenshotPath, startTestServer } from './browser.ts';
-
-const adminPassword = 'e2e admin password';
+import { e2eAdminPassword, launchChromium, screenshotPath, startDemoServer } from './browser.ts';
 
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -22,7 +20,7 @@ describe('catalog and price editors in Chromium', () => {
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer({ CARAVEL_ADMIN_PASSWORD: adminPassword, CARAVEL_DEMO: '1' });
+    server = await startDemoServer();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
     page.setDefaultTimeout(15_000);
@@ -38,7 +36,7 @@ describe('catalog and price editors in Chromium', () => {
     });
     await page.goto(`${server.url}/login?next=%2Fcatalog`);
     await page.getByTestId('login-email').fill('admin@example.com');
-    await page.getByTestId('login-password').fill(adminPassword);
+    await page.getByTestId('login-password').fill(e2eAdminPassword);
     await page.getByTestId('login-submit').click();
     await page.waitForURL(`${server.url}/catalog/accommodations`);
   });

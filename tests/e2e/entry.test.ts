@@ -4,9 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/runtime.ts';
-import { launchChromium, screenshotPath, startTestServer } from './browser.ts';
-
-const adminPassword = 'e2e admin password';
+import { e2eAdminPassword, launchChromium, screenshotPath, startDemoServer } from './browser.ts';
 
 describe('dashboard and quick entry in Chromium', () => {
   let server: RunningServer;
@@ -17,7 +15,7 @@ describe('dashboard and quick entry in Chromium', () => {
   const surname = `Zeman${Date.now().toString(36)}`;
 
   beforeAll(async () => {
-    server = await startTestServer({ CARAVEL_ADMIN_PASSWORD: adminPassword, CARAVEL_DEMO: '1' });
+    server = await startDemoServer();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
     page.setDefaultTimeout(10_000);
@@ -29,7 +27,7 @@ describe('dashboard and quick entry in Chromium', () => {
     // The first load compiles nothing but may wait on a busy machine.
     await page.goto(`${server.url}/login`, { timeout: 60_000 });
     await page.getByTestId('login-email').fill('admin@example.com');
-    await page.getByTestId('login-password').fill(adminPassword);
+    await page.getByTestId('login-password').fill(e2eAdminPassword);
     await page.getByTestId('login-submit').click();
     await page.waitForURL(`${server.url}/`);
   });

@@ -3,9 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/runtime.ts';
-import { launchChromium, screenshotPath, startTestServer } from './browser.ts';
-
-const adminPassword = 'e2e admin password';
+import { e2eAdminPassword, launchChromium, screenshotPath, startDemoServer } from './browser.ts';
 
 describe('back office in Chromium', () => {
   let server: RunningServer;
@@ -13,7 +11,7 @@ describe('back office in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    server = await startTestServer({ CARAVEL_ADMIN_PASSWORD: adminPassword, CARAVEL_DEMO: '1' });
+    server = await startDemoServer();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
     // Fail a step well inside the test's own timeout, so the report names the step.
@@ -35,7 +33,7 @@ describe('back office in Chromium', () => {
   });
 
   it('signs the admin in and returns to the page asked for', async () => {
-    await page.getByTestId('login-password').fill(adminPassword);
+    await page.getByTestId('login-password').fill(e2eAdminPassword);
     await page.getByTestId('login-submit').click();
     await page.waitForURL(`${server.url}/settings/users`);
     await expect.poll(() => page.getByTestId('current-user').textContent()).toBe('Administrator');

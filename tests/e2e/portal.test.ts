@@ -8,9 +8,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayUtc } from '../../src/server/calendar.ts';
-import { launchChromium, screenshotPath, startTestServer } from './browser.ts';
+import { e2eAdminPassword, launchChromium, screenshotPath, startDemoServer } from './browser.ts';
 
-const adminPassword = 'e2e admin password';
 const slug = 'vltava-tours';
 // In the demo's last-minute window (two weeks to four months ahead), a week in Rimini; far
 // enough ahead that the agency's terms ask a deposit now and the rest 30 days before.
@@ -32,7 +31,7 @@ function dayLabel(date: string): string {
 // run: on a loaded machine a step may wait tens of seconds, so the steps get 45 s and the tests
 // 120 s. The checks are the same; only the patience differs.
 describe('customer portal in Chromium', { timeout: 120_000 }, () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let server: Awaited<ReturnType<typeof startDemoServer>>;
   let browser: Browser;
   let page: Page;
   let adminCookie: string;
@@ -59,11 +58,11 @@ describe('customer portal in Chromium', { timeout: 120_000 }, () => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer({ CARAVEL_ADMIN_PASSWORD: adminPassword, CARAVEL_DEMO: '1' });
+    server = await startDemoServer();
     const login = await fetch(`${server.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@example.com', password: adminPassword }),
+      body: JSON.stringify({ email: 'admin@example.com', password: e2eAdminPassword }),
     });
     adminCookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     // The agency sells the Rimini stay on its portal with two required actions, as staff set

@@ -1,6 +1,7 @@
 // Fresh databases for integration tests: an in-memory PGlite, and a new database on the
 // test PostgreSQL server when there is one. `describeEachDatabase` runs a suite on each.
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { type Database, type DatabaseKind, openDatabase } from '../../src/server/db/connect.ts';
@@ -42,20 +43,37 @@ async function dropDatabase(serverUrl: string, name: string): Promise<void> {
   await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
 }
 
-/** A new, migrated database of the given kind; `close()` throws it away. */
+let pgliteTemplate: Blob | null = null;
+
+/** The migrated PGlite the global setup dumped (read once per test file's process). */
+function migratedPglite(): Blob | undefined {
+  const file = inject('pgliteTemplate');
+  if (!file) return undefined;
+  pgliteTemplate ??= new Blob([fs.readFileSync(file)]);
+  return pgliteTemplate;
+}
+
+/**
+ * A new, migrated database of the given kind; `close()` throws it away. Each is a copy of a
+ * template the global setup migrated; migrating again checks the copy is current.
+ */
 export async function openTestDatabase(
   kind: DatabaseKind,
   options: { poolSize?: number } = {},
 ): Promise<Database> {
   if (kind === 'pglite') {
-    const database = await openDatabase({ kind: 'pglite', dataDir: null });
+    const database = await openDatabase(
+      { kind: 'pglite', dataDir: null },
+      { loadDataDir: migratedPglite() },
+    );
     await migrateToLatest(database.db);
     return database;
   }
   const serverUrl = testDatabaseUrl();
   if (!serverUrl) throw new Error('no TEST_DATABASE_URL for a PostgreSQL test database');
   const name = `caravel_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(serverUrl, `create database ${name}`);
+  const template = inject('postgresTemplate');
+  await adminQuery(serverUrl, `create database ${name}${template ? ` template ${template}` : ''}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
+import { makeDemoDataDir, makePgliteTemplate, makePostgresTemplate } from './templates.ts';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -15,6 +16,12 @@ const clusterScript = path.join(root, 'scripts/pg-cluster.sh');
 declare module 'vitest' {
   export interface ProvidedContext {
     testDatabaseUrl: string | null;
+    /** A migrated PGlite dump (tar) that each test database loads. */
+    pgliteTemplate: string;
+    /** A migrated PostgreSQL database each test database is created from. */
+    postgresTemplate: string | null;
+    /** A data directory with the demo agency, copied by each end-to-end server. */
+    demoDataDir: string;
   }
 }
 
@@ -67,9 +74,19 @@ export default async function setup(project: TestProject) {
     }
   }
   project.provide('testDatabaseUrl', url);
-  await buildWebIfStale();
+  const templates = fs.mkdtempSync(path.join(os.tmpdir(), 'caravel-templates-'));
+  const [pgliteTemplate, postgresTemplate, demoDataDir] = await Promise.all([
+    makePgliteTemplate(templates),
+    url ? makePostgresTemplate(url) : null,
+    makeDemoDataDir(templates),
+    buildWebIfStale(),
+  ]);
+  project.provide('pgliteTemplate', pgliteTemplate);
+  project.provide('postgresTemplate', postgresTemplate);
+  project.provide('demoDataDir', demoDataDir);
 
   return async () => {
+    fs.rmSync(templates, { recursive: true, force: true });
     if (clusterDir) await run('bash', [clusterScript, 'stop', clusterDir]);
   };
 }

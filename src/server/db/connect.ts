@@ -13,7 +13,14 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface Database {
   db: Kysely<DB>;
   kind: DatabaseKind;
+  /** The embedded engine, on PGlite only: the tests dump a migrated one as their template. */
+  pglite?: PGlite;
   close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PGlite only: start from this dump of a data directory instead of an empty one. */
+  loadDataDir?: Blob;
 }
 
 // Calendar dates stay 'YYYY-MM-DD' strings: a JS Date would shift them by the time zone.
@@ -23,7 +30,10 @@ const INT8_OID = 20;
 const keepText = (value: string) => value;
 const toNumber = (value: string) => Number(value);
 
-export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+export async function openDatabase(
+  config: DatabaseConfig,
+  options: OpenOptions = {},
+): Promise<Database> {
   const plugins = [new CamelCasePlugin()];
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({
@@ -51,8 +61,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     parsers: { [DATE_OID]: keepText, [INT8_OID]: toNumber },
     // Trigram indexes for "contains" searches (customers); PostgreSQL has it in contrib.
     extensions: { pg_trgm },
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   // PGliteDialect queues transactions on PGlite's single connection; kysely-pglite does not.
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }), plugins });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return { db, kind: 'pglite', pglite, close: () => db.destroy() };
 }
