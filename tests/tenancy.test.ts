@@ -547,6 +547,7 @@ describeEachDatabase('tenant isolation', (database) => {
       '/api/v1/bookings?q=bpnr01',
       '/api/v1/invoices',
       `/api/v1/invoices?bookingId=${bookingOfB}`,
+      '/api/v1/invoices?q=B',
     ]) {
       const list = await app.inject({
         method: 'GET',
@@ -556,6 +557,24 @@ describeEachDatabase('tenant isolation', (database) => {
       expect(list.statusCode, url).toBe(200);
       expect(list.json().items, url).toEqual([]);
     }
+  });
+
+  it("exports none of another agency's invoices", async () => {
+    const csv = await app.inject({
+      method: 'GET',
+      url: '/api/v1/invoices/export.csv',
+      headers: { cookie: cookieA },
+    });
+    expect(csv.statusCode).toBe(200);
+    // The header row only; B's own export has its invoice.
+    expect(csv.body.trim().split('\n')).toHaveLength(1);
+    expect(csv.body).toContain('Number');
+    const own = await app.inject({
+      method: 'GET',
+      url: '/api/v1/invoices/export.csv',
+      headers: { cookie: (await signIn(app, agencyB.adminEmail)).cookie },
+    });
+    expect(own.body.trim().split('\n').length).toBeGreaterThan(1);
   });
 
   it("counts none of another agency's bookings on the dashboard", async () => {

@@ -8,6 +8,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { text } from 'node:stream/consumers';
+import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bookThroughApi, makeBookableTour } from '../../../../tests/helpers/booking-factories.ts';
@@ -19,11 +21,12 @@ import {
   signIn,
   type TestAgency,
 } from '../../../../tests/helpers/factories.ts';
-import { todayUtc } from '../../calendar.ts';
+import { addDays, todayUtc } from '../../calendar.ts';
 import { inTransaction } from '../../context.ts';
 import { formatMoney } from '../documents/pdf.ts';
 import { createChannelFee } from '../pricing/channel-fees-service.ts';
 import { setManualRate } from '../pricing/rates.ts';
+import { exportInvoicesCsv } from './export-invoices.ts';
 import { onBookingPaid } from './service.ts';
 
 const year = new Date().getUTCFullYear();
@@ -372,6 +375,79 @@ describeEachDatabase('invoices and credit notes', (database, kind) => {
     const nothing = await post(manual.admin, `/api/v1/bookings/${free.id}/invoices`);
     expect(nothing.statusCode).toBe(409);
     expect(nothing.json().detail).toContain('free of charge');
+  });
+
+  it('finds invoices by issue date, number or buyer, and exports the book as CSV', async () => {
+    const bed = await agencyWithTour(settings({ autoIssue: 'on_booking' }));
+    const svoboda = await makePerson(bed.agency, { firstName: 'Alena', lastName: 'Svobodová' });
+    const first = await book(bed, svoboda.id);
+    const second = await book(bed);
+    const cancelled = await post(bed.admin, `/api/v1/bookings/${second.id}/cancel`, {
+      reason: 'Changed plans',
+    });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    const numbersOf = async (query: string) => {
+      const response = await get(bed.admin, `/api/v1/invoices?${query}`);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json().items.map((i: { number: string }) => i.number);
+    };
+    const today = todayUtc();
+    const all = await numbersOf(`from=${today}&to=${today}`);
+    // The two bookings' invoices and the credit note of the cancelled one.
+    expect(all).toEqual([`DN-${year}-000001`, `FV-${year}-000002`, `FV-${year}-000001`]);
+    expect(await numbersOf(`to=${addDays(today, -1)}`)).toEqual([]);
+    expect(await numbersOf(`from=${addDays(today, 1)}`)).toEqual([]);
+    // By a part of the buyer's name, in any case; by a part of the number.
+    expect(await numbersOf('q=SVOBODOV')).toEqual([`FV-${year}-000001`]);
+    expect(await numbersOf(`q=FV-${year}-000002`)).toEqual([`FV-${year}-000002`]);
+    expect(await numbersOf('q=%25')).toEqual([]);
+    const backwards = await get(bed.admin, `/api/v1/invoices?from=${today}&to=2000-01-01`);
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().errors[0]).toMatchObject({ path: '/to' });
+
+    const response = await get(bed.admin, `/api/v1/invoices/export.csv?from=${today}`);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toContain(`invoices-${today}.csv`);
+    const rows: Record<string, string>[] = parse(response.body, { bom: true, columns: true });
+    // Oldest first, a row per VAT rate: each invoice has lines at 12 % and at 21 % (the fee).
+    const invoiceOf = (row: Record<string, string>) => row.Number as string;
+    expect([...new Set(rows.map(invoiceOf))]).toEqual([...all].reverse());
+    const byNumber = new Map<string, Record<string, string>[]>();
+    for (const row of rows)
+      byNumber.set(invoiceOf(row), [...(byNumber.get(invoiceOf(row)) ?? []), row]);
+    const total = (number: string) =>
+      (byNumber.get(number) ?? []).reduce(
+        (sum, row) => sum + Number(row.Taxable) + Number(row.VAT),
+        0,
+      );
+    for (const [number, group] of byNumber) {
+      expect(group.map((row) => row['VAT rate']).sort(), number).toEqual(['12', '21']);
+      expect(total(number), number).toBeCloseTo(Number(group[0]?.['Invoice total']), 2);
+    }
+    const note = byNumber.get(`DN-${year}-000001`)?.[0];
+    expect(note).toMatchObject({
+      Kind: 'credit_note',
+      'Credits invoice': `FV-${year}-000002`,
+      Booking: second.number,
+      'Invoice total': '-1785.00',
+      Currency: 'EUR',
+    });
+    expect(byNumber.get(`FV-${year}-000001`)?.[0]).toMatchObject({
+      Buyer: 'Alena Svobodová',
+      'Invoice total': '1785.00',
+      Booking: first.number,
+    });
+    // The cancelled booking's invoice and its credit note cancel out.
+    expect(total(`FV-${year}-000002`) + total(`DN-${year}-000001`)).toBeCloseTo(0, 2);
+
+    // Batches of one give the same book; a backwards range is refused before any row.
+    const csv = await exportInvoicesCsv(bed.agency.ctx, { from: today }, { batchSize: 1 });
+    expect(parse(await text(csv), { bom: true, columns: true })).toEqual(rows);
+    const refused = await get(bed.admin, `/api/v1/invoices/export.csv?from=${today}&to=2000-01-01`);
+    expect(refused.statusCode).toBe(400);
+    // A parameter the export does not know is a 400, not silently ignored.
+    expect((await get(bed.admin, '/api/v1/invoices/export.csv?bookingId=x')).statusCode).toBe(400);
   });
 
   it("prints the invoice and its credit note as PDFs in the customer's language", async () => {

@@ -1,10 +1,12 @@
 // SQL of invoicing: the booking's lines and customer as an invoice reads them, and the issued
 // invoices and credit notes with their lines.
 import type { Insertable } from 'kysely';
+import { sql } from 'kysely';
 import type { Ctx } from '../../context.ts';
 import { json } from '../../db/json.ts';
 import type { InvoiceLinesTable, InvoicesTable } from '../../db/schema.ts';
 import { NotFound } from '../../errors.ts';
+import { containsPattern } from '../catalog/text-search.ts';
 
 /** The booking, locked: its invoices are issued one at a time. */
 export function lockBooking(ctx: Ctx, bookingId: string) {
@@ -141,23 +143,96 @@ export async function creditedByLine(ctx: Ctx, invoiceId: string): Promise<Map<n
 export interface InvoiceListFilter {
   bookingId?: string;
   kind?: 'invoice' | 'credit_note';
-  /** Ids are time-ordered: the page goes on below this one. */
+  /** Issue dates from and to (inclusive), YYYY-MM-DD. */
+  from?: string;
+  to?: string;
+  /** A part of the number or of the buyer's name (case-insensitive). */
+  q?: string;
+  /** Ids are time-ordered: the page goes on below this one (or above, oldest first). */
   before?: string;
+  after?: string;
+  /** Oldest first (the export), instead of newest first (the list). */
+  oldestFirst?: boolean;
   limit: number;
 }
 
 /** Newest first by id (time-ordered), one row more than asked so the caller knows of a next page. */
 export function listInvoiceRows(ctx: Ctx, filter: InvoiceListFilter) {
+  const pattern = filter.q === undefined ? '' : containsPattern(filter.q);
   return ctx.db
     .selectFrom('invoices')
     .select(['id'])
     .where('agencyId', '=', ctx.agencyId)
     .$if(filter.bookingId !== undefined, (qb) => qb.where('bookingId', '=', filter.bookingId ?? ''))
     .$if(filter.kind !== undefined, (qb) => qb.where('kind', '=', filter.kind ?? 'invoice'))
+    .$if(filter.from !== undefined, (qb) => qb.where('issueDate', '>=', filter.from ?? ''))
+    .$if(filter.to !== undefined, (qb) => qb.where('issueDate', '<=', filter.to ?? ''))
+    .$if(filter.q !== undefined, (qb) =>
+      qb.where((eb) =>
+        eb.or([
+          eb('number', 'ilike', pattern),
+          eb(sql<string>`customer->>'name'`, 'ilike', pattern),
+        ]),
+      ),
+    )
     .$if(filter.before !== undefined, (qb) => qb.where('id', '<', filter.before ?? ''))
-    .orderBy('id', 'desc')
+    .$if(filter.after !== undefined, (qb) => qb.where('id', '>', filter.after ?? ''))
+    .orderBy('id', filter.oldestFirst ? 'asc' : 'desc')
     .limit(filter.limit + 1)
     .execute();
+}
+
+/**
+ * Invoices with their lines, the number of the invoice each credits and the booking's
+ * number, in the order of `ids`: a page of a list in four queries, whatever its length.
+ */
+export async function findInvoices(ctx: Ctx, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  const invoices = await ctx.db
+    .selectFrom('invoices')
+    .innerJoin('bookings', (join) =>
+      join
+        .onRef('bookings.id', '=', 'invoices.bookingId')
+        .onRef('bookings.agencyId', '=', 'invoices.agencyId'),
+    )
+    .selectAll('invoices')
+    .select('bookings.number as bookingNumber')
+    .where('invoices.agencyId', '=', ctx.agencyId)
+    .where('invoices.id', 'in', ids)
+    .execute();
+  const lines = await ctx.db
+    .selectFrom('invoiceLines')
+    .selectAll()
+    .where('agencyId', '=', ctx.agencyId)
+    .where('invoiceId', 'in', ids)
+    .orderBy('position')
+    .execute();
+  const creditedIds = invoices.flatMap((i) => (i.creditedInvoiceId ? [i.creditedInvoiceId] : []));
+  const credited =
+    creditedIds.length === 0
+      ? []
+      : await ctx.db
+          .selectFrom('invoices')
+          .select(['id', 'number', 'issueDate'])
+          .where('agencyId', '=', ctx.agencyId)
+          .where('id', 'in', creditedIds)
+          .execute();
+  const creditedById = new Map(credited.map((c) => [c.id, c]));
+  const byId = new Map(invoices.map((i) => [i.id, i]));
+  return ids.flatMap((id) => {
+    const found = byId.get(id);
+    if (!found) return [];
+    const { bookingNumber, ...invoice } = found;
+    return [
+      {
+        stored: { invoice, lines: lines.filter((line) => line.invoiceId === id) },
+        credited: invoice.creditedInvoiceId
+          ? (creditedById.get(invoice.creditedInvoiceId) ?? null)
+          : null,
+        bookingNumber,
+      },
+    ];
+  });
 }
 
 export function invoiceNumberOf(ctx: Ctx, id: string) {

@@ -1,12 +1,17 @@
 // HTTP for invoicing (D3): the agency's invoicing settings, issuing invoices of bookings and
 // credit notes of invoices, reading them as JSON and as UBL 2.1 e-invoices (EN 16931).
+
+import type { Readable } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { todayUtc } from '../../calendar.ts';
 import type { Database } from '../../db/connect.ts';
 import type { Role } from '../../db/schema.ts';
 import { contextOf } from '../../http/auth.ts';
 import { errorResponses, IdParams, nullable, Uuid } from '../../http/schemas.ts';
+import { CalendarDateSchema } from '../catalog/common.ts';
+import { exportInvoicesCsv } from './export-invoices.ts';
 import { invoicePdf } from './invoice-pdf.ts';
 import {
   CreditNoteBody,
@@ -16,6 +21,23 @@ import {
 } from './schemas.ts';
 import { getInvoice, invoiceXml, issueCreditNote, issueInvoice, listInvoices } from './service.ts';
 import { getInvoicingSettings, putInvoicingSettings } from './settings.ts';
+
+/** The filters of the invoice list and of its CSV export. */
+const InvoiceFilterQuery = Type.Object(
+  {
+    kind: Type.Optional(Type.Enum(['invoice', 'credit_note'])),
+    from: Type.Optional(CalendarDateSchema),
+    to: Type.Optional(CalendarDateSchema),
+    q: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description: "A part of the invoice number or of the buyer's name",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 /** Those who issue invoices and credit notes. */
 const issuers: readonly Role[] = ['admin', 'accountant', 'agent'];
@@ -110,11 +132,12 @@ export async function invoicingRoutes(base: FastifyInstance, { database }: { dat
       config: { access: readers },
       schema: {
         tags: ['invoicing'],
-        summary: 'Invoices and credit notes, newest first; those of one booking with bookingId',
+        summary:
+          'Invoices and credit notes, newest first: of one booking, a kind, issue dates, or matching q',
         querystring: Type.Object(
           {
             bookingId: Type.Optional(Uuid),
-            kind: Type.Optional(Type.Enum(['invoice', 'credit_note'])),
+            ...InvoiceFilterQuery.properties,
             cursor: Type.Optional(Type.String({ maxLength: 200 })),
             limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
           },
@@ -127,6 +150,35 @@ export async function invoicingRoutes(base: FastifyInstance, { database }: { dat
       },
     },
     async (request) => listInvoices(contextOf(request, database), request.query),
+  );
+
+  app.get(
+    '/api/v1/invoices/export.csv',
+    {
+      config: { access: readers },
+      schema: {
+        tags: ['invoicing'],
+        summary:
+          'The invoice book as CSV, oldest first: a row per invoice and VAT rate (UTF-8 with BOM)',
+        querystring: InvoiceFilterQuery,
+        response: {
+          200: {
+            description: 'One row per invoice or credit note and VAT rate',
+            content: { 'text/csv': { schema: Type.Unsafe<Readable>({ type: 'string' }) } },
+          },
+          ...errorResponses(400, 401, 403),
+        },
+      },
+    },
+    async (request, reply) => {
+      const csv = await exportInvoicesCsv(contextOf(request, database), request.query);
+      const { from, to } = request.query;
+      const period = [from, to].filter(Boolean).join('_to_') || todayUtc();
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="invoices-${period}.csv"`)
+        .send(csv);
+    },
   );
 
   app.get(

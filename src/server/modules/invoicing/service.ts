@@ -476,18 +476,39 @@ export async function getInvoice(ctx: Ctx, id: string): Promise<InvoiceView> {
   return presentInvoice(stored, credited, booking.number);
 }
 
+export type InvoiceListQuery = Omit<repo.InvoiceListFilter, 'before' | 'after' | 'oldestFirst'> & {
+  cursor?: string;
+};
+
+/** Invoices as the API shows them, in the order of `ids`, read in a few queries. */
+export async function presentInvoices(ctx: Ctx, ids: readonly string[]): Promise<InvoiceView[]> {
+  const found = await repo.findInvoices(ctx, ids);
+  return found.map(({ stored, credited, bookingNumber }) =>
+    presentInvoice(stored, credited, bookingNumber),
+  );
+}
+
 /** The agency's invoices and credit notes, newest first, a page at a time; of one booking when named. */
 export async function listInvoices(
   ctx: Ctx,
-  filter: { bookingId?: string; kind?: 'invoice' | 'credit_note'; cursor?: string; limit: number },
+  filter: InvoiceListQuery,
 ): Promise<{ items: InvoiceView[]; nextCursor: string | null }> {
   const { cursor, ...rest } = filter;
+  checkIssueDates(rest);
   const rows = await repo.listInvoiceRows(ctx, { ...rest, before: decodeCursor(cursor) });
   const page = toPage(rows, filter.limit);
-  const items: InvoiceView[] = [];
-  // A page is at most 200 invoices, each read with its lines: a few queries each, no joins to fan out.
-  for (const row of page.items) items.push(await getInvoice(ctx, row.id));
+  const items = await presentInvoices(
+    ctx,
+    page.items.map((row) => row.id),
+  );
   return { items, nextCursor: page.nextCursor };
+}
+
+/** A range that ends before it starts is a mistake, not an empty list. */
+export function checkIssueDates(filter: { from?: string; to?: string }): void {
+  if (filter.from !== undefined && filter.to !== undefined && filter.to < filter.from) {
+    throw Invalid.field('/to', `must be on or after from (${filter.from})`);
+  }
 }
 
 /** The e-invoice (UBL 2.1, EN 16931) of an invoice or credit note. */
