@@ -8,7 +8,7 @@ import { invoicePdf } from '../invoicing/invoice-pdf.ts';
 import type { BookingMail } from '../messaging/booking-mail.ts';
 import type { EmailAttachment, Mailer } from '../messaging/mailer.ts';
 import { ticketLines } from './eticket.ts';
-import { renderBookingDocument } from './service.ts';
+import { renderDocumentOf } from './service.ts';
 
 // The worker reads the booking it was asked to write about, as staff would.
 const documentMailer: Actor = {
@@ -36,7 +36,7 @@ export async function attachmentsOf(
   for (const kind of mail.documents) {
     // A booking without transport or ticket lines has no e-ticket to send.
     if (kind === 'eticket' && ticketLines(booking).length === 0) continue;
-    const rendered = await renderBookingDocument(ctx, mail.bookingId, kind, { publicUrl });
+    const rendered = await renderDocumentOf(ctx, booking, kind, { publicUrl });
     attachments.push(pdf(rendered.filename, rendered.pdf));
   }
   for (const id of mail.invoiceIds) {

@@ -106,10 +106,11 @@ export async function renderBookingDocument(
   options: RenderOptions,
 ): Promise<RenderedDocument> {
   const booking = await getBooking(ctx, bookingId);
-  return renderFor(ctx, booking, kind, options);
+  return renderDocumentOf(ctx, booking, kind, options);
 }
 
-async function renderFor(
+/** A document of a booking already read: several documents of one booking read it once. */
+export async function renderDocumentOf(
   ctx: Ctx,
   booking: BookingView,
   kind: DocumentKind,
@@ -252,5 +253,5 @@ export async function publicVoucherPdf(
   options: RenderOptions,
 ): Promise<RenderedDocument> {
   const { ctx, booking } = await bookingOfCode(db, code);
-  return renderFor(ctx, booking, 'voucher', options);
+  return renderDocumentOf(ctx, booking, 'voucher', options);
 }
