@@ -1,13 +1,12 @@
 // Reminders of required actions (B8): a customer whose booking has actions still open and due
 // within a few days (or overdue) gets an e-mail in their language listing what to do, at most
-// once every few days. Run by the server's periodic tasks; each booking is reminded in its own
-// transaction, so the e-mail leaves through the outbox only if the reminder was recorded.
+// once every few days. Run by the server's periodic tasks, through the reminder loop of
+// `messaging/booking-reminders.ts`.
 
 import type { Kysely } from 'kysely';
 import { addDays, todayUtc } from '../../calendar.ts';
-import { systemActor } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
-import { queueBookingMail } from '../messaging/booking-mail.ts';
+import { sendReminders } from '../messaging/booking-reminders.ts';
 import { inLanguage } from './required-actions.ts';
 
 export interface ReminderOptions {
@@ -25,6 +24,7 @@ const subjects = {
   zh: (n) => `预订 ${n}：请完成尚未完成的事项`,
 } satisfies Record<string, (number: string) => string>;
 type Locale = keyof typeof subjects;
+const localeOf = (locale: string): Locale => (locale in subjects ? (locale as Locale) : 'en');
 const dueWords: Record<Locale, string> = {
   en: 'due',
   cs: 'do',
@@ -54,10 +54,8 @@ export async function remindDueActions(
     .where('b.status', 'not in', ['cancelled', 'departed'])
     .limit(500)
     .execute();
-  let reminded = 0;
-  for (const { agencyId, bookingId } of due) {
-    const sent = await db.transaction().execute(async (trx) => {
-      // Another server process may be reminding the same booking: skip what it holds.
+  return sendReminders(db, due, {
+    lockDue: async (trx, { agencyId, bookingId }) => {
       const actions = await trx
         .selectFrom('bookingRequiredActions')
         .selectAll()
@@ -70,40 +68,21 @@ export async function remindDueActions(
         .forUpdate()
         .skipLocked()
         .execute();
-      if (actions.length === 0) return false;
-      const booking = await trx
-        .selectFrom('bookings')
-        .innerJoin('customers', (join) =>
-          join
-            .onRef('customers.agencyId', '=', 'bookings.agencyId')
-            .onRef('customers.id', '=', 'bookings.customerId'),
+      return actions.length === 0 ? null : actions;
+    },
+    message: (actions, recipient) => {
+      const locale = localeOf(recipient.locale);
+      const text = actions
+        .map(
+          (action) =>
+            `• ${inLanguage(action.title, locale)} (${dueWords[locale]} ${action.dueDate})\n` +
+            `  ${inLanguage(action.instructions, locale)}`,
         )
-        .select(['bookings.number', 'customers.email', 'customers.locale'])
-        .where('bookings.agencyId', '=', agencyId)
-        .where('bookings.id', '=', bookingId)
-        .executeTakeFirstOrThrow();
-      if (booking.email) {
-        const locale: Locale = booking.locale in subjects ? (booking.locale as Locale) : 'en';
-        const text = actions
-          .map(
-            (action) =>
-              `• ${inLanguage(action.title, locale)} (${dueWords[locale]} ${action.dueDate})\n` +
-              `  ${inLanguage(action.instructions, locale)}`,
-          )
-          .join('\n\n');
-        // The voucher goes along: it shows each open action in a red box.
-        await queueBookingMail(
-          { db: trx, agencyId, actor: systemActor },
-          {
-            bookingId,
-            to: booking.email,
-            subject: subjects[locale](booking.number),
-            text,
-            documents: ['voucher'],
-            invoiceIds: [],
-          },
-        );
-      }
+        .join('\n\n');
+      // The voucher goes along: it shows each open action in a red box.
+      return { subject: subjects[locale](recipient.number), text, documents: ['voucher'] };
+    },
+    markReminded: async (trx, { agencyId }, actions) => {
       await trx
         .updateTable('bookingRequiredActions')
         .set({ remindedAt: now })
@@ -114,9 +93,6 @@ export async function remindDueActions(
           actions.map((a) => a.id),
         )
         .execute();
-      return booking.email !== null;
-    });
-    if (sent) reminded += 1;
-  }
-  return reminded;
+    },
+  });
 }

@@ -1,12 +1,12 @@
 // Overdue instalments (B7): the staff's list of bookings with money due before today that
 // the payments do not cover, and the periodic reminder that e-mails the customer in their
-// language — each booking in its own transaction, so the e-mail leaves through the outbox
-// only if the reminder was recorded, and each instalment at most once every three days.
+// language (through the reminder loop of `messaging/booking-reminders.ts`), each instalment at
+// most once every three days.
 import { type Kysely, sql } from 'kysely';
 import { todayUtc } from '../../calendar.ts';
-import { type Ctx, systemActor } from '../../context.ts';
+import type { Ctx } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
-import { queueBookingMail } from '../messaging/booking-mail.ts';
+import { sendReminders } from '../messaging/booking-reminders.ts';
 import { format, money } from '../pricing/money.ts';
 import { instalmentStates, overdueOf } from './plan.ts';
 
@@ -180,10 +180,8 @@ export async function remindOverdueInstalments(
   const today = todayUtc(now);
   const quietSince = new Date(now.getTime() - (options.everyHours ?? 72) * 3_600_000);
   const due = await overdueCandidates(db, today, { quietSince, limit: 500 });
-  let reminded = 0;
-  for (const { agencyId, bookingId } of due) {
-    const sent = await db.transaction().execute(async (trx) => {
-      // Another server process may be reminding the same booking: skip what it holds.
+  return sendReminders(db, due, {
+    lockDue: async (trx, { agencyId, bookingId }) => {
       const plan = await trx
         .selectFrom('paymentPlanInstalments')
         .selectAll()
@@ -193,7 +191,7 @@ export async function remindOverdueInstalments(
         .forUpdate()
         .skipLocked()
         .execute();
-      if (plan.length === 0) return false;
+      if (plan.length === 0) return null;
       const paid = await trx
         .selectFrom('payments')
         .select(sql<string>`sum(case when kind = 'payment' then amount else -amount end)`.as('net'))
@@ -209,38 +207,21 @@ export async function remindOverdueInstalments(
         return states[index]?.overdue && (remindedAt === null || remindedAt < quietSince);
       });
       const overdue = overdueOf(instalments, paidNet, today);
-      if (toRemind.length === 0 || !overdue) return false;
-      const booking = await trx
-        .selectFrom('bookings')
-        .innerJoin('customers', (join) =>
-          join
-            .onRef('customers.agencyId', '=', 'bookings.agencyId')
-            .onRef('customers.id', '=', 'bookings.customerId'),
-        )
-        .select(['bookings.number', 'bookings.currency', 'customers.email', 'customers.locale'])
-        .where('bookings.agencyId', '=', agencyId)
-        .where('bookings.id', '=', bookingId)
-        .executeTakeFirstOrThrow();
-      if (booking.email) {
-        const locale: Locale = booking.locale in subjects ? (booking.locale as Locale) : 'en';
-        const amount = format(money(overdue.amount, booking.currency.trim()), intlLocales[locale]);
-        const dates = states
-          .filter((s) => s.overdue)
-          .map((s) => s.dueDate)
-          .join(', ');
+      if (toRemind.length === 0 || !overdue) return null;
+      const dueDates = states.filter((s) => s.overdue).map((s) => s.dueDate);
+      return { toRemind, amount: overdue.amount, dueDates };
+    },
+    message: (due, recipient) => {
+      const locale: Locale = recipient.locale in subjects ? (recipient.locale as Locale) : 'en';
+      const amount = format(money(due.amount, recipient.currency), intlLocales[locale]);
+      return {
+        subject: subjects[locale](recipient.number),
+        text: bodies[locale](amount, due.dueDates.join(', ')),
         // The contract goes along: it states the payment schedule the customer agreed to.
-        await queueBookingMail(
-          { db: trx, agencyId, actor: systemActor },
-          {
-            bookingId,
-            to: booking.email,
-            subject: subjects[locale](booking.number),
-            text: bodies[locale](amount, dates),
-            documents: ['contract'],
-            invoiceIds: [],
-          },
-        );
-      }
+        documents: ['contract'],
+      };
+    },
+    markReminded: async (trx, { agencyId }, due) => {
       await trx
         .updateTable('paymentPlanInstalments')
         .set({ remindedAt: now })
@@ -248,12 +229,9 @@ export async function remindOverdueInstalments(
         .where(
           'id',
           'in',
-          toRemind.map((i) => i.id),
+          due.toRemind.map((i) => i.id),
         )
         .execute();
-      return booking.email !== null;
-    });
-    if (sent) reminded += 1;
-  }
-  return reminded;
+    },
+  });
 }
