@@ -2,14 +2,14 @@
 // due dates (the deposit at booking, the balance before departure).
 import { Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useCalendarFormat } from '../../shared/i18n/calendar-date.ts';
 import { useFormat } from '../../shared/i18n/format.ts';
 import type { PortalBooking } from '../api/types.ts';
-import { useDayFormat } from '../calendar-format.ts';
 
 export function MoneyFacts({ booking }: { booking: PortalBooking }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const days = useDayFormat();
+  const days = useCalendarFormat();
   const money = (amount: number) => format.money(amount, booking.currency);
   return (
     <Stack gap="xs">
@@ -59,7 +59,7 @@ export function MoneyFacts({ booking }: { booking: PortalBooking }) {
                     ? 'portal.account.rest'
                     : 'portal.account.full',
               )}{' '}
-              {money(instalment.amount)} · {days.day(instalment.dueDate)}
+              {money(instalment.amount)} · {days.medium(instalment.dueDate)}
               {instalment.paid ? ` ✓` : ''}
             </Badge>
           ))}

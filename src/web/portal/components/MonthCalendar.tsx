@@ -3,9 +3,9 @@
 import { ActionIcon, Box, Group, Loader, SimpleGrid, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { useCalendarFormat } from '../../shared/i18n/calendar-date.ts';
 import { minorDigits } from '../../shared/i18n/format.ts';
 import type { CalendarDay } from '../api/types.ts';
-import { useDayFormat } from '../calendar-format.ts';
 
 export function shiftMonth(month: string, by: number): string {
   const [year, m] = month.split('-').map(Number) as [number, number];
@@ -46,7 +46,7 @@ export function MonthCalendar({
   onSelect: (day: CalendarDay) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const format = useDayFormat();
+  const format = useCalendarFormat();
   const locale = i18n.resolvedLanguage ?? 'en';
   const first = new Date(`${month}-01T00:00:00Z`);
   // Monday first: blanks before the 1st.
@@ -112,8 +112,8 @@ export function MonthCalendar({
               aria-pressed={isSelected}
               aria-label={
                 bookable && day?.price != null
-                  ? `${format.day(date)}: ${compactMoney(day.price, currency, locale)}`
-                  : format.day(date)
+                  ? `${format.medium(date)}: ${compactMoney(day.price, currency, locale)}`
+                  : format.medium(date)
               }
               style={{
                 borderRadius: 8,

@@ -4,9 +4,9 @@ import { Badge, Button, Card, Grid, Group, Rating, Stack, Text, Title } from '@m
 import { IconCalendar, IconCircleCheck, IconMapPin, IconToolsKitchen2 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useCalendarFormat } from '../../shared/i18n/calendar-date.ts';
 import { useFormat } from '../../shared/i18n/format.ts';
 import type { PortalOffer } from '../api/types.ts';
-import { useDayFormat } from '../calendar-format.ts';
 import { useCountryName } from '../country-name.ts';
 import { ProductVisual } from './ProductVisual.tsx';
 
@@ -52,7 +52,7 @@ export function BoardBadge({ board }: { board: string | null }) {
 export function OfferCard({ offer, href }: { offer: PortalOffer; href: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const days = useDayFormat();
+  const days = useCalendarFormat();
   const countryName = useCountryName();
   const place = [offer.place.city, countryName(offer.place.country)].filter(Boolean).join(', ');
   return (
@@ -88,7 +88,7 @@ export function OfferCard({ offer, href }: { offer: PortalOffer; href: string })
             <Group gap={6}>
               <IconCalendar size={14} aria-hidden color="var(--mantine-color-gray-6)" />
               <Text size="sm">
-                {days.short(offer.from)} – {days.short(offer.to)} ·{' '}
+                {days.weekday(offer.from)} – {days.weekday(offer.to)} ·{' '}
                 {t('portal.offer.nights', { count: offer.nights })}
               </Text>
             </Group>

@@ -4,7 +4,7 @@
 import { Alert, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useDayFormat } from '../calendar-format.ts';
+import { useCalendarFormat } from '../../shared/i18n/calendar-date.ts';
 
 export interface ActionView {
   title: string;
@@ -15,7 +15,7 @@ export interface ActionView {
 
 export function RequiredActions({ actions }: { actions: ActionView[] }) {
   const { t } = useTranslation();
-  const days = useDayFormat();
+  const days = useCalendarFormat();
   if (actions.length === 0) return null;
   const open = actions.filter((a) => a.done === null);
   return (
@@ -42,7 +42,7 @@ export function RequiredActions({ actions }: { actions: ActionView[] }) {
             data-testid="action-done"
           >
             <Text size="sm">
-              {t('portal.actions.doneOn', { date: days.day(action.done.at.slice(0, 10)) })}
+              {t('portal.actions.doneOn', { date: days.medium(action.done.at.slice(0, 10)) })}
             </Text>
           </Alert>
         ) : (
@@ -59,7 +59,7 @@ export function RequiredActions({ actions }: { actions: ActionView[] }) {
               <Text size="sm">{action.instructions}</Text>
               {action.dueDate ? (
                 <Text size="sm" fw={600} c="red.8">
-                  {t('portal.actions.due', { date: days.day(action.dueDate) })}
+                  {t('portal.actions.due', { date: days.medium(action.dueDate) })}
                 </Text>
               ) : null}
             </Stack>

@@ -25,10 +25,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, fieldErrors } from '../../shared/api.ts';
+import { useCalendarFormat } from '../../shared/i18n/calendar-date.ts';
+import { useFormat } from '../../shared/i18n/format.ts';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert.tsx';
 import { type QuoteAsk, useCreateQuote, useProduct } from '../api/portal-queries.ts';
 import type { PortalBooking, ProductPage, Quote } from '../api/types.ts';
-import { useDayFormat } from '../calendar-format.ts';
 import { PageLoader } from '../components/PageLoader.tsx';
 import { CancellationTerms, PriceLines } from '../components/PriceSummary.tsx';
 import { usePortal } from '../portal-context.ts';
@@ -65,7 +66,8 @@ function Checkout({
   departureId: string | null;
 }) {
   const { t } = useTranslation();
-  const days = useDayFormat();
+  const days = useCalendarFormat();
+  const formats = useFormat();
   const navigate = useNavigate();
   const { slug, currency } = usePortal();
   const [step, setStep] = useState(0);
@@ -256,7 +258,7 @@ function Checkout({
               </Text>
               <Group gap="xs">
                 <Badge variant="light">
-                  {days.short(search.from as string)} – {days.short(search.to as string)}
+                  {days.weekday(search.from as string)} – {days.weekday(search.to as string)}
                 </Badge>
                 <Badge variant="light" color="gray">
                   {t('portal.search.partySummary', {
@@ -296,7 +298,7 @@ function Checkout({
                     <Group gap={6} c="dimmed" wrap="nowrap">
                       <IconClockHour4 size={16} aria-hidden />
                       <Text size="xs" data-testid="hold-until">
-                        {t('portal.checkout.holdUntil', { time: days.time(current.expiresAt) })}
+                        {t('portal.checkout.holdUntil', { time: formats.time(current.expiresAt) })}
                       </Text>
                     </Group>
                   ) : (

@@ -5,9 +5,9 @@ import { IconCheck, IconListDetails } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../shared/api.ts';
+import { useCalendarFormat } from '../../shared/i18n/calendar-date.ts';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert.tsx';
 import { useMyBooking } from '../api/portal-queries.ts';
-import { useDayFormat } from '../calendar-format.ts';
 import { BookingDocuments } from '../components/BookingDocuments.tsx';
 import { MoneyFacts } from '../components/MoneyFacts.tsx';
 import { PageLoader } from '../components/PageLoader.tsx';
@@ -17,7 +17,7 @@ import { NotFoundPage } from './NotFoundPage.tsx';
 
 export function ConfirmationPage() {
   const { t } = useTranslation();
-  const days = useDayFormat();
+  const days = useCalendarFormat();
   const { id = '' } = useParams();
   const { slug, lang } = usePortal();
   const booking = useMyBooking(slug, id, lang);
@@ -57,7 +57,7 @@ export function ConfirmationPage() {
               {b.productName}
             </Title>
             <Text size="sm" c="dimmed">
-              {days.day(b.from)} – {days.day(b.to)}
+              {days.medium(b.from)} – {days.medium(b.to)}
             </Text>
             <MoneyFacts booking={b} />
             <BookingDocuments booking={b} />

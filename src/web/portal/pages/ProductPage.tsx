@@ -25,11 +25,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../shared/api.ts';
+import { useCalendarFormat } from '../../shared/i18n/calendar-date.ts';
 import { useFormat } from '../../shared/i18n/format.ts';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert.tsx';
 import { useProduct, useProductCalendar } from '../api/portal-queries.ts';
 import type { CalendarDay, ProductPage as Product } from '../api/types.ts';
-import { useDayFormat } from '../calendar-format.ts';
 import { MonthCalendar } from '../components/MonthCalendar.tsx';
 import { BoardBadge } from '../components/OfferCard.tsx';
 import { PageLoader } from '../components/PageLoader.tsx';
@@ -76,7 +76,7 @@ export function ProductPage() {
 function ProductView({ product }: { product: Product }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const days = useDayFormat();
+  const days = useCalendarFormat();
   const { slug, currency } = usePortal();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -318,8 +318,8 @@ function ProductView({ product }: { product: Product }) {
                   <Group justify="space-between" align="flex-end">
                     <Stack gap={2}>
                       <Text size="sm" fw={600}>
-                        {days.short(chosen.date)} –{' '}
-                        {days.short(addDays(chosen.date, chosen.nights))}
+                        {days.weekday(chosen.date)} –{' '}
+                        {days.weekday(addDays(chosen.date, chosen.nights))}
                       </Text>
                       <Text size="xs" c="dimmed">
                         {t('portal.offer.nights', { count: chosen.nights })} ·{' '}

@@ -21,17 +21,17 @@ import { IconDownload, IconTicket } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ApiError } from '../../shared/api.ts';
+import { useCalendarFormat } from '../../shared/i18n/calendar-date.ts';
 import { LanguageSwitcher } from '../../shared/ui/LanguageSwitcher.tsx';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert.tsx';
 import { useVoucher } from '../api/portal-queries.ts';
-import { useDayFormat } from '../calendar-format.ts';
 import { PageLoader } from '../components/PageLoader.tsx';
 import { RequiredActions } from '../components/RequiredActions.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
 export function VoucherPage() {
   const { t, i18n } = useTranslation();
-  const days = useDayFormat();
+  const days = useCalendarFormat();
   const { code = '' } = useParams();
   const voucher = useVoucher(code);
   const lang = i18n.resolvedLanguage ?? 'en';
@@ -93,7 +93,7 @@ export function VoucherPage() {
                 ) : null}
                 <Group gap="xs">
                   <Badge variant="light" size="lg" tt="none">
-                    {days.day(voucher.data.from)} – {days.day(voucher.data.to)}
+                    {days.medium(voucher.data.from)} – {days.medium(voucher.data.to)}
                   </Badge>
                 </Group>
                 <Divider />
@@ -113,7 +113,7 @@ export function VoucherPage() {
                     <List.Item key={`${service.label}-${service.from}`}>
                       {service.label}
                       {service.from && service.to
-                        ? ` · ${days.day(service.from)} – ${days.day(service.to)}`
+                        ? ` · ${days.medium(service.from)} – ${days.medium(service.to)}`
                         : ''}
                     </List.Item>
                   ))}

@@ -12,6 +12,10 @@ export interface CalendarFormat {
   short(date: string): string;
   /** "Sat 6 Jul" — the weekday matters when planning a day. */
   weekday(date: string): string;
+  /** "July 2030", of a YYYY-MM month. */
+  month(month: string): string;
+  /** The weekdays' short names, Monday first: a calendar's column heads. */
+  weekdays: string[];
 }
 
 export function useCalendarFormat(): CalendarFormat {
@@ -31,10 +35,19 @@ export function useCalendarFormat(): CalendarFormat {
       month: 'short',
       timeZone: 'UTC',
     });
+    const month = new Intl.DateTimeFormat(locale, {
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    const weekdayName = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
     return {
       medium: (date) => medium.format(at(date)),
       short: (date) => short.format(at(date)),
       weekday: (date) => weekday.format(at(date)),
+      month: (value) => month.format(at(`${value}-01`)),
+      // 2024-01-01 was a Monday.
+      weekdays: Array.from({ length: 7 }, (_, i) => weekdayName.format(at(`2024-01-0${i + 1}`))),
     };
   }, [locale]);
 }

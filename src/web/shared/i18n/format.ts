@@ -5,6 +5,8 @@ import { fallbackLanguage } from './languages.ts';
 
 export interface Formatters {
   dateTime(iso: string): string;
+  /** The time of day of an instant: "14:35". */
+  time(iso: string): string;
   date(iso: string): string;
   number(value: number): string;
   /** `CZK` → "Czech koruna" in English, "česká koruna" in Czech. */
@@ -31,6 +33,7 @@ export function useFormat(): Formatters {
   return useMemo(() => {
     const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+    const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
     // A calendar date (a night, a departure) has no time zone: read and written as UTC, it is
     // the same day wherever the browser is.
     const calendarDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
@@ -38,6 +41,7 @@ export function useFormat(): Formatters {
     const currencies = new Intl.DisplayNames([locale], { type: 'currency', fallback: 'code' });
     return {
       dateTime: (iso) => dateTime.format(new Date(iso)),
+      time: (iso) => time.format(new Date(iso)),
       date: (iso) =>
         /^\d{4}-\d{2}-\d{2}$/.test(iso)
           ? calendarDate.format(new Date(`${iso}T00:00:00Z`))

@@ -17,10 +17,10 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconCreditCard, IconLogout, IconLuggage, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
+import { useCalendarFormat } from '../../../shared/i18n/calendar-date.ts';
 import { ProblemAlert } from '../../../shared/ui/ProblemAlert.tsx';
 import { useAccount, useMyBookings, useSignOut } from '../../api/portal-queries.ts';
 import type { PortalBooking } from '../../api/types.ts';
-import { useDayFormat } from '../../calendar-format.ts';
 import { BookingDocuments } from '../../components/BookingDocuments.tsx';
 import { MoneyFacts } from '../../components/MoneyFacts.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
@@ -59,7 +59,7 @@ const travellerKinds = ['traveller_details', 'documents'];
 
 function BookingCard({ booking }: { booking: PortalBooking }) {
   const { t } = useTranslation();
-  const days = useDayFormat();
+  const days = useCalendarFormat();
   const { slug } = usePortal();
   const [travellersOpen, travellers] = useDisclosure(false);
   const [payOpen, pay] = useDisclosure(false);
@@ -82,7 +82,7 @@ function BookingCard({ booking }: { booking: PortalBooking }) {
               </Badge>
             </Group>
             <Text size="sm" c="dimmed">
-              {days.day(booking.from)} – {days.day(booking.to)} ·{' '}
+              {days.medium(booking.from)} – {days.medium(booking.to)} ·{' '}
               {t('portal.search.partySummary', {
                 adults: booking.party.adults,
                 children: booking.party.childAges.length,

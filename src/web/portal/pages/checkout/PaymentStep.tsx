@@ -5,9 +5,9 @@ import { IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useCalendarFormat } from '../../../shared/i18n/calendar-date.ts';
 import { useFormat } from '../../../shared/i18n/format.ts';
 import type { PortalBooking } from '../../api/types.ts';
-import { useDayFormat } from '../../calendar-format.ts';
 import { PaymentForm } from '../../components/PaymentForm.tsx';
 import { usePortal } from '../../portal-context.ts';
 
@@ -22,7 +22,7 @@ export function amountsDue(booking: PortalBooking) {
 export function PaymentStep({ booking, onDone }: { booking: PortalBooking; onDone: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const days = useDayFormat();
+  const days = useCalendarFormat();
   const { slug } = usePortal();
   const { deposit, balance } = amountsDue(booking);
   const [choice, setChoice] = useState<'deposit' | 'full'>(deposit ? 'deposit' : 'full');
@@ -57,7 +57,7 @@ export function PaymentStep({ booking, onDone }: { booking: PortalBooking; onDon
                   rest
                     ? t('portal.checkout.restDue', {
                         amount: format.money(balance - deposit.amount, booking.currency),
-                        date: days.day(rest.dueDate),
+                        date: days.medium(rest.dueDate),
                       })
                     : undefined
                 }
