@@ -8,6 +8,7 @@ import { BookingDetailPage } from './pages/bookings/BookingDetailPage.tsx';
 import { BookingsPage } from './pages/bookings/BookingsPage.tsx';
 import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
 import { catalogRoutes, pricesRoutes } from './pages/catalog/routes.tsx';
+import { customerRoutes } from './pages/customers/routes.tsx';
 import { DashboardPage } from './pages/dashboard/DashboardPage.tsx';
 import { NewBookingPage } from './pages/entry/NewBookingPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
@@ -32,7 +33,7 @@ export const router = createBrowserRouter([
       { path: 'bookings/:id', element: <BookingDetailPage /> },
       { path: 'catalog', children: catalogRoutes },
       { path: 'prices', children: pricesRoutes },
-      { path: 'customers', element: <ComingSoonPage section="customers" /> },
+      { path: 'customers', children: customerRoutes },
       { path: 'finance', element: <ComingSoonPage section="finance" /> },
       { path: 'reports', element: <ComingSoonPage section="reports" /> },
       {

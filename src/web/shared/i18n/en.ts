@@ -1,6 +1,7 @@
 // English: the reference language. Every other language file has exactly these keys.
 import { bookings } from './sections/bookings.ts';
 import { catalog } from './sections/catalog.ts';
+import { customers } from './sections/customers.ts';
 import { entry } from './sections/entry.ts';
 import { overview } from './sections/overview.ts';
 import { portal } from './sections/portal.ts';
@@ -145,4 +146,5 @@ export const en = {
   overview: overview.en,
   catalog: catalog.en,
   portal: portal.en,
+  customers: customers.en,
 } as const;

@@ -2,6 +2,7 @@
 import type { Messages } from './messages.ts';
 import { bookings } from './sections/bookings.ts';
 import { catalog } from './sections/catalog.ts';
+import { customers } from './sections/customers.ts';
 import { entry } from './sections/entry.ts';
 import { overview } from './sections/overview.ts';
 import { portal } from './sections/portal.ts';
@@ -147,4 +148,5 @@ export const pl: Messages = {
   overview: overview.pl,
   catalog: catalog.pl,
   portal: portal.pl,
+  customers: customers.pl,
 };

@@ -2,6 +2,7 @@
 import type { Messages } from './messages.ts';
 import { bookings } from './sections/bookings.ts';
 import { catalog } from './sections/catalog.ts';
+import { customers } from './sections/customers.ts';
 import { entry } from './sections/entry.ts';
 import { overview } from './sections/overview.ts';
 import { portal } from './sections/portal.ts';
@@ -149,4 +150,5 @@ export const tr: Messages = {
   overview: overview.tr,
   catalog: catalog.tr,
   portal: portal.tr,
+  customers: customers.tr,
 };

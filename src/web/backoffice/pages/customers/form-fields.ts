@@ -1,0 +1,14 @@
+// How every input of the customer form is wired: its value and error from the form, a test id
+// for the input and one for its error line (`customer-field-address.city-error`).
+import type { UseFormReturnType } from '@mantine/form';
+import type { CustomerFormValues } from './customer-form.ts';
+
+export type CustomerForm = UseFormReturnType<CustomerFormValues>;
+
+export function fieldProps(form: CustomerForm, path: string, type?: 'checkbox') {
+  return {
+    ...form.getInputProps(path, type ? { type } : undefined),
+    'data-testid': `customer-field-${path}`,
+    errorProps: { 'data-testid': `customer-field-${path}-error` },
+  };
+}
