@@ -18,6 +18,7 @@ interface Summary {
   offerCode: string | null;
   openActions: number;
   approval: string;
+  customer: { id: string };
 }
 
 describe('bookings in the back office', () => {
@@ -162,6 +163,11 @@ describe('bookings in the back office', () => {
     // Staff see costs and the margin.
     expect(await page.getByTestId('booking-margin').textContent()).toMatch(/Margin/);
     await page.screenshot({ path: screenshotPath('booking-detail'), fullPage: true });
+    // The customer's name opens their page, and the browser's back button returns.
+    await page.getByTestId('customer-name').click();
+    await page.waitForURL(new RegExp(`/customers/${target?.customer.id}$`));
+    await page.goBack();
+    await expect.poll(() => page.getByTestId('booking-number').textContent()).toBe(markedNumber);
 
     // Back to the list as it was left, then over to "done".
     await page.getByTestId('back-to-list').click();
@@ -373,6 +379,8 @@ describe('bookings in the back office', () => {
     await page.getByTestId('booking-number').waitFor();
     expect(await page.getByTestId('booking-margin').count()).toBe(0);
     expect(await page.getByTestId('action-done').count()).toBe(0);
+    // The customer's name is not a link: partners have no customers pages.
+    expect(await page.getByTestId('customer-name').evaluate((el) => el.tagName)).not.toBe('A');
   });
 
   it('logged no errors in the browser console', () => {
