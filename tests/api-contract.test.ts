@@ -120,6 +120,7 @@ describeEachDatabase('API contract', (database, kind) => {
       { method: 'POST' as const, url: `/api/v1/invoices/${someId}/credit-notes`, auth: true },
       { method: 'GET' as const, url: '/api/v1/invoices', auth: true },
       { method: 'GET' as const, url: '/api/v1/invoices/export.csv', auth: true },
+      { method: 'GET' as const, url: '/api/v1/approvers', auth: true },
       { method: 'PUT' as const, url: '/api/v1/settings/invoicing', auth: true },
       { method: 'GET' as const, url: `/api/v1/portal/${agency.slug}/offers`, auth: false },
       { method: 'POST' as const, url: `/api/v1/portal/${agency.slug}/quotes`, auth: false },

@@ -548,6 +548,7 @@ describeEachDatabase('tenant isolation', (database) => {
       '/api/v1/invoices',
       `/api/v1/invoices?bookingId=${bookingOfB}`,
       '/api/v1/invoices?q=B',
+      '/api/v1/approvers',
     ]) {
       const list = await app.inject({
         method: 'GET',

@@ -135,6 +135,42 @@ describeEachDatabase('identity API', (database) => {
     expect((await app.inject({ method: 'GET', url: '/api/v1/users' })).statusCode).toBe(401);
   });
 
+  it('names the approvers to every staff member, and no one else of the agency', async () => {
+    const other = await makeAgency(database(), {
+      users: [
+        { role: 'approver', name: 'Zdena Schvalovatelka' },
+        { role: 'approver', name: 'Adam Approver' },
+        { role: 'agent' },
+        { role: 'partner' },
+      ],
+    });
+    // Another agency's approver is not listed.
+    await makeAgency(database(), { users: [{ role: 'approver', name: 'Foreign Approver' }] });
+    const agent = await signIn(app, `agent-2-${other.slug.replace('agency-', '')}@example.test`);
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/approvers',
+      headers: { cookie: agent.cookie },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(
+      response.json().items.map((u: { name: string; disabled: boolean }) => [u.name, u.disabled]),
+    ).toEqual([
+      ['Adam Approver', false],
+      ['Zdena Schvalovatelka', false],
+    ]);
+    const partner = await signIn(
+      app,
+      `partner-3-${other.slug.replace('agency-', '')}@example.test`,
+    );
+    const refused = await app.inject({
+      method: 'GET',
+      url: '/api/v1/approvers',
+      headers: { cookie: partner.cookie },
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+
   it('creates a user with a generated password shown once, who can then sign in', async () => {
     const { cookie } = await signIn(app, agency.adminEmail);
     const created = await app.inject({

@@ -15,7 +15,7 @@ import * as auth from './auth-service.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import { presentAgency, presentUser } from './present.ts';
 import * as repo from './repo.ts';
-import { roles } from './roles.ts';
+import { roles, staffRoles } from './roles.ts';
 import * as tokens from './tokens-service.ts';
 import { locales } from './types.ts';
 import * as users from './users-service.ts';
@@ -227,6 +227,32 @@ export async function identityRoutes(
       });
       return reply.code(204).send(null);
     },
+  );
+
+  app.get(
+    '/api/v1/approvers',
+    {
+      config: { access: staffRoles },
+      schema: {
+        tags: ['users'],
+        summary:
+          "The agency's users with the approver role, by name: whom staff may make a company's approvers",
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Uuid,
+                name: Type.String(),
+                email: Type.String(),
+                disabled: Type.Boolean(),
+              }),
+            ),
+          }),
+          ...errorResponses(401, 403),
+        },
+      },
+    },
+    async (request) => ({ items: await users.listApprovers(contextOf(request, database)) }),
   );
 
   app.get(

@@ -42,6 +42,22 @@ export async function listUsers(
   return { items: page.items.map(presentUser), nextCursor: page.nextCursor };
 }
 
+/**
+ * Every user with the approver role, by name (disabled ones too, so a company's existing
+ * approver is still named): a short list, open to all staff, unlike the list of users.
+ */
+export async function listApprovers(ctx: Ctx) {
+  const rows = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'name', 'email', 'disabledAt'])
+    .where('agencyId', '=', ctx.agencyId)
+    .where('role', '=', 'approver')
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+  return rows.map(({ disabledAt, ...user }) => ({ ...user, disabled: disabledAt !== null }));
+}
+
 export async function getUser(ctx: Ctx, userId: string): Promise<PublicUser> {
   const user = await repo.findUser(ctx.db, ctx.agencyId, userId);
   if (!user) throw new NotFound('user', userId);

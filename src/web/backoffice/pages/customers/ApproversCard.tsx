@@ -1,6 +1,6 @@
 // Who approves a company's bookings that break its travel policy (B9): users with the
-// approver role, added and removed here. The API lists users to admins only, so only they
-// see approvers by name and pick new ones; other editors can still remove one.
+// approver role (GET /api/v1/approvers names them to all staff), added and removed here by
+// those who edit customers.
 import { ActionIcon, Button, Group, Select, Stack, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
@@ -18,7 +18,7 @@ interface ApproversCardProps {
 
 export function ApproversCard({ customer, can }: ApproversCardProps) {
   const { t } = useTranslation();
-  const users = useApproverUsers(can.listUsers);
+  const users = useApproverUsers();
   const setApprovers = useSetApprovers(customer.id);
   const [picked, setPicked] = useState<string | null>(null);
   const byId = new Map((users.data ?? []).map((user) => [user.id, user]));
@@ -96,7 +96,7 @@ export function ApproversCard({ customer, can }: ApproversCardProps) {
             })}
           </Stack>
         )}
-        {can.edit && can.listUsers ? (
+        {can.edit ? (
           <Group gap="xs" align="flex-end" wrap="nowrap">
             <Select
               label={t('customers.approvers.add')}
@@ -127,10 +127,6 @@ export function ApproversCard({ customer, can }: ApproversCardProps) {
               {t('customers.approvers.addButton')}
             </Button>
           </Group>
-        ) : can.edit ? (
-          <Text size="xs" c="dimmed">
-            {t('customers.approvers.adminOnly')}
-          </Text>
         ) : null}
         {users.isError ? <ProblemAlert error={users.error} /> : null}
         {setApprovers.isError ? (

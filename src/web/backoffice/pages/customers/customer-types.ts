@@ -23,17 +23,14 @@ export type ArchivedFilter = 'false' | 'true' | 'all';
 // As the API's routes say (modules/customers/routes.ts; users: identity/routes.ts). The
 // server enforces them; the screens only spare people buttons that could only fail.
 const customerEditors: readonly Role[] = ['admin', 'agent', 'customer_service'];
-const userReaders: readonly Role[] = ['admin'];
 
 export interface CustomerPermissions {
   /** Creates, changes, archives customers and sets a company's approvers. */
   edit: boolean;
-  /** Lists the agency's users, so approvers can be picked by name. */
-  listUsers: boolean;
 }
 
 export function customerPermissionsOf(role: Role): CustomerPermissions {
-  return { edit: customerEditors.includes(role), listUsers: userReaders.includes(role) };
+  return { edit: customerEditors.includes(role) };
 }
 
 export const editorRoles = customerEditors;

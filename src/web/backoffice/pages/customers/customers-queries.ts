@@ -10,7 +10,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api.ts';
-import type { Page, User } from '../../../shared/identity.ts';
+import type { Page } from '../../../shared/identity.ts';
 import type { BookingSummary } from '../bookings/booking-types.ts';
 import { bookingKeys } from '../bookings/bookings-queries.ts';
 import type { Customer } from './customer-types.ts';
@@ -97,25 +97,19 @@ export function useCompanyOptions(q: string) {
   });
 }
 
-/** The agency's active users with the approver role (the API lists users to admins only). */
-export function useApproverUsers(enabled: boolean) {
+/** A user who may approve a company's bookings, as GET /api/v1/approvers names them. */
+export interface ApproverUser {
+  id: string;
+  name: string;
+  email: string;
+  disabled: boolean;
+}
+
+/** The agency's users with the approver role, by name (open to all staff). */
+export function useApproverUsers() {
   return useQuery({
     queryKey: customerKeys.approvers(),
-    queryFn: async () => {
-      const users: User[] = [];
-      let cursor: string | null = null;
-      // Agencies have a handful of approvers; stop after a thousand users all the same.
-      for (let pageNo = 0; pageNo < 5; pageNo++) {
-        const query = new URLSearchParams({ role: 'approver', limit: '200' });
-        if (cursor) query.set('cursor', cursor);
-        const page: Page<User> = await apiFetch<Page<User>>(`/api/v1/users?${query}`);
-        users.push(...page.items);
-        cursor = page.nextCursor;
-        if (!cursor) break;
-      }
-      return users;
-    },
-    enabled,
+    queryFn: async () => (await apiFetch<{ items: ApproverUser[] }>('/api/v1/approvers')).items,
     staleTime: 60_000,
   });
 }

@@ -135,7 +135,6 @@ const en = {
     addButton: 'Add',
     added: '{{name}} added as an approver',
     noCandidates: 'No other active user has the approver role',
-    adminOnly: 'Approvers are added by an administrator, who can see the agency’s users.',
     saveFailed: 'Could not change the approvers',
   },
   employees: {
@@ -280,7 +279,6 @@ export const customers: { en: typeof en; cs: Strings; pl: Strings; tr: Strings; 
       addButton: 'Přidat',
       added: '{{name}} přidán jako schvalovatel',
       noCandidates: 'Žádný další aktivní uživatel nemá roli schvalovatele',
-      adminOnly: 'Schvalovatele přidává administrátor, který vidí uživatele agentury.',
       saveFailed: 'Schvalovatele se nepodařilo změnit',
     },
     employees: {
@@ -420,7 +418,6 @@ export const customers: { en: typeof en; cs: Strings; pl: Strings; tr: Strings; 
       addButton: 'Dodaj',
       added: 'Dodano zatwierdzającego: {{name}}',
       noCandidates: 'Żaden inny aktywny użytkownik nie ma roli zatwierdzającego',
-      adminOnly: 'Zatwierdzających dodaje administrator, który widzi użytkowników agencji.',
       saveFailed: 'Nie udało się zmienić zatwierdzających',
     },
     employees: {
@@ -561,7 +558,6 @@ export const customers: { en: typeof en; cs: Strings; pl: Strings; tr: Strings; 
       addButton: 'Ekle',
       added: '{{name}} onaylayan olarak eklendi',
       noCandidates: 'Onaylayan rolüne sahip başka etkin kullanıcı yok',
-      adminOnly: 'Onaylayanları, acentenin kullanıcılarını görebilen bir yönetici ekler.',
       saveFailed: 'Onaylayanlar değiştirilemedi',
     },
     employees: {
@@ -701,7 +697,6 @@ export const customers: { en: typeof en; cs: Strings; pl: Strings; tr: Strings; 
       addButton: '添加',
       added: '已将 {{name}} 添加为审批人',
       noCandidates: '没有其他具有审批人角色的有效用户',
-      adminOnly: '审批人由能查看旅行社用户的管理员添加。',
       saveFailed: '无法更改审批人',
     },
     employees: {
