@@ -2,6 +2,7 @@
 // the right documents attached (and a text message when they gave a phone number), queued in
 // the caller's transaction so it leaves only if the change commits.
 import type { Ctx } from '../../context.ts';
+import { displayNameOf } from '../customers/customer-rules.ts';
 import { isDocumentLocale } from '../documents/pdf.ts';
 import { type AttachedDocument, queueBookingMail } from '../messaging/booking-mail.ts';
 import { queueSms } from '../messaging/sms.ts';
@@ -70,10 +71,7 @@ export async function mailCustomer(
   const { subject, text } = customerMail(event, {
     locale: isDocumentLocale(row.locale) ? row.locale : 'en',
     agencyName: row.agencyName,
-    customerName:
-      row.kind === 'company'
-        ? (row.companyName ?? '')
-        : [row.firstName, row.lastName].filter(Boolean).join(' '),
+    customerName: displayNameOf(row),
     number: row.number,
     productName: row.productName,
     startDate: row.startDate,

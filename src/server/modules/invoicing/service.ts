@@ -7,6 +7,7 @@ import { newId } from '../../db/ids.ts';
 import type { InvoiceParty } from '../../db/schema.ts';
 import { Conflict, Invalid } from '../../errors.ts';
 import { decodeCursor, toPage } from '../../http/pagination.ts';
+import { displayNameOf } from '../customers/customer-rules.ts';
 import type { CustomerAddress } from '../customers/types.ts';
 import { recordAudit } from '../identity/audit.ts';
 import { convert, format, money } from '../pricing/money.ts';
@@ -72,10 +73,7 @@ async function customerParty(
   const c = await repo.customerOf(ctx, customerId);
   const address = (c.address ?? {}) as CustomerAddress;
   return {
-    name:
-      c.kind === 'company'
-        ? (c.companyName ?? '')
-        : [c.firstName, c.lastName].filter(Boolean).join(' '),
+    name: displayNameOf(c),
     vatId: c.vatId,
     registrationId: c.registrationId,
     street: address.street ?? null,

@@ -6,6 +6,7 @@ import { type Kysely, sql } from 'kysely';
 import { todayUtc } from '../../calendar.ts';
 import type { Ctx } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
+import { displayNameOf } from '../customers/customer-rules.ts';
 import { sendReminders } from '../messaging/booking-reminders.ts';
 import { format, money } from '../pricing/money.ts';
 import { instalmentStates, overdueOf } from './plan.ts';
@@ -117,10 +118,7 @@ export async function listOverdue(ctx: Ctx, now: Date = new Date()) {
         departure: b.startDate,
         customer: {
           id: b.customerId,
-          name:
-            b.kind === 'company'
-              ? (b.companyName ?? '')
-              : [b.firstName, b.lastName].filter(Boolean).join(' '),
+          name: displayNameOf(b),
           email: b.email,
         },
         currency: b.currency.trim(),
