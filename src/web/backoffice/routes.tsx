@@ -11,6 +11,7 @@ import { catalogRoutes, pricesRoutes } from './pages/catalog/routes.tsx';
 import { customerRoutes } from './pages/customers/routes.tsx';
 import { DashboardPage } from './pages/dashboard/DashboardPage.tsx';
 import { NewBookingPage } from './pages/entry/NewBookingPage.tsx';
+import { financeRoutes } from './pages/finance/routes.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { RouteErrorPage } from './pages/RouteErrorPage.tsx';
@@ -34,7 +35,7 @@ export const router = createBrowserRouter([
       { path: 'catalog', children: catalogRoutes },
       { path: 'prices', children: pricesRoutes },
       { path: 'customers', children: customerRoutes },
-      { path: 'finance', element: <ComingSoonPage section="finance" /> },
+      { path: 'finance', children: financeRoutes },
       { path: 'reports', element: <ComingSoonPage section="reports" /> },
       {
         path: 'settings/users',

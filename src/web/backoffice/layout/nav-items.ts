@@ -40,7 +40,13 @@ export const mainNavItems: readonly NavItem[] = [
   { to: '/catalog', label: 'catalog', icon: IconMap2, roles: staff },
   { to: '/prices', label: 'prices', icon: IconTag, roles: staff },
   { to: '/customers', label: 'customers', icon: IconUsersGroup, roles: staff },
-  { to: '/finance', label: 'finance', icon: IconReceipt, roles: staff },
+  {
+    to: '/finance',
+    label: 'finance',
+    icon: IconReceipt,
+    // Those who may read invoices (invoicing/routes.ts `readers`): not the approver.
+    roles: ['admin', 'accountant', 'agent', 'customer_service'],
+  },
   { to: '/reports', label: 'reports', icon: IconChartBar, roles: staff },
 ];
 

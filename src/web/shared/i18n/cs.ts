@@ -4,6 +4,7 @@ import { bookings } from './sections/bookings.ts';
 import { catalog } from './sections/catalog.ts';
 import { customers } from './sections/customers.ts';
 import { entry } from './sections/entry.ts';
+import { finance } from './sections/finance.ts';
 import { overview } from './sections/overview.ts';
 import { portal } from './sections/portal.ts';
 
@@ -148,6 +149,7 @@ export const cs: Messages = {
   entry: entry.cs,
   overview: overview.cs,
   catalog: catalog.cs,
-  portal: portal.cs,
   customers: customers.cs,
+  portal: portal.cs,
+  finance: finance.cs,
 };

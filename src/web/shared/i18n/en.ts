@@ -3,6 +3,7 @@ import { bookings } from './sections/bookings.ts';
 import { catalog } from './sections/catalog.ts';
 import { customers } from './sections/customers.ts';
 import { entry } from './sections/entry.ts';
+import { finance } from './sections/finance.ts';
 import { overview } from './sections/overview.ts';
 import { portal } from './sections/portal.ts';
 
@@ -145,6 +146,7 @@ export const en = {
   entry: entry.en,
   overview: overview.en,
   catalog: catalog.en,
-  portal: portal.en,
   customers: customers.en,
+  portal: portal.en,
+  finance: finance.en,
 } as const;

@@ -4,6 +4,7 @@ import { bookings } from './sections/bookings.ts';
 import { catalog } from './sections/catalog.ts';
 import { customers } from './sections/customers.ts';
 import { entry } from './sections/entry.ts';
+import { finance } from './sections/finance.ts';
 import { overview } from './sections/overview.ts';
 import { portal } from './sections/portal.ts';
 
@@ -147,6 +148,7 @@ export const pl: Messages = {
   entry: entry.pl,
   overview: overview.pl,
   catalog: catalog.pl,
-  portal: portal.pl,
   customers: customers.pl,
+  portal: portal.pl,
+  finance: finance.pl,
 };

@@ -4,6 +4,7 @@ import { bookings } from './sections/bookings.ts';
 import { catalog } from './sections/catalog.ts';
 import { customers } from './sections/customers.ts';
 import { entry } from './sections/entry.ts';
+import { finance } from './sections/finance.ts';
 import { overview } from './sections/overview.ts';
 import { portal } from './sections/portal.ts';
 
@@ -149,6 +150,7 @@ export const tr: Messages = {
   entry: entry.tr,
   overview: overview.tr,
   catalog: catalog.tr,
-  portal: portal.tr,
   customers: customers.tr,
+  portal: portal.tr,
+  finance: finance.tr,
 };

@@ -4,6 +4,7 @@ import { bookings } from './sections/bookings.ts';
 import { catalog } from './sections/catalog.ts';
 import { customers } from './sections/customers.ts';
 import { entry } from './sections/entry.ts';
+import { finance } from './sections/finance.ts';
 import { overview } from './sections/overview.ts';
 import { portal } from './sections/portal.ts';
 
@@ -145,6 +146,7 @@ export const zh: Messages = {
   entry: entry.zh,
   overview: overview.zh,
   catalog: catalog.zh,
-  portal: portal.zh,
   customers: customers.zh,
+  portal: portal.zh,
+  finance: finance.zh,
 };

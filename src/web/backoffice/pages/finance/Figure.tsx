@@ -1,0 +1,25 @@
+// A figure with its label above it, for the period totals and the credit-note dialog.
+import { Stack, Text } from '@mantine/core';
+
+export function Figure({
+  label,
+  value,
+  color,
+  testId,
+}: {
+  label: string;
+  value: string;
+  color?: string;
+  testId?: string;
+}) {
+  return (
+    <Stack gap={0}>
+      <Text size="xs" tt="uppercase" fw={600} c="dimmed">
+        {label}
+      </Text>
+      <Text fw={700} c={color} data-testid={testId}>
+        {value}
+      </Text>
+    </Stack>
+  );
+}

@@ -1,0 +1,46 @@
+// The finance settings: invoicing (seller, VAT, bank, numbering, auto-issue) and payment
+// terms. The admin edits them; the accountant reads them.
+import { Paper, Stack, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { CenteredLoader } from '../../../shared/ui/CenteredLoader.tsx';
+import { PageHeader } from '../../../shared/ui/PageHeader.tsx';
+import { ProblemAlert } from '../../../shared/ui/ProblemAlert.tsx';
+import { useSignedInUser } from '../../auth/signed-in-user.ts';
+import { useInvoicingSettings, usePaymentTerms } from './finance-queries.ts';
+import { InvoicingSettingsForm } from './InvoicingSettingsForm.tsx';
+import { PaymentTermsForm } from './PaymentTermsForm.tsx';
+import { financePermissionsOf } from './permissions.ts';
+
+export function FinanceSettingsPage() {
+  const { t } = useTranslation();
+  const me = useSignedInUser();
+  const can = financePermissionsOf(me.role);
+  const invoicing = useInvoicingSettings(can.readSettings);
+  const terms = usePaymentTerms(can.readSettings);
+
+  return (
+    <>
+      <PageHeader title={t('finance.settings.title')} description={t('finance.settings.intro')} />
+      <Stack gap="lg">
+        <Paper withBorder radius="md" p="md" data-testid="invoicing-settings">
+          <Title order={4} mb="sm">
+            {t('finance.settings.invoicingTitle')}
+          </Title>
+          {invoicing.isPending ? <CenteredLoader /> : null}
+          {invoicing.isError ? <ProblemAlert error={invoicing.error} /> : null}
+          {invoicing.data ? (
+            <InvoicingSettingsForm settings={invoicing.data} canEdit={can.editSettings} />
+          ) : null}
+        </Paper>
+        <Paper withBorder radius="md" p="md" data-testid="payment-terms">
+          <Title order={4} mb="sm">
+            {t('finance.terms.title')}
+          </Title>
+          {terms.isPending ? <CenteredLoader /> : null}
+          {terms.isError ? <ProblemAlert error={terms.error} /> : null}
+          {terms.data ? <PaymentTermsForm terms={terms.data} canEdit={can.editSettings} /> : null}
+        </Paper>
+      </Stack>
+    </>
+  );
+}

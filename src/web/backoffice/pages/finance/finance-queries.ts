@@ -1,0 +1,123 @@
+// The finance section's API: invoices (a paged list by filters, those of one booking, credit
+// notes), the overdue bookings, and the invoicing and payment-terms settings. A credit note
+// refreshes the invoice lists and the booking's own invoices (its detail page shows them).
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { apiFetch } from '../../../shared/api.ts';
+import type { Page } from '../../../shared/identity.ts';
+import { bookingKeys } from '../bookings/bookings-queries.ts';
+import type {
+  Invoice,
+  InvoicingSettings,
+  InvoicingSettingsBody,
+  OverdueBooking,
+  PaymentTerms,
+} from './finance-types.ts';
+import { type InvoiceFilters, invoiceApiParams } from './invoice-params.ts';
+
+export const financeKeys = {
+  invoices: ['invoices'] as const,
+  invoiceLists: () => [...financeKeys.invoices, 'list'] as const,
+  invoiceList: (params: string) => [...financeKeys.invoiceLists(), params] as const,
+  overdue: ['payments', 'overdue'] as const,
+  invoicingSettings: ['settings', 'invoicing'] as const,
+  paymentTerms: ['settings', 'payment-terms'] as const,
+};
+
+export const invoicePageSize = 50;
+
+export function useInvoices(filters: InvoiceFilters) {
+  const params = invoiceApiParams(filters).toString();
+  return useInfiniteQuery({
+    queryKey: financeKeys.invoiceList(params),
+    queryFn: ({ pageParam }) => {
+      const query = new URLSearchParams(params);
+      query.set('limit', String(invoicePageSize));
+      if (pageParam) query.set('cursor', pageParam);
+      return apiFetch<Page<Invoice>>(`/api/v1/invoices?${query}`);
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    // A new filter keeps the old rows on screen until the new ones arrive: no flashing.
+    placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * Every invoice and credit note of a booking (a booking has a handful), under the key the
+ * booking's detail page reads them by, so either refreshes the other.
+ */
+export function useInvoicesOfBooking(bookingId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: bookingKeys.invoices(bookingId),
+    queryFn: () =>
+      apiFetch<{ items: Invoice[] }>(
+        `/api/v1/invoices?${new URLSearchParams({ bookingId, limit: '200' })}`,
+      ),
+    enabled,
+    staleTime: 0,
+  });
+}
+
+export function useCreditInFull() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ invoice, reason }: { invoice: Invoice; reason: string }) =>
+      apiFetch<Invoice>(`/api/v1/invoices/${invoice.id}/credit-notes`, {
+        method: 'POST',
+        body: { reason },
+      }),
+    onSuccess: (_note, { invoice }) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: financeKeys.invoiceLists() }),
+        queryClient.invalidateQueries({ queryKey: bookingKeys.invoices(invoice.bookingId) }),
+      ]),
+  });
+}
+
+export function useOverdue(enabled: boolean) {
+  return useQuery({
+    queryKey: financeKeys.overdue,
+    queryFn: () => apiFetch<Page<OverdueBooking>>('/api/v1/payments/overdue'),
+    enabled,
+  });
+}
+
+export function useInvoicingSettings(enabled: boolean) {
+  return useQuery({
+    queryKey: financeKeys.invoicingSettings,
+    queryFn: () => apiFetch<InvoicingSettings>('/api/v1/settings/invoicing'),
+    enabled,
+  });
+}
+
+export function useSaveInvoicingSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: InvoicingSettingsBody) =>
+      apiFetch<InvoicingSettings>('/api/v1/settings/invoicing', { method: 'PUT', body }),
+    onSuccess: (saved) => queryClient.setQueryData(financeKeys.invoicingSettings, saved),
+  });
+}
+
+export function usePaymentTerms(enabled: boolean) {
+  return useQuery({
+    queryKey: financeKeys.paymentTerms,
+    queryFn: () => apiFetch<PaymentTerms>('/api/v1/settings/payment-terms'),
+    enabled,
+  });
+}
+
+export function useSavePaymentTerms() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PaymentTerms) =>
+      apiFetch<PaymentTerms>('/api/v1/settings/payment-terms', { method: 'PUT', body }),
+    onSuccess: (saved) => queryClient.setQueryData(financeKeys.paymentTerms, saved),
+  });
+}
