@@ -78,12 +78,6 @@ export const cs: Messages = {
   },
   dashboard: {
     greeting: 'Vítejte, {{name}}',
-    intro: '{{agency}} v Caravelu: vaše kancelář na první pohled.',
-    agency: 'Kancelář',
-    baseCurrency: 'Základní měna',
-    role: 'Vaše role',
-    upcoming:
-      'Rezervace, katalog a finance se právě budují; objeví se zde, jakmile budou připravené.',
   },
   comingSoon: {
     text: 'Tato část Caravelu se právě buduje.',

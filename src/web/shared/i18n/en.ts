@@ -77,12 +77,6 @@ export const en = {
   },
   dashboard: {
     greeting: 'Welcome, {{name}}',
-    intro: '{{agency}} in Caravel: your agency at a glance.',
-    agency: 'Agency',
-    baseCurrency: 'Base currency',
-    role: 'Your role',
-    upcoming:
-      'Bookings, the catalog and finance are being built; they will appear here once they are ready.',
   },
   comingSoon: {
     text: 'This part of Caravel is being built.',

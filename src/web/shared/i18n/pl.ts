@@ -78,11 +78,6 @@ export const pl: Messages = {
   },
   dashboard: {
     greeting: 'Witaj, {{name}}',
-    intro: '{{agency}} w Caravel: Twoje biuro w skrócie.',
-    agency: 'Biuro',
-    baseCurrency: 'Waluta bazowa',
-    role: 'Twoja rola',
-    upcoming: 'Rezerwacje, katalog i finanse są w budowie; pojawią się tutaj, gdy będą gotowe.',
   },
   comingSoon: {
     text: 'Ta część Caravel jest w budowie.',

@@ -78,12 +78,6 @@ export const tr: Messages = {
   },
   dashboard: {
     greeting: 'Hoş geldiniz, {{name}}',
-    intro: "Caravel'de {{agency}}: acentenize genel bir bakış.",
-    agency: 'Acente',
-    baseCurrency: 'Ana para birimi',
-    role: 'Rolünüz',
-    upcoming:
-      'Rezervasyonlar, katalog ve finans bölümleri yapım aşamasında; hazır olduklarında burada görünecekler.',
   },
   comingSoon: {
     text: "Caravel'in bu bölümü yapım aşamasında.",

@@ -78,11 +78,6 @@ export const zh: Messages = {
   },
   dashboard: {
     greeting: '欢迎，{{name}}',
-    intro: '{{agency}} 在 Caravel 中的概况一览。',
-    agency: '旅行社',
-    baseCurrency: '本位币',
-    role: '您的角色',
-    upcoming: '预订、产品目录和财务功能正在建设中，完成后将显示在这里。',
   },
   comingSoon: {
     text: 'Caravel 的这一部分正在建设中。',
