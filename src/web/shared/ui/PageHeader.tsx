@@ -17,7 +17,12 @@ export function PageHeader({ title, description, actions }: PageHeaderProps) {
     <Group justify="space-between" align="flex-start" mb="lg" wrap="wrap">
       <Stack gap={4}>
         <Title order={2}>{title}</Title>
-        {description ? <Text c="dimmed">{description}</Text> : null}
+        {/* A div, not a p: a description may hold badges and groups, which are divs. */}
+        {description ? (
+          <Text c="dimmed" component="div">
+            {description}
+          </Text>
+        ) : null}
       </Stack>
       {actions ? <Group gap="sm">{actions}</Group> : null}
     </Group>

@@ -6,9 +6,11 @@ import type { CustomerFormValues } from './customer-form.ts';
 export type CustomerForm = UseFormReturnType<CustomerFormValues>;
 
 export function fieldProps(form: CustomerForm, path: string, type?: 'checkbox') {
-  return {
+  const props = {
     ...form.getInputProps(path, type ? { type } : undefined),
     'data-testid': `customer-field-${path}`,
-    errorProps: { 'data-testid': `customer-field-${path}-error` },
   };
+  // Switches and checkboxes take no errorProps: React would put it on the DOM element.
+  if (type === 'checkbox') return props;
+  return { ...props, errorProps: { 'data-testid': `customer-field-${path}-error` } };
 }
