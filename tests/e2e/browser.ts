@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/server/config.ts';
 import { type RunningServer, startServer } from '../../src/server/runtime.ts';
@@ -72,4 +72,30 @@ export async function launchChromium(): Promise<Browser> {
 export function screenshotPath(name: string): string {
   fs.mkdirSync(screenshotDir, { recursive: true });
   return path.join(screenshotDir, `${name}.png`);
+}
+
+/**
+ * A page of the back office with the demo admin signed in through the login form: English,
+ * `width` pixels wide, each console error pushed to `consoleErrors`.
+ */
+export async function signedInAdminPage(
+  browser: Browser,
+  serverUrl: string,
+  consoleErrors: string[],
+  width = 1280,
+): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 }, locale: 'en-GB' });
+  page.setDefaultTimeout(10_000);
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      consoleErrors.push(`${message.text()} ${message.location().url}`);
+    }
+  });
+  // The first load may wait on a busy machine.
+  await page.goto(`${serverUrl}/login`, { timeout: 60_000 });
+  await page.getByTestId('login-email').fill('admin@example.com');
+  await page.getByTestId('login-password').fill(e2eAdminPassword);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL(`${serverUrl}/`);
+  return page;
 }

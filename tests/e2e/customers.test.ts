@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/runtime.ts';
-import { e2eAdminPassword, launchChromium, screenshotPath, startDemoServer } from './browser.ts';
+import { launchChromium, screenshotPath, signedInAdminPage, startDemoServer } from './browser.ts';
 
 interface ApiCustomer {
   id: string;
@@ -39,18 +39,7 @@ describe('customers in Chromium', () => {
   beforeAll(async () => {
     server = await startDemoServer();
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-    page.setDefaultTimeout(10_000);
-    page.on('console', (message) => {
-      if (message.type() === 'error') {
-        consoleErrors.push(`${message.text()} ${message.location().url}`);
-      }
-    });
-    await page.goto(`${server.url}/login`, { timeout: 60_000 });
-    await page.getByTestId('login-email').fill('admin@example.com');
-    await page.getByTestId('login-password').fill(e2eAdminPassword);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(`${server.url}/`);
+    page = await signedInAdminPage(browser, server.url, consoleErrors);
   });
   afterAll(async () => {
     await browser?.close();
