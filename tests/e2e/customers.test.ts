@@ -99,6 +99,25 @@ describe('customers in Chromium', () => {
     await expect.poll(rowNames).toEqual(['Petr Černý']);
   });
 
+  it('starts a new booking for him from his page, with him chosen', async () => {
+    await page.getByRole('link', { name: 'Petr Černý' }).click();
+    await page.waitForURL(/\/customers\/[0-9a-f-]{36}$/);
+    const id = page.url().split('/').at(-1) ?? '';
+    await page.getByTestId('customer-new-booking').click();
+    await page.waitForURL(new RegExp(`/bookings/new\\?customerId=${id}$`));
+    await page.keyboard.type('Makarska');
+    await page.getByRole('option', { name: /Makarska by coach/ }).click();
+    await page.getByTestId('entry-departure').click();
+    await page.getByRole('option').first().click();
+    await page.getByTestId('entry-price').click();
+    // Priced: the form below has him chosen, and his name copied to the first traveller.
+    await expect.poll(() => page.getByTestId('entry-customer').inputValue()).toBe('Petr Černý');
+    expect(await page.getByTestId('entry-traveller-0-last-name').inputValue()).toBe('Černý');
+    await page.goBack();
+    await page.getByRole('link', { name: 'All customers' }).click();
+    await page.waitForURL(/\/customers\?q=cerny$/);
+  });
+
   it('shows Globex with its travel policy, approver, employees and their bookings', async () => {
     await page.getByTestId('customer-search').fill('globex');
     await page.waitForURL(/[?&]q=globex/);

@@ -1,14 +1,16 @@
 // One customer as staff look after them: everything the agency keeps about them (editable by
 // those who sell), their bookings, and for a company its employees and approvers.
-import { Grid, Group, Stack, Text } from '@mantine/core';
+import { Button, Grid, Group, Stack, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { ApiError } from '../../../shared/api.ts';
 import { useFormat } from '../../../shared/i18n/format.ts';
 import { CenteredLoader } from '../../../shared/ui/CenteredLoader.tsx';
 import { PageHeader } from '../../../shared/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../shared/ui/ProblemAlert.tsx';
 import { useSignedInUser } from '../../auth/signed-in-user.ts';
+import { permissionsOf } from '../bookings/permissions.ts';
 import { BackLink } from '../catalog/shared/BackLink.tsx';
 import { ApproversCard } from './ApproversCard.tsx';
 import { ArchiveCustomerButton } from './ArchiveCustomerButton.tsx';
@@ -27,6 +29,7 @@ export function CustomerDetailPage() {
   const location = useLocation();
   const me = useSignedInUser();
   const can = customerPermissionsOf(me.role);
+  const bookingPermissions = permissionsOf(me.role);
   const record = useCustomerRecord(id);
   // Back to the list as it was left (its search rides along in the navigation state).
   const listSearch = (location.state as { listSearch?: string } | null)?.listSearch;
@@ -72,7 +75,22 @@ export function CustomerDetailPage() {
             </Text>
           </Group>
         }
-        actions={can.edit ? <ArchiveCustomerButton customer={customer} /> : null}
+        actions={
+          <>
+            {bookingPermissions.markActions && !customer.archived ? (
+              <Button
+                component={Link}
+                to={`/bookings/new?customerId=${customer.id}`}
+                variant="light"
+                leftSection={<IconPlus size={18} stroke={1.5} />}
+                data-testid="customer-new-booking"
+              >
+                {t('bookings.newBooking')}
+              </Button>
+            ) : null}
+            {can.edit ? <ArchiveCustomerButton customer={customer} /> : null}
+          </>
+        }
       />
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>

@@ -68,9 +68,17 @@ interface BookingFormProps {
   /** The trip changed since it was priced: nothing to save until it is priced again. */
   stale: boolean;
   onSaved: (booking: CreatedBooking) => void;
+  /** The customer chosen before the trip was priced (from a customer's page). */
+  initialCustomer?: CustomerHit | null;
 }
 
-export function BookingForm({ quote, channel, stale, onSaved }: BookingFormProps) {
+export function BookingForm({
+  quote,
+  channel,
+  stale,
+  onSaved,
+  initialCustomer = null,
+}: BookingFormProps) {
   const { t } = useTranslation();
   const create = useCreateBooking();
   const attemptKey = useRef<string | null>(null);
@@ -141,6 +149,25 @@ export function BookingForm({ quote, channel, stale, onSaved }: BookingFormProps
       });
     }
   }
+
+  // A booking started from a customer's page has that customer chosen (and copied to the
+  // first traveller) as soon as the form appears; staff may still pick another.
+  const applied = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: applied once, when the customer is known
+  useEffect(() => {
+    if (!initialCustomer || applied.current) return;
+    applied.current = true;
+    setChosen(initialCustomer);
+    setSearch(initialCustomer.name);
+    form.setFieldValue('customerId', initialCustomer.id);
+    if (initialCustomer.kind === 'person') {
+      copyToFirstTraveller({
+        firstName: initialCustomer.firstName ?? '',
+        lastName: initialCustomer.lastName ?? '',
+        birthDate: initialCustomer.birthDate,
+      });
+    }
+  }, [initialCustomer]);
 
   function typeNewCustomer(field: 'firstName' | 'lastName', value: string) {
     form.setFieldValue(`customer.${field}`, value);

@@ -10,10 +10,10 @@ import { notifications } from '@mantine/notifications';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../../../shared/ui/PageHeader.tsx';
 import { BookingForm } from './BookingForm.tsx';
-import type { EntryChannel, Quote } from './entry-queries.ts';
+import { type EntryChannel, type Quote, useChosenCustomer } from './entry-queries.ts';
 import { QuoteCard } from './QuoteCard.tsx';
 import { TripForm } from './TripForm.tsx';
 
@@ -22,6 +22,8 @@ const dayjsLocales: Record<string, string> = { zh: 'zh-cn' };
 export function NewBookingPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
+  const chosenCustomer = useChosenCustomer(searchParams.get('customerId'));
   const language = i18n.resolvedLanguage ?? 'en';
   const [priced, setPriced] = useState<{ quote: Quote; channel: EntryChannel } | null>(null);
   // The trip changed after pricing: the travellers typed stay, saving waits for a new price.
@@ -55,6 +57,7 @@ export function NewBookingPage() {
               quote={priced.quote}
               stale={stale}
               channel={priced.channel}
+              initialCustomer={chosenCustomer.data ?? null}
               onSaved={(booking) => {
                 notifications.show({
                   color: 'teal',

@@ -72,6 +72,15 @@ export interface CustomerHit {
   employerName: string | null;
 }
 
+/** The customer a new booking starts with (`/bookings/new?customerId=…`), when one is named. */
+export function useChosenCustomer(id: string | null) {
+  return useQuery({
+    queryKey: ['entry', 'customer', id],
+    queryFn: () => apiFetch<CustomerHit>(`/api/v1/customers/${id}`),
+    enabled: id !== null,
+  });
+}
+
 export function useCustomerSearch(text: string) {
   return useQuery({
     queryKey: ['entry', 'customers', text],
