@@ -223,13 +223,19 @@ export function useRedeemSignInLink(agency: string) {
   });
 }
 
-export function useSignOut(agency: string) {
+/**
+ * Signs out, then calls `leave` (to go home) before the account is read again: once it reads
+ * "signed out", a page that needs a signed-in customer sends the visitor to sign in instead,
+ * and would win the race with a navigation made after the mutation.
+ */
+export function useSignOut(agency: string, leave: () => void) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiFetch<null>('/api/v1/auth/logout', { method: 'POST' }),
-    onSuccess: () => {
+    mutationFn: async () => {
+      await apiFetch<null>('/api/v1/auth/logout', { method: 'POST' });
+      leave();
       queryClient.removeQueries({ queryKey: portalKeys.bookings(agency) });
-      return queryClient.invalidateQueries({ queryKey: portalKeys.account(agency) });
+      await queryClient.invalidateQueries({ queryKey: portalKeys.account(agency) });
     },
   });
 }

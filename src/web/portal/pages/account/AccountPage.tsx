@@ -153,7 +153,8 @@ export function AccountPage() {
   const account = useAccount(slug);
   const signedIn = account.data?.signedIn === true;
   const bookings = useMyBookings(slug, lang, signedIn);
-  const signOut = useSignOut(slug);
+  // Home is where signing out ends.
+  const signOut = useSignOut(slug, () => navigate(`/portal/${slug}`, { replace: true }));
 
   if (account.isPending) return <PageLoader />;
   if (!signedIn) return <Navigate to={`/portal/${slug}/login`} replace />;
@@ -177,15 +178,7 @@ export function AccountPage() {
             variant="default"
             leftSection={<IconLogout size={16} />}
             loading={signOut.isPending}
-            // Awaited rather than a mutate callback: signing out re-renders this page as
-            // "signed out" (which sends to the sign-in page and unmounts it), and a mutate
-            // callback of an unmounted page never runs. Home is where signing out ends.
-            onClick={() =>
-              void signOut
-                .mutateAsync()
-                .then(() => navigate(`/portal/${slug}`, { replace: true }))
-                .catch(() => undefined)
-            }
+            onClick={() => signOut.mutate()}
             data-testid="sign-out"
           >
             {t('portal.nav.signOut')}
