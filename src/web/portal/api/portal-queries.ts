@@ -224,16 +224,14 @@ export function useRedeemSignInLink(agency: string) {
 }
 
 /**
- * Signs out, then calls `leave` (to go home) before the account is read again: once it reads
- * "signed out", a page that needs a signed-in customer sends the visitor to sign in instead,
- * and would win the race with a navigation made after the mutation.
+ * Signs out. The account is read again afterwards, so every screen sees "signed out"; where a
+ * signed-out visitor then goes is the page's choice (`AccountPage` goes home, not to sign in).
  */
-export function useSignOut(agency: string, leave: () => void) {
+export function useSignOut(agency: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async () => {
       await apiFetch<null>('/api/v1/auth/logout', { method: 'POST' });
-      leave();
       queryClient.removeQueries({ queryKey: portalKeys.bookings(agency) });
       await queryClient.invalidateQueries({ queryKey: portalKeys.account(agency) });
     },

@@ -16,7 +16,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { IconCreditCard, IconLogout, IconLuggage, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { useCalendarFormat } from '../../../shared/i18n/calendar-date.ts';
 import { ProblemAlert } from '../../../shared/ui/ProblemAlert.tsx';
 import { useAccount, useMyBookings, useSignOut } from '../../api/portal-queries.ts';
@@ -149,15 +149,19 @@ function BookingCard({ booking }: { booking: PortalBooking }) {
 export function AccountPage() {
   const { t } = useTranslation();
   const { slug, lang } = usePortal();
-  const navigate = useNavigate();
   const account = useAccount(slug);
   const signedIn = account.data?.signedIn === true;
   const bookings = useMyBookings(slug, lang, signedIn);
-  // Home is where signing out ends.
-  const signOut = useSignOut(slug, () => navigate(`/portal/${slug}`, { replace: true }));
+  const signOut = useSignOut(slug);
 
   if (account.isPending) return <PageLoader />;
-  if (!signedIn) return <Navigate to={`/portal/${slug}/login`} replace />;
+  // Signed out by the button here: home, where signing out ends. One navigation decided by
+  // this render, because a second one (from the button's handler) raced it: the account
+  // re-renders at once, while the router's change of page is a transition React may delay.
+  if (!signedIn) {
+    const away = signOut.isIdle ? `/portal/${slug}/login` : `/portal/${slug}`;
+    return <Navigate to={away} replace />;
+  }
 
   return (
     <Container size="md" py="xl">
@@ -184,6 +188,7 @@ export function AccountPage() {
             {t('portal.nav.signOut')}
           </Button>
         </Group>
+        {signOut.error && <ProblemAlert error={signOut.error} />}
         {bookings.isPending ? (
           <PageLoader height={200} />
         ) : bookings.error ? (
