@@ -2,6 +2,7 @@
 // tenant, and who is acting. Services take `(ctx, input)`.
 import type { Kysely } from 'kysely';
 import type { ActorType, DB, Role } from './db/schema.ts';
+import { withTransaction } from './db/transaction.ts';
 
 export interface Actor {
   type: ActorType;
@@ -34,5 +35,5 @@ export const systemActor: Actor = {
  */
 export async function inTransaction<T>(ctx: Ctx, work: (ctx: Ctx) => Promise<T>): Promise<T> {
   if (ctx.db.isTransaction) return work(ctx);
-  return ctx.db.transaction().execute((trx) => work({ ...ctx, db: trx }));
+  return withTransaction(ctx.db, (trx) => work({ ...ctx, db: trx }));
 }

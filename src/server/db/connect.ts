@@ -7,6 +7,7 @@ import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect } from 'kysely'
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import type { DB } from './schema.ts';
+import { guardedDialect, registerGuard } from './transaction.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -52,7 +53,12 @@ export async function openDatabase(
     pool.on('error', (error) => {
       console.error(`caravel: an idle database connection failed: ${error.message}`);
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+    const token = {};
+    const db = new Kysely<DB>({
+      dialect: guardedDialect(new PostgresDialect({ pool }), token),
+      plugins,
+    });
+    registerGuard(db as never, token);
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
 
@@ -64,6 +70,11 @@ export async function openDatabase(
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   // PGliteDialect queues transactions on PGlite's single connection; kysely-pglite does not.
-  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }), plugins });
+  const token = {};
+  const db = new Kysely<DB>({
+    dialect: guardedDialect(new PGliteDialect({ pglite }), token),
+    plugins,
+  });
+  registerGuard(db as never, token);
   return { db, kind: 'pglite', pglite, close: () => db.destroy() };
 }

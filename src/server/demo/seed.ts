@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { todayUtc } from '../calendar.ts';
 import { systemActor } from '../context.ts';
 import type { DB } from '../db/schema.ts';
+import { withTransaction } from '../db/transaction.ts';
 import { createAgencyWithUsers, type UserSeed } from '../modules/identity/bootstrap.ts';
 import * as repo from '../modules/identity/repo.ts';
 import { type DemoBookingsSummary, seedDemoBookings } from './bookings.ts';
@@ -90,5 +91,5 @@ export async function seedDemoAgency(db: Kysely<DB>, admin: UserSeed): Promise<D
     const bookings = await seedDemoBookings(ctx, catalog, customers, now);
     return { agencyId, created: true, catalog: { ...catalog, pricing }, customers, bookings };
   };
-  return db.isTransaction ? work(db) : db.transaction().execute(work);
+  return db.isTransaction ? work(db) : withTransaction(db, work);
 }

@@ -13,6 +13,7 @@ import {
 import { type Ctx, inTransaction } from '../../context.ts';
 import { newId } from '../../db/ids.ts';
 import type { PoolMemberKind } from '../../db/schema.ts';
+import { withTransaction } from '../../db/transaction.ts';
 import { Conflict, type FieldError, Invalid, NotFound } from '../../errors.ts';
 import {
   findAttraction,
@@ -735,7 +736,7 @@ export async function sweepExpiredHolds(
   const expired = await repo.findExpiredHolds(db, now, limit);
   let released = 0;
   for (const holdRow of expired) {
-    const done = await db.transaction().execute(async (trx) => {
+    const done = await withTransaction(db, async (trx) => {
       const ctx: Ctx = {
         db: trx,
         agencyId: holdRow.agencyId,

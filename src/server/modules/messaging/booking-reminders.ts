@@ -5,6 +5,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { systemActor } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
+import { withTransaction } from '../../db/transaction.ts';
 import { type AttachedDocument, queueBookingMail } from './booking-mail.ts';
 
 export interface BookingRef {
@@ -61,7 +62,7 @@ export async function sendReminders<Due>(
 ): Promise<number> {
   let reminded = 0;
   for (const booking of bookings) {
-    const sent = await db.transaction().execute(async (trx) => {
+    const sent = await withTransaction(db, async (trx) => {
       const due = await reminder.lockDue(trx, booking);
       if (due === null) return false;
       const row = await recipientOf(trx, booking);
