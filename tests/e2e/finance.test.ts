@@ -1,6 +1,6 @@
 // End to end in Chromium against the real server (demo data): the finance section. The demo
 // agency invoices each booking once it is paid (margin scheme, CZK), so its paid booking has
-// an invoice: the admin finds it, downloads its PDF and UBL e-invoice, credits it in full,
+// an invoice: the admin finds it, downloads its PDF and UBL e-invoice, credits 100 of one line and then the rest,
 // filters the list, exports the invoice book, reads the overdue payments, changes the bank
 // account; the demo accountant then sees the same settings, read-only.
 import fs from 'node:fs';
@@ -25,6 +25,7 @@ interface ApiInvoice {
   vat: number;
   issueDate: string;
   creditedInvoice: { id: string; number: string } | null;
+  creditable: number | null;
 }
 
 /** The digits of a shown amount: "-CZK 12,345.00" → "1234500" (CZK has two decimals). */
@@ -38,7 +39,8 @@ describe('payments and invoices in Chromium', () => {
   let page: Page;
   const consoleErrors: string[] = [];
   let invoice: ApiInvoice;
-  let creditNote: ApiInvoice;
+  /** Newest first: the rest of the invoice, then the 100 credited before. */
+  let creditNotes: ApiInvoice[] = [];
 
   async function api<T>(path: string): Promise<T> {
     return page.evaluate(async (url) => {
@@ -122,51 +124,94 @@ describe('payments and invoices in Chromium', () => {
     expect(text).toContain(`<cbc:ID>${invoice.number}</cbc:ID>`);
   });
 
-  it('credits the invoice in full after showing the amount, and lists the credit note', async () => {
+  it('credits part of a line, then the rest, showing the amounts first', async () => {
     await row(invoice.number).getByTestId('invoice-credit').click();
+    // Everything left is chosen at first: the credit note would be the invoice's total.
     await expect.poll(() => page.getByTestId('credit-amount').textContent()).toMatch(/^[-−]/);
     expect(digitsOf(await page.getByTestId('credit-amount').textContent())).toBe(
       String(invoice.gross),
     );
+    expect(digitsOf(await page.getByTestId('credit-left').textContent())).toBe(
+      String(invoice.gross),
+    );
+    // Only the first line, and only 100 of it.
+    const chosen = page.getByTestId('credit-line-chosen');
+    for (let index = 1; index < (await chosen.count()); index += 1) {
+      await chosen.nth(index).uncheck();
+    }
+    const amount = page.getByTestId('credit-line-amount').first();
+    // More than the line holds is refused at the field, before anything is sent.
+    await amount.fill(String(invoice.gross));
+    await page.getByTestId('credit-reason').fill('Goodwill for a late transfer');
+    await page.getByTestId('credit-confirm').click();
+    await expect.poll(() => amount.getAttribute('aria-invalid')).toBe('true');
+    await amount.fill('100');
+    await expect
+      .poll(async () => digitsOf(await page.getByTestId('credit-amount').textContent()))
+      .toBe('10000');
     // Without a reason nothing is issued: the field says why.
+    await page.getByTestId('credit-reason').fill('');
     await page.getByTestId('credit-confirm').click();
     await expect
       .poll(() => page.getByTestId('credit-reason').getAttribute('aria-invalid'))
       .toBe('true');
-    await page.getByTestId('credit-reason').fill('The customer moved to another date');
+    await page.getByTestId('credit-reason').fill('Goodwill for a late transfer');
     await page.getByTestId('credit-confirm').click();
 
     await expect
       .poll(() => page.locator('[data-testid="invoice-row"][data-kind="credit_note"]').count())
       .toBe(1);
-    const notes = await api<{ items: ApiInvoice[] }>('/api/v1/invoices?kind=credit_note');
-    expect(notes.items).toHaveLength(1);
-    creditNote = notes.items[0] as ApiInvoice;
+    const [partial] = (await api<{ items: ApiInvoice[] }>('/api/v1/invoices?kind=credit_note'))
+      .items;
     // The API keeps a credit note's amounts positive; its kind and the invoice it credits say
     // they are taken back.
-    expect(creditNote).toMatchObject({
+    expect(partial).toMatchObject({
       kind: 'credit_note',
-      gross: invoice.gross,
+      gross: 100_00,
       currency: 'CZK',
       bookingId: invoice.bookingId,
       creditedInvoice: { id: invoice.id, number: invoice.number },
     });
-    expect(creditNote.number).toMatch(/^DN-\d{4}-\d+$/);
-    const noteTotal = await row(creditNote.number).getByTestId('invoice-total').textContent();
-    expect(noteTotal).toMatch(/^[-−]/);
-    expect(digitsOf(noteTotal)).toBe(String(invoice.gross));
-    expect(await row(creditNote.number).getByTestId('kind-badge').textContent()).toBe(
-      'Credit note',
+    const afterPartial = await api<ApiInvoice>(`/api/v1/invoices/${invoice.id}`);
+    expect(afterPartial.creditable).toBe(invoice.gross - 100_00);
+    await expect
+      .poll(async () =>
+        digitsOf(await row(invoice.number).getByTestId('invoice-left-to-credit').textContent()),
+      )
+      .toBe(String(invoice.gross - 100_00));
+
+    // Again: what is left, all of it.
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await row(invoice.number).getByTestId('invoice-credit').click();
+    await expect
+      .poll(async () => digitsOf(await page.getByTestId('credit-left').textContent()))
+      .toBe(String(invoice.gross - 100_00));
+    expect(digitsOf(await page.getByTestId('credit-amount').textContent())).toBe(
+      String(invoice.gross - 100_00),
     );
-    // The credit note is newest: first in the list.
-    expect((await rowNumbers())[0]).toBe(creditNote.number);
-    // Its credit note is on screen: the invoice is marked credited, with no button.
-    expect(await row(invoice.number).getByTestId('invoice-credit').count()).toBe(0);
+    await page.getByTestId('credit-reason').fill('The customer moved to another date');
+    await page.getByTestId('credit-confirm').click();
+    await expect
+      .poll(() => page.locator('[data-testid="invoice-row"][data-kind="credit_note"]').count())
+      .toBe(2);
+    creditNotes = (await api<{ items: ApiInvoice[] }>('/api/v1/invoices?kind=credit_note')).items;
+    expect(creditNotes.map((note) => note.gross)).toEqual([invoice.gross - 100_00, 100_00]);
+    for (const note of creditNotes) expect(note.number).toMatch(/^DN-\d{4}-\d+$/);
+    expect((await api<ApiInvoice>(`/api/v1/invoices/${invoice.id}`)).creditable).toBe(0);
+    const [rest] = creditNotes as [ApiInvoice];
+    const noteTotal = await row(rest.number).getByTestId('invoice-total').textContent();
+    expect(noteTotal).toMatch(/^[-−]/);
+    expect(digitsOf(noteTotal)).toBe(String(rest.gross));
+    expect(await row(rest.number).getByTestId('kind-badge').textContent()).toBe('Credit note');
+    // The newest credit note is first in the list.
+    expect((await rowNumbers())[0]).toBe(rest.number);
+    // Credited in full: the invoice is marked so, with no button.
+    await expect.poll(() => row(invoice.number).getByTestId('invoice-credit').count()).toBe(0);
     expect(
       await row(invoice.number).getByTestId('invoice-credited').getAttribute('aria-label'),
     ).toBe('Credited in full');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-    // The period's totals net the credit note out.
+    // The period's totals net the credit notes out.
     await expect
       .poll(async () => digitsOf(await page.getByTestId('total-credited').textContent()))
       .toBe(String(invoice.gross));
@@ -174,23 +219,17 @@ describe('payments and invoices in Chromium', () => {
   });
 
   it('filters by kind, period and search, all in the address', async () => {
-    // Invoices only: the credit note is not on screen, so the dialog asks the API and finds
-    // nothing left to credit.
+    // Invoices only: the credit notes are not on screen, yet the invoice is known to be
+    // credited in full (the API says so).
     await page.getByTestId('filter-kind').getByText('Invoice', { exact: true }).click();
     await page.waitForURL(/[?&]kind=invoice/);
-    await expect.poll(rowNumbers).not.toContain(creditNote.number);
-    await row(invoice.number).getByTestId('invoice-credit').click();
-    await expect
-      .poll(() => page.getByTestId('credit-preview').textContent())
-      .toContain('credited in full already');
-    expect(digitsOf(await page.getByTestId('credit-amount').textContent())).toBe('000');
-    expect(await page.getByTestId('credit-confirm').isDisabled()).toBe(true);
-    await page.keyboard.press('Escape');
-    await expect.poll(() => page.getByTestId('credit-confirm').count()).toBe(0);
+    await expect.poll(rowNumbers).not.toContain(creditNotes[0]?.number);
+    expect(await row(invoice.number).getByTestId('invoice-credited').count()).toBe(1);
+    expect(await row(invoice.number).getByTestId('invoice-credit').count()).toBe(0);
 
     await page.getByTestId('filter-kind').getByText('Credit note', { exact: true }).click();
     await page.waitForURL(/[?&]kind=credit_note/);
-    await expect.poll(rowNumbers).toEqual([creditNote.number]);
+    await expect.poll(rowNumbers).toEqual(creditNotes.map((note) => note.number));
 
     // The previous month holds none of the demo's documents (all issued today).
     await page.getByTestId('filter-period').getByText('Previous month', { exact: true }).click();
@@ -200,7 +239,7 @@ describe('payments and invoices in Chromium', () => {
     await page.waitForURL(new RegExp(`from=${previous}-01&to=${previous}-\\d{2}`));
     await expect.poll(rowNumbers).toEqual([]);
     await page.getByTestId('filter-period').getByText('This month', { exact: true }).click();
-    await expect.poll(rowNumbers).toEqual([creditNote.number]);
+    await expect.poll(rowNumbers).toEqual(creditNotes.map((note) => note.number));
 
     // Every kind again, searched by the invoice's number: the invoice alone.
     await page.getByTestId('filter-kind').getByText('All', { exact: true }).click();
@@ -208,10 +247,10 @@ describe('payments and invoices in Chromium', () => {
     await page.waitForURL(new RegExp(`[?&]q=${invoice.number}`));
     await expect.poll(rowNumbers).toEqual([invoice.number]);
     await page.getByTestId('invoice-search').fill('');
-    await expect.poll(rowNumbers).toContain(creditNote.number);
+    await expect.poll(rowNumbers).toContain(creditNotes[0]?.number);
   });
 
-  it('exports the invoice book of the period as CSV, the credit note negative', async () => {
+  it('exports the invoice book of the period as CSV, the credit notes negative', async () => {
     const csv = await downloaded('export-csv');
     expect(csv.name).toMatch(/^invoices-\d{4}-\d{2}-01_to_\d{4}-\d{2}-\d{2}\.csv$/);
     const rows: Record<string, string>[] = parse(csv.body.toString('utf8'), {
@@ -220,13 +259,18 @@ describe('payments and invoices in Chromium', () => {
     });
     const byNumber = new Map(rows.map((r) => [r.Number, r]));
     expect(byNumber.get(invoice.number)).toMatchObject({ Kind: 'invoice', Currency: 'CZK' });
-    expect(byNumber.get(creditNote.number)).toMatchObject({
-      Kind: 'credit_note',
-      'Credits invoice': invoice.number,
-    });
+    for (const note of creditNotes) {
+      expect(byNumber.get(note.number)).toMatchObject({
+        Kind: 'credit_note',
+        'Credits invoice': invoice.number,
+      });
+    }
     const invoiceTotal = Number(byNumber.get(invoice.number)?.['Invoice total']);
     expect(invoiceTotal).toBe(invoice.gross / 100);
-    expect(Number(byNumber.get(creditNote.number)?.['Invoice total'])).toBe(-invoiceTotal);
+    const credited = creditNotes.map((note) =>
+      Number(byNumber.get(note.number)?.['Invoice total']),
+    );
+    expect(credited.reduce((sum, total) => sum + total, 0)).toBeCloseTo(-invoiceTotal, 2);
   });
 
   it('shows the overdue payments, the longest overdue first', async () => {

@@ -180,8 +180,21 @@ describeEachDatabase('invoices and credit notes', (database, kind) => {
       gross: 100_00,
       creditedInvoice: { id: invoice.id, number: invoice.number },
       reason: 'Goodwill for a noisy room',
+      creditable: null,
     });
     const lineZero = invoice.lines[0].gross;
+    // Before: all of it can be credited; after, the line and the invoice have 100,00 less
+    // left, alike whether the invoice is read alone or in the list.
+    expect(invoice.creditable).toBe(invoice.gross);
+    expect(invoice.lines.map((l: { creditable: number }) => l.creditable)).toEqual(
+      invoice.lines.map((l: { gross: number }) => l.gross),
+    );
+    const afterPartial = (await get(accountant, `/api/v1/invoices/${invoice.id}`)).json();
+    expect(afterPartial.creditable).toBe(invoice.gross - 100_00);
+    expect(afterPartial.lines[0].creditable).toBe(lineZero - 100_00);
+    expect(afterPartial.lines.slice(1)).toEqual(invoice.lines.slice(1));
+    const listed = (await get(accountant, `/api/v1/invoices?bookingId=${booking.id}`)).json();
+    expect(listed.items.find((i: { id: string }) => i.id === invoice.id)).toEqual(afterPartial);
     const tooMuch = await post(accountant, `/api/v1/invoices/${invoice.id}/credit-notes`, {
       reason: 'More goodwill',
       lines: [{ position: 0, amount: lineZero - 100_00 + 1 }],
@@ -195,6 +208,11 @@ describeEachDatabase('invoices and credit notes', (database, kind) => {
     expect(rest.statusCode, rest.body).toBe(201);
     // What is left: the invoice's 1 785,00 less the 100,00 credited before.
     expect(rest.json()).toMatchObject({ number: `DN-${year}-000002`, gross: 1685_00 });
+    const creditedInFull = (await get(accountant, `/api/v1/invoices/${invoice.id}`)).json();
+    expect(creditedInFull.creditable).toBe(0);
+    expect(creditedInFull.lines.every((l: { creditable: number }) => l.creditable === 0)).toBe(
+      true,
+    );
     const none = await post(accountant, `/api/v1/invoices/${invoice.id}/credit-notes`, {
       reason: 'Once more',
     });

@@ -16,6 +16,8 @@ export interface InvoiceLineView {
   gross: number;
   bookingLinePosition: number | null;
   creditedLinePosition: number | null;
+  /** Invoices: the line's gross not credited yet; null on credit notes. */
+  creditable: number | null;
 }
 
 export interface InvoiceView {
@@ -40,6 +42,8 @@ export interface InvoiceView {
   taxRate: string | null;
   vatInTaxCurrency: number | null;
   creditedInvoice: { id: string; number: string; issueDate: string } | null;
+  /** Invoices: gross not credited yet (0: credited in full); null on credit notes. */
+  creditable: number | null;
   reason: string | null;
   note: string | null;
   breakdown: VatBreakdown[];
@@ -71,7 +75,9 @@ export function presentInvoice(
   { invoice, lines }: StoredInvoice,
   credited: { number: string; issueDate: string } | null,
   bookingNumber: string,
+  creditedByLine: ReadonlyMap<number, number>,
 ): InvoiceView {
+  const isInvoice = invoice.kind === 'invoice';
   const lineViews = lines.map(
     (l): InvoiceLineView => ({
       position: l.position,
@@ -85,6 +91,7 @@ export function presentInvoice(
       gross: Number(l.gross),
       bookingLinePosition: l.bookingLinePosition,
       creditedLinePosition: l.creditedLinePosition,
+      creditable: isInvoice ? Number(l.gross) - (creditedByLine.get(l.position) ?? 0) : null,
     }),
   );
   return {
@@ -109,6 +116,7 @@ export function presentInvoice(
     vatInTaxCurrency: invoice.vatInTaxCurrency === null ? null : Number(invoice.vatInTaxCurrency),
     creditedInvoice:
       invoice.creditedInvoiceId && credited ? { id: invoice.creditedInvoiceId, ...credited } : null,
+    creditable: isInvoice ? lineViews.reduce((sum, line) => sum + (line.creditable ?? 0), 0) : null,
     reason: invoice.reason,
     note: invoice.note,
     breakdown: breakdownOf(invoice.vatScheme, lineViews),

@@ -121,6 +121,16 @@ export type StoredInvoice = Awaited<ReturnType<typeof findInvoice>>;
 
 /** Gross credited so far per line of `invoiceId`. */
 export async function creditedByLine(ctx: Ctx, invoiceId: string): Promise<Map<number, number>> {
+  return (await creditedLinesOf(ctx, [invoiceId])).get(invoiceId) ?? new Map<number, number>();
+}
+
+/** Gross credited so far per line, of each of `invoiceIds` that credit notes credit. */
+async function creditedLinesOf(
+  ctx: Ctx,
+  invoiceIds: readonly string[],
+): Promise<Map<string, Map<number, number>>> {
+  const credited = new Map<string, Map<number, number>>();
+  if (invoiceIds.length === 0) return credited;
   const rows = await ctx.db
     .selectFrom('invoiceLines')
     .innerJoin('invoices', (join) =>
@@ -128,14 +138,19 @@ export async function creditedByLine(ctx: Ctx, invoiceId: string): Promise<Map<n
         .onRef('invoices.id', '=', 'invoiceLines.invoiceId')
         .onRef('invoices.agencyId', '=', 'invoiceLines.agencyId'),
     )
-    .select(['invoiceLines.creditedLinePosition as position', 'invoiceLines.gross'])
+    .select([
+      'invoices.creditedInvoiceId as invoiceId',
+      'invoiceLines.creditedLinePosition as position',
+      'invoiceLines.gross',
+    ])
     .where('invoices.agencyId', '=', ctx.agencyId)
-    .where('invoices.creditedInvoiceId', '=', invoiceId)
+    .where('invoices.creditedInvoiceId', 'in', invoiceIds)
     .execute();
-  const credited = new Map<number, number>();
   for (const row of rows) {
-    if (row.position === null) continue;
-    credited.set(row.position, (credited.get(row.position) ?? 0) + Number(row.gross));
+    if (row.position === null || row.invoiceId === null) continue;
+    const lines = credited.get(row.invoiceId) ?? new Map<number, number>();
+    lines.set(row.position, (lines.get(row.position) ?? 0) + Number(row.gross));
+    credited.set(row.invoiceId, lines);
   }
   return credited;
 }
@@ -184,7 +199,8 @@ export function listInvoiceRows(ctx: Ctx, filter: InvoiceListFilter) {
 
 /**
  * Invoices with their lines, the number of the invoice each credits and the booking's
- * number, in the order of `ids`: a page of a list in four queries, whatever its length.
+ * number, and what credit notes credited of each line, in the order of `ids`: a page of a
+ * list in five queries, whatever its length.
  */
 export async function findInvoices(ctx: Ctx, ids: readonly string[]) {
   if (ids.length === 0) return [];
@@ -218,6 +234,7 @@ export async function findInvoices(ctx: Ctx, ids: readonly string[]) {
           .where('id', 'in', creditedIds)
           .execute();
   const creditedById = new Map(credited.map((c) => [c.id, c]));
+  const creditedLines = await creditedLinesOf(ctx, ids);
   const byId = new Map(invoices.map((i) => [i.id, i]));
   return ids.flatMap((id) => {
     const found = byId.get(id);
@@ -230,25 +247,8 @@ export async function findInvoices(ctx: Ctx, ids: readonly string[]) {
           ? (creditedById.get(invoice.creditedInvoiceId) ?? null)
           : null,
         bookingNumber,
+        creditedByLine: creditedLines.get(id) ?? new Map<number, number>(),
       },
     ];
   });
-}
-
-export function invoiceNumberOf(ctx: Ctx, id: string) {
-  return ctx.db
-    .selectFrom('invoices')
-    .select(['number', 'issueDate'])
-    .where('agencyId', '=', ctx.agencyId)
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow(() => new NotFound('invoice', id));
-}
-
-export function bookingNumberOf(ctx: Ctx, bookingId: string) {
-  return ctx.db
-    .selectFrom('bookings')
-    .select(['number'])
-    .where('agencyId', '=', ctx.agencyId)
-    .where('id', '=', bookingId)
-    .executeTakeFirstOrThrow();
 }

@@ -101,6 +101,10 @@ export const InvoiceSchema = Type.Object(
     creditedInvoice: nullable(
       Type.Object({ id: Uuid, number: Type.String(), issueDate: Type.String() }),
     ),
+    creditable: nullable(Type.Integer(), {
+      description:
+        'Invoices: gross not credited yet, what a credit note in full would credit (0: credited in full); null on credit notes',
+    }),
     reason: nullable(Type.String()),
     note: nullable(Type.String()),
     breakdown: Type.Array(
@@ -126,6 +130,9 @@ export const InvoiceSchema = Type.Object(
         gross: Type.Integer(),
         bookingLinePosition: nullable(Type.Integer()),
         creditedLinePosition: nullable(Type.Integer()),
+        creditable: nullable(Type.Integer(), {
+          description: "Invoices: the line's gross not credited yet; null on credit notes",
+        }),
       }),
     ),
     createdByName: Type.String(),

@@ -5,7 +5,7 @@ import { addDays, todayUtc } from '../../calendar.ts';
 import { type Ctx, inTransaction } from '../../context.ts';
 import { newId } from '../../db/ids.ts';
 import type { InvoiceParty } from '../../db/schema.ts';
-import { Conflict, Invalid } from '../../errors.ts';
+import { Conflict, Invalid, NotFound } from '../../errors.ts';
 import { decodeCursor, toPage } from '../../http/pagination.ts';
 import { displayNameOf } from '../customers/customer-rules.ts';
 import type { CustomerAddress } from '../customers/types.ts';
@@ -467,11 +467,9 @@ export async function issueCreditNote(
 
 /** An invoice or credit note of the agency (404 for another agency's). */
 export async function getInvoice(ctx: Ctx, id: string): Promise<InvoiceView> {
-  const stored = await repo.findInvoice(ctx, id, { lock: false });
-  const creditedId = stored.invoice.creditedInvoiceId;
-  const credited = creditedId ? await repo.invoiceNumberOf(ctx, creditedId) : null;
-  const booking = await repo.bookingNumberOf(ctx, stored.invoice.bookingId);
-  return presentInvoice(stored, credited, booking.number);
+  const [invoice] = await presentInvoices(ctx, [id]);
+  if (!invoice) throw new NotFound('invoice', id);
+  return invoice;
 }
 
 export type InvoiceListQuery = Omit<repo.InvoiceListFilter, 'before' | 'after' | 'oldestFirst'> & {
@@ -481,8 +479,8 @@ export type InvoiceListQuery = Omit<repo.InvoiceListFilter, 'before' | 'after' |
 /** Invoices as the API shows them, in the order of `ids`, read in a few queries. */
 export async function presentInvoices(ctx: Ctx, ids: readonly string[]): Promise<InvoiceView[]> {
   const found = await repo.findInvoices(ctx, ids);
-  return found.map(({ stored, credited, bookingNumber }) =>
-    presentInvoice(stored, credited, bookingNumber),
+  return found.map(({ stored, credited, bookingNumber, creditedByLine }) =>
+    presentInvoice(stored, credited, bookingNumber, creditedByLine),
   );
 }
 

@@ -8,7 +8,6 @@ import {
   IconReceiptOff,
   IconReceiptRefund,
 } from '@tabler/icons-react';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../../shared/i18n/format.ts';
@@ -33,16 +32,6 @@ export function fileUrl(invoice: Invoice, type: 'pdf' | 'xml'): string {
 
 export function InvoicesTable(props: InvoicesTableProps) {
   const { t } = useTranslation();
-  // What the credit notes on screen credit of each invoice: one credited in full needs no
-  // button (the dialog asks the API afresh for those whose credit notes are not shown).
-  const creditedById = useMemo(() => {
-    const credited = new Map<string, number>();
-    for (const row of props.rows) {
-      const of = row.creditedInvoice?.id;
-      if (row.kind === 'credit_note' && of) credited.set(of, (credited.get(of) ?? 0) + row.gross);
-    }
-    return credited;
-  }, [props.rows]);
   return (
     <PagedTable
       query={props.query}
@@ -67,12 +56,7 @@ export function InvoicesTable(props: InvoicesTableProps) {
       }
     >
       {props.rows.map((invoice) => (
-        <InvoiceRow
-          key={invoice.id}
-          invoice={invoice}
-          creditedInFull={(creditedById.get(invoice.id) ?? 0) >= invoice.gross}
-          {...props}
-        />
+        <InvoiceRow key={invoice.id} invoice={invoice} {...props} />
       ))}
     </PagedTable>
   );
@@ -91,13 +75,16 @@ export function KindBadge({ kind }: { kind: InvoiceKind }) {
 
 function InvoiceRow({
   invoice,
-  creditedInFull,
   canCredit,
   downloading,
   onDownload,
   onCredit,
-}: InvoicesTableProps & { invoice: Invoice; creditedInFull: boolean }) {
+}: InvoicesTableProps & { invoice: Invoice }) {
   const { t } = useTranslation();
+  // From the API: what credit notes left of the invoice, wherever they are listed.
+  const creditedInFull = invoice.creditable === 0;
+  const creditedInPart =
+    invoice.creditable !== null && invoice.creditable !== 0 && invoice.creditable !== invoice.gross;
   const format = useFormat();
   const gross = signedAmount(invoice, invoice.gross);
   const vat = signedAmount(invoice, invoice.vat);
@@ -152,6 +139,13 @@ function InvoiceRow({
         <Text size="sm" fw={500} c={gross < 0 ? 'red' : undefined} data-testid="invoice-total">
           {format.money(gross, invoice.currency)}
         </Text>
+        {creditedInPart && invoice.creditable !== null ? (
+          <Text size="xs" c="orange" data-testid="invoice-left-to-credit">
+            {t('finance.invoices.leftToCredit', {
+              amount: format.money(invoice.creditable, invoice.currency),
+            })}
+          </Text>
+        ) : null}
       </Table.Td>
       <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
         <Text size="sm" data-testid="invoice-vat">
@@ -203,11 +197,11 @@ function InvoiceRow({
             </Tooltip>
           ) : null}
           {canCredit && invoice.kind === 'invoice' && !creditedInFull ? (
-            <Tooltip label={t('finance.invoices.creditInFull')}>
+            <Tooltip label={t('finance.invoices.credit')}>
               <ActionIcon
                 variant="subtle"
                 color="orange"
-                aria-label={`${t('finance.invoices.creditInFull')} ${invoice.number}`}
+                aria-label={`${t('finance.invoices.credit')} ${invoice.number}`}
                 onClick={() => onCredit(invoice)}
                 data-testid="invoice-credit"
               >

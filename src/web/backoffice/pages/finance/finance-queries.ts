@@ -1,5 +1,5 @@
-// The finance section's API: invoices (a paged list by filters, those of one booking, credit
-// notes), the overdue bookings, and the invoicing and payment-terms settings. A credit note
+// The finance section's API: invoices (a paged list by filters, one afresh, credit notes),
+// the overdue bookings, and the invoicing and payment-terms settings. A credit note
 // refreshes the invoice lists and the booking's own invoices (its detail page shows them).
 import {
   keepPreviousData,
@@ -24,6 +24,7 @@ export const financeKeys = {
   invoices: ['invoices'] as const,
   invoiceLists: () => [...financeKeys.invoices, 'list'] as const,
   invoiceList: (params: string) => [...financeKeys.invoiceLists(), params] as const,
+  invoice: (id: string) => [...financeKeys.invoices, 'one', id] as const,
   overdue: ['payments', 'overdue'] as const,
   invoicingSettings: ['settings', 'invoicing'] as const,
   paymentTerms: ['settings', 'payment-terms'] as const,
@@ -48,33 +49,35 @@ export function useInvoices(filters: InvoiceFilters) {
   });
 }
 
-/**
- * Every invoice and credit note of a booking (a booking has a handful), under the key the
- * booking's detail page reads them by, so either refreshes the other.
- */
-export function useInvoicesOfBooking(bookingId: string, enabled: boolean) {
+/** One invoice, read afresh (what is left to credit may have changed since the list). */
+export function useInvoice(id: string) {
   return useQuery({
-    queryKey: bookingKeys.invoices(bookingId),
-    queryFn: () =>
-      apiFetch<{ items: Invoice[] }>(
-        `/api/v1/invoices?${new URLSearchParams({ bookingId, limit: '200' })}`,
-      ),
-    enabled,
+    queryKey: financeKeys.invoice(id),
+    queryFn: () => apiFetch<Invoice>(`/api/v1/invoices/${id}`),
     staleTime: 0,
   });
 }
 
-export function useCreditInFull() {
+/** Issues a credit note of the lines and amounts given (minor units, with the lines' signs). */
+export function useIssueCreditNote() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ invoice, reason }: { invoice: Invoice; reason: string }) =>
+    mutationFn: ({
+      invoice,
+      reason,
+      lines,
+    }: {
+      invoice: Invoice;
+      reason: string;
+      lines: { position: number; amount: number }[];
+    }) =>
       apiFetch<Invoice>(`/api/v1/invoices/${invoice.id}/credit-notes`, {
         method: 'POST',
-        body: { reason },
+        body: { reason, lines },
       }),
     onSuccess: (_note, { invoice }) =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: financeKeys.invoiceLists() }),
+        queryClient.invalidateQueries({ queryKey: financeKeys.invoices }),
         queryClient.invalidateQueries({ queryKey: bookingKeys.invoices(invoice.bookingId) }),
       ]),
   });

@@ -1,12 +1,7 @@
 // The period's totals: credit notes count against invoices, currencies are never added
 // together, and crediting in full takes only what is not credited yet.
 import { describe, expect, it } from 'vitest';
-import {
-  type InvoiceAmounts,
-  leftToCredit,
-  signedAmount,
-  totalsByCurrency,
-} from './period-totals.ts';
+import { type InvoiceAmounts, signedAmount, totalsByCurrency } from './period-totals.ts';
 
 let sequence = 0;
 /** What a credit note says of the invoice it credits. */
@@ -71,24 +66,5 @@ describe('period totals', () => {
     expect(signedAmount({ kind: 'invoice' }, 100)).toBe(100);
     // Nothing credited is 0, not -0 (which would show as "-CZK 0.00").
     expect(Object.is(signedAmount({ kind: 'credit_note' }, 0), 0)).toBe(true);
-  });
-
-  it('credits in full only what earlier credit notes of that invoice left', () => {
-    const invoice = makeInvoice({ gross: 1785_00 });
-    const other = makeInvoice({ gross: 900_00 });
-    const ofInvoice = creditOf(invoice);
-    const documents = [
-      invoice,
-      other,
-      makeInvoice({ kind: 'credit_note', gross: 100_00, creditedInvoice: ofInvoice }),
-      // A credit note of the other invoice does not count against this one.
-      makeInvoice({
-        kind: 'credit_note',
-        gross: 900_00,
-        creditedInvoice: creditOf(other),
-      }),
-    ];
-    expect(leftToCredit(invoice, documents)).toBe(1685_00);
-    expect(leftToCredit(other, documents)).toBe(0);
   });
 });

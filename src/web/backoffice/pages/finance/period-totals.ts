@@ -53,14 +53,3 @@ export function totalsByCurrency(invoices: readonly InvoiceAmounts[]): CurrencyT
   }
   return [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency));
 }
-
-/** What crediting `invoice` in full would credit: its gross less the credit notes issued of it. */
-export function leftToCredit(
-  invoice: InvoiceAmounts,
-  documentsOfBooking: readonly InvoiceAmounts[],
-): number {
-  const credited = documentsOfBooking
-    .filter((d) => d.kind === 'credit_note' && d.creditedInvoice?.id === invoice.id)
-    .reduce((sum, d) => sum + d.gross, 0);
-  return invoice.gross - credited;
-}
