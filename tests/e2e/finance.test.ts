@@ -149,6 +149,7 @@ describe('payments and invoices in Chromium', () => {
     await expect
       .poll(async () => digitsOf(await page.getByTestId('credit-amount').textContent()))
       .toBe('10000');
+    await page.screenshot({ path: screenshotPath('finance-credit-note') });
     // Without a reason nothing is issued: the field says why.
     await page.getByTestId('credit-reason').fill('');
     await page.getByTestId('credit-confirm').click();

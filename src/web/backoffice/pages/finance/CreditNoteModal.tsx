@@ -171,6 +171,7 @@ function CreditForm({ invoice, onClose }: { invoice: Invoice; onClose: () => voi
                       size="xs"
                       aria-label={`${t('finance.credit.toCredit')}: ${row.description}`}
                       decimalScale={digits}
+                      fixedDecimalScale
                       min={0}
                       allowNegative={false}
                       thousandSeparator=" "
