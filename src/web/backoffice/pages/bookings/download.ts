@@ -1,7 +1,35 @@
 // Files from the API saved by the browser: the CSV export and the booking's PDFs. The request
 // carries the session cookie (and a JSON body when the selection is long); the answer becomes
 // a blob handed to an <a download>, so a failure shows as a message instead of a broken tab.
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../shared/api.ts';
+import { problemText } from '../../../shared/ui/ProblemAlert.tsx';
+
+/**
+ * Downloads one file at a time from a list of them: `downloading` names the URL under way (its
+ * button spins), and a failure is shown as a notification titled `failedTitle`.
+ */
+export function useFileDownload(failedTitle: string) {
+  const { t } = useTranslation();
+  const [downloading, setDownloading] = useState<string | null>(null);
+  const download = async (url: string, name: string) => {
+    setDownloading(url);
+    try {
+      await downloadFile(url, name);
+    } catch (error) {
+      notifications.show({
+        color: 'red',
+        title: failedTitle,
+        message: problemText(error, t('errors.unreachable'), t('errors.unexpected')),
+      });
+    } finally {
+      setDownloading(null);
+    }
+  };
+  return { downloading, download };
+}
 
 export async function downloadFile(
   url: string,

@@ -11,7 +11,7 @@ import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../../shared/ui/PageHeader.tsx';
 import { problemText } from '../../../shared/ui/ProblemAlert.tsx';
 import { useSignedInUser } from '../../auth/signed-in-user.ts';
-import { downloadFile } from '../bookings/download.ts';
+import { downloadFile, useFileDownload } from '../bookings/download.ts';
 import { todayIso } from '../catalog/shared/fields.ts';
 import { CreditNoteModal } from './CreditNoteModal.tsx';
 import { useInvoices } from './finance-queries.ts';
@@ -43,7 +43,7 @@ export function InvoicesPage() {
     invoice: null,
     opened: false,
   });
-  const [downloading, setDownloading] = useState<string | null>(null);
+  const { downloading, download } = useFileDownload(t('finance.invoices.downloadFailed'));
   const [loadingAll, setLoadingAll] = useState(false);
   const exporting = useExport();
 
@@ -52,21 +52,6 @@ export function InvoicesPage() {
   const update = (change: Partial<Filters>) => {
     const current = parseInvoiceFilters(new URLSearchParams(window.location.search), today);
     setSearchParams(invoiceFilterParams({ ...current, ...change }), { replace: true });
-  };
-
-  const download = async (url: string, name: string) => {
-    setDownloading(url);
-    try {
-      await downloadFile(url, name);
-    } catch (error) {
-      notifications.show({
-        color: 'red',
-        title: t('finance.invoices.downloadFailed'),
-        message: problemText(error, t('errors.unreachable'), t('errors.unexpected')),
-      });
-    } finally {
-      setDownloading(null);
-    }
   };
 
   const loadAll = async () => {

@@ -1,16 +1,15 @@
 // The booking's documents (voucher, contract, departure instructions, e-tickets) and its
 // invoices, each downloadable as a file, and sent again to the customer by e-mail.
 import { ActionIcon, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFileTypePdf, IconFileTypeXml, IconMail } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../../shared/i18n/format.ts';
 import { CenteredLoader } from '../../../../shared/ui/CenteredLoader.tsx';
-import { ProblemAlert, problemText } from '../../../../shared/ui/ProblemAlert.tsx';
+import { ProblemAlert } from '../../../../shared/ui/ProblemAlert.tsx';
 import type { BookingView } from '../booking-types.ts';
 import { useBookingDocuments, useBookingInvoices } from '../bookings-queries.ts';
-import { downloadFile } from '../download.ts';
+import { useFileDownload } from '../download.ts';
 import { SectionCard } from './SectionCard.tsx';
 import { SendDocumentsModal } from './SendDocumentsModal.tsx';
 
@@ -26,22 +25,7 @@ export function DocumentsCard({ booking, canReadInvoices, canSend }: DocumentsCa
   const documents = useBookingDocuments(booking.id);
   const invoices = useBookingInvoices(booking.id, canReadInvoices);
   const [sending, setSending] = useState(false);
-  const [downloading, setDownloading] = useState<string | null>(null);
-
-  const download = async (url: string, name: string) => {
-    setDownloading(url);
-    try {
-      await downloadFile(url, name);
-    } catch (error) {
-      notifications.show({
-        color: 'red',
-        title: t('bookings.detail.downloadFailed'),
-        message: problemText(error, t('errors.unreachable'), t('errors.unexpected')),
-      });
-    } finally {
-      setDownloading(null);
-    }
-  };
+  const { downloading, download } = useFileDownload(t('bookings.detail.downloadFailed'));
 
   const files = (documents.data?.items ?? []).flatMap((doc) =>
     doc.lines?.length
