@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../../shared/api.ts';
 import { minorDigits, useFormat } from '../../../shared/i18n/format.ts';
 import { CenteredLoader } from '../../../shared/ui/CenteredLoader.tsx';
+import { Figure } from '../../../shared/ui/Figure.tsx';
 import { ProblemAlert } from '../../../shared/ui/ProblemAlert.tsx';
 import {
   type CreditRow,
@@ -30,7 +31,6 @@ import {
   rowErrors,
   signedMinor,
 } from './credit-plan.ts';
-import { Figure } from './Figure.tsx';
 import { useInvoice, useIssueCreditNote } from './finance-queries.ts';
 import type { Invoice } from './finance-types.ts';
 

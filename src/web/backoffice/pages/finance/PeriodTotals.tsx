@@ -5,7 +5,7 @@ import { Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconSum } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../shared/i18n/format.ts';
-import { Figure } from './Figure.tsx';
+import { Figure } from '../../../shared/ui/Figure.tsx';
 import type { Invoice } from './finance-types.ts';
 import { totalsByCurrency } from './period-totals.ts';
 

@@ -5,6 +5,7 @@ import { IconCash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../../shared/i18n/format.ts';
+import { Figure } from '../../../../shared/ui/Figure.tsx';
 import type { BookingView } from '../booking-types.ts';
 import { RecordPaymentModal } from './RecordPaymentModal.tsx';
 import { SectionCard } from './SectionCard.tsx';
@@ -42,13 +43,13 @@ export function PaymentsCard({ booking, canRecord }: { booking: BookingView; can
       }
     >
       <SimpleGrid cols={3} spacing="xs" mb="sm">
-        <Amount label={t('bookings.detail.total')} value={money(booking.total)} />
-        <Amount
+        <Figure label={t('bookings.detail.total')} value={money(booking.total)} />
+        <Figure
           label={t('bookings.detail.paid')}
           value={money(booking.paid)}
           testId="booking-paid"
         />
-        <Amount
+        <Figure
           label={t('bookings.detail.balance')}
           value={booking.balance <= 0 ? t('bookings.detail.settled') : money(booking.balance)}
           color={booking.balance > 0 ? 'orange.8' : 'teal.8'}
@@ -133,28 +134,5 @@ export function PaymentsCard({ booking, canRecord }: { booking: BookingView; can
         onClose={() => setRecording(false)}
       />
     </SectionCard>
-  );
-}
-
-function Amount({
-  label,
-  value,
-  color,
-  testId,
-}: {
-  label: string;
-  value: string;
-  color?: string;
-  testId?: string;
-}) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text fw={600} c={color} data-testid={testId}>
-        {value}
-      </Text>
-    </Stack>
   );
 }

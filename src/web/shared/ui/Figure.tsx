@@ -1,4 +1,4 @@
-// A figure with its label above it, for the period totals and the credit-note dialog.
+// A figure with its label above it: period totals, the credit-note dialog, a booking's payments.
 import { Stack, Text } from '@mantine/core';
 
 export function Figure({
