@@ -3,9 +3,10 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
 import { guardedDialect, registerGuard } from './transaction.ts';
 
@@ -69,7 +70,7 @@ export async function openDatabase(
     extensions: { pg_trgm },
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
-  // PGliteDialect queues transactions on PGlite's single connection; kysely-pglite does not.
+  // The dialect hands PGlite's single connection to one transaction at a time.
   const token = {};
   const db = new Kysely<DB>({
     dialect: guardedDialect(new PGliteDialect({ pglite }), token),

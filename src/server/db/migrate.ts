@@ -1,7 +1,6 @@
 // Runs the forward-only migrations with Kysely's Migrator (it takes a lock, so two
 // servers starting at once on PostgreSQL do not race).
-import { type Kysely, sql } from 'kysely';
-import { type MigrationProvider, Migrator } from 'kysely/migration';
+import { type Kysely, type MigrationProvider, Migrator, sql } from 'kysely';
 import { migrations } from './migrations/index.ts';
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -5,10 +5,8 @@
 // the query runs on a second connection, outside the transaction, which is a bug there too (it
 // does not see the transaction's writes, and a full pool hangs the same way).
 //
-// The guard fails such a query at once, on PostgreSQL, where each query asks the driver for a
-// connection. On PGlite, Kysely queues the query behind its own lock before our driver is
-// asked, so the guard cannot see it there; since the same code runs on both databases and the
-// test suite runs on both, PostgreSQL's refusal is what keeps PGlite from hanging.
+// The guard fails such a query at once: each query asks the driver for a connection, and the
+// wrapped driver refuses before it waits (on PGlite, before it queues for the one connection).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Dialect, Kysely, Transaction } from 'kysely';
 

@@ -1,5 +1,5 @@
 // The list of migrations, in order. Files are frozen once they land: add a new one instead.
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 import * as identity from './2026-11-23-01-identity.ts';
 import * as outbox from './2026-11-23-02-outbox.ts';
 import * as idempotency from './2026-11-23-03-idempotency.ts';
