@@ -24,12 +24,17 @@ describeEachDatabase('Idempotency-Key', (database) => {
   let app: FastifyInstance;
   let cookie: string;
   let slug: string;
+  let secondAdminCookie: string;
 
   beforeAll(async () => {
     app = await makeTestApp(database());
-    const agency = await makeAgency(database());
+    const secondEmail = `second-${Date.now()}@example.test`;
+    const agency = await makeAgency(database(), {
+      users: [{ role: 'admin', email: secondEmail }],
+    });
     slug = agency.slug;
     cookie = (await signIn(app, agency.adminEmail)).cookie;
+    secondAdminCookie = (await signIn(app, secondEmail)).cookie;
   });
   afterAll(async () => {
     await app.close();
@@ -49,6 +54,34 @@ describeEachDatabase('Idempotency-Key', (database) => {
       .where('email', '=', email)
       .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
+  });
+
+  it("never replays one caller's reply to another caller who sends the same key and body", async () => {
+    const request = createUserRequest(cookie, 'shared-key', `shared-${slug}@example.test`);
+    const first = await app.inject(request);
+    expect(first.statusCode).toBe(201);
+    // Another user of the same agency, same key, same body: their own request runs (and the
+    // e-mail is taken by now), instead of receiving the first caller's stored 201.
+    const other = await app.inject({
+      ...request,
+      headers: { ...request.headers, cookie: secondAdminCookie },
+    });
+    expect(other.headers['idempotent-replayed']).toBeUndefined();
+    expect(other.statusCode).toBe(409);
+    // An API token is a caller of its own, even the same user's.
+    const token = await app.inject({
+      method: 'POST',
+      url: '/api/v1/api-tokens',
+      headers: { cookie },
+      payload: { name: 'idempotency' },
+    });
+    const byToken = await app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { authorization: `Bearer ${token.json().token}`, 'idempotency-key': 'shared-key' },
+      payload: request.payload,
+    });
+    expect(byToken.headers['idempotent-replayed']).toBeUndefined();
   });
 
   it('refuses the same key with a different body with 409', async () => {

@@ -2,6 +2,10 @@
 // The key is claimed inside the write's own transaction: a concurrent retry with the same
 // key waits on the primary key until the first commits, then replays its stored response;
 // if the first rolls back, its claim vanishes with it and the retry runs afresh.
+//
+// A key belongs to its caller (the user, or the API token, as Stripe scopes keys to an
+// account): the same key and body from someone else is a request of theirs, never a replay of
+// another caller's stored reply (which could hold costs or another customer's contacts).
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Ctx, inTransaction } from '../context.ts';
@@ -34,6 +38,17 @@ export function hashRequestBody(body: unknown): string {
     .digest('hex');
 }
 
+/**
+ * Who owns a key: the API token that sent it, or the signed-in user; an anonymous portal
+ * visitor's keys share one space (its request body names its own quote and contact).
+ */
+export function callerOf(ctx: Ctx): string {
+  const { actor } = ctx;
+  if (actor.type === 'api_token') return `token:${actor.id}`;
+  if (actor.userId !== null) return `user:${actor.userId}`;
+  return `anonymous:${actor.name}`;
+}
+
 export async function runIdempotent<T>(
   ctx: Ctx,
   claim: { key: string | undefined; scope: string; body: unknown },
@@ -48,10 +63,11 @@ export async function runIdempotent<T>(
     throw Invalid.field('/Idempotency-Key', 'must be 1 to 255 visible ASCII characters');
   }
   const requestHash = hashRequestBody(claim.body);
+  const scope = `${callerOf(ctx)} ${claim.scope}`;
   return inTransaction(ctx, async (tx) => {
     const claimed = await tx.db
       .insertInto('idempotencyKeys')
-      .values({ agencyId: tx.agencyId, scope: claim.scope, key, requestHash })
+      .values({ agencyId: tx.agencyId, scope, key, requestHash })
       .onConflict((oc) => oc.columns(['agencyId', 'scope', 'key']).doNothing())
       .returning('key')
       .executeTakeFirst();
@@ -60,7 +76,7 @@ export async function runIdempotent<T>(
         .selectFrom('idempotencyKeys')
         .selectAll()
         .where('agencyId', '=', tx.agencyId)
-        .where('scope', '=', claim.scope)
+        .where('scope', '=', scope)
         .where('key', '=', key)
         .executeTakeFirstOrThrow();
       if (stored.requestHash !== requestHash) {
@@ -75,7 +91,7 @@ export async function runIdempotent<T>(
       .updateTable('idempotencyKeys')
       .set({ statusCode: result.statusCode, response: json(result.body) })
       .where('agencyId', '=', tx.agencyId)
-      .where('scope', '=', claim.scope)
+      .where('scope', '=', scope)
       .where('key', '=', key)
       .execute();
     return { ...result, replayed: false };
