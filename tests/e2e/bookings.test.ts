@@ -308,6 +308,11 @@ describe('bookings in the back office', () => {
     const pending = await apiList('approval=pending');
     expect(pending.length).toBe(1);
     await expect.poll(rowNumbers).toEqual([pending[0]?.number]);
+    // An approver is an outside role: her bookings and approvals, no agency menus or entry.
+    expect(await page.getByTestId('new-booking').count()).toBe(0);
+    for (const section of ['/catalog', '/prices', '/customers', '/finance']) {
+      expect(await page.locator(`nav a[href="${section}"]`).count(), section).toBe(0);
+    }
     await page.getByTestId('booking-row').first().locator('a').click();
     await page.getByTestId('approve').click();
     await page.getByTestId('decision-submit').click();

@@ -36,7 +36,11 @@ export const childAged6On = (start: CalendarDate) => ({
   birthDate: `${Number(start.slice(0, 4)) - 6}-01-01`,
 });
 
-export async function makeBookableTour(agency: TestAgency) {
+/**
+ * `customerEmail`: the booking customer's e-mail; give a customer user's so that user may
+ * book for it (a customer books only for themselves).
+ */
+export async function makeBookableTour(agency: TestAgency, { customerEmail = '' } = {}) {
   const hotel = await makeAccommodation(agency);
   const double = hotel.roomTypes[0]?.id ?? '';
   const tour = await makeTour(agency, {
@@ -65,7 +69,7 @@ export async function makeBookableTour(agency: TestAgency) {
     cancellation: tiers,
     changeFee,
   });
-  const customer = await makePerson(agency);
+  const customer = await makePerson(agency, customerEmail ? { email: customerEmail } : {});
   return { tourId: tour.id, double, customerId: customer.id };
 }
 

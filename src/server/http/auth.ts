@@ -13,9 +13,20 @@ export const sessionCookie = 'caravel_session';
 /** `public`: anyone; `authenticated`: any signed-in role; or a list of roles. */
 export type Access = 'public' | 'authenticated' | readonly Role[];
 
+/** One API route and who may call it, as the route declared it. */
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+  }
+  interface FastifyInstance {
+    /** Every API route with its access rule: the roles × routes table (README, role tests). */
+    routeAccess: RouteAccess[];
   }
   interface FastifyRequest {
     auth: Authentication | null;
@@ -38,9 +49,16 @@ export function registerAuth(
 
   // Every API route must say who may call it; a route that forgets fails at start-up,
   // not in production.
+  const table: RouteAccess[] = [];
+  app.decorate('routeAccess', table);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1') && route.config?.access === undefined) {
+    if (!route.url.startsWith('/api/v1')) return;
+    const access = route.config?.access;
+    if (access === undefined) {
       throw new Error(`route ${route.method} ${route.url} declares no access rule`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') table.push({ method, url: route.url, access });
     }
   });
 

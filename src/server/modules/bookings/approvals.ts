@@ -14,6 +14,7 @@ import { notify } from '../messaging/notifications.ts';
 import { convert, money } from '../pricing/money.ts';
 import { rateOn } from '../pricing/rates.ts';
 import { policyBreaches } from './policy.ts';
+import { maySeeBooking } from './visibility.ts';
 
 export interface ApprovalAsk {
   customerId: string;
@@ -246,24 +247,8 @@ export async function approvalQueue(ctx: Ctx) {
     .orderBy('bookings.createdAt')
     .orderBy('bookings.id')
     .limit(500);
-  if (ctx.actor.role !== 'admin') {
-    const userId = ctx.actor.userId ?? '';
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('customerApprovers as ca')
-          .select('ca.userId')
-          .whereRef('ca.agencyId', '=', 'bookings.agencyId')
-          .where('ca.userId', '=', userId)
-          .where((inner) =>
-            inner.or([
-              inner('ca.customerId', '=', inner.ref('customers.id')),
-              inner('ca.customerId', '=', inner.ref('customers.companyId')),
-            ]),
-          ),
-      ),
-    );
-  }
+  // An admin sees every booking waiting; an approver those of its companies (visibility.ts).
+  if (ctx.actor.role !== 'admin') query = query.where(maySeeBooking(ctx));
   const rows = await query.execute();
   return rows.map((row) => ({
     id: row.id,

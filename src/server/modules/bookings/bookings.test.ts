@@ -126,7 +126,8 @@ describeEachDatabase('bookings', (database) => {
       ],
       costCurrency: 'EUR',
     } as Parameters<typeof createPriceList>[1]);
-    customerId = (await makePerson(agency)).id;
+    // The customer user's own record: a customer books only for themselves.
+    customerId = (await makePerson(agency, { email: `customer-${stamp}@bookings.test` })).id;
   });
   afterAll(() => app.close());
 

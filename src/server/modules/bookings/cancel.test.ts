@@ -48,7 +48,7 @@ describeEachDatabase('cancelling bookings', (database) => {
     agent = (await signIn(app, `agent-${stamp}@cancel.test`)).cookie;
     customer = (await signIn(app, `customer-${stamp}@cancel.test`)).cookie;
     otherCustomer = (await signIn(app, `other-${stamp}@cancel.test`)).cookie;
-    tour = await makeBookableTour(agency);
+    tour = await makeBookableTour(agency, { customerEmail: `customer-${stamp}@cancel.test` });
   });
   afterAll(() => app.close());
 

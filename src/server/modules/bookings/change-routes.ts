@@ -2,6 +2,7 @@
 // it, previewing and applying a change of dates, party or rooms, and correcting travellers'
 // details. Writes that must not happen twice accept an Idempotency-Key. Amounts are integers
 // in the minor unit of the booking's currency.
+
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
@@ -9,6 +10,7 @@ import type { Database } from '../../db/connect.ts';
 import { contextOf } from '../../http/auth.ts';
 import { idempotencyClaim, runIdempotent, sendIdempotent } from '../../http/idempotency.ts';
 import { errorResponses, IdParams, nullable, Uuid } from '../../http/schemas.ts';
+import { bookerRoles } from '../identity/roles.ts';
 import { QuoteLineSchema, QuoteRequestSchema } from '../pricing/quote-routes.ts';
 import { cancelBooking, previewCancellation, reasonLength } from './cancel-booking.ts';
 import { applyChange, previewChange } from './change-booking.ts';
@@ -129,7 +131,7 @@ export async function bookingChangeRoutes(
   app.post(
     '/api/v1/bookings/:id/cancel',
     {
-      config: { access: 'authenticated' },
+      config: { access: bookerRoles },
       schema: {
         tags,
         summary:
@@ -157,7 +159,7 @@ export async function bookingChangeRoutes(
   app.post(
     '/api/v1/bookings/:id/changes/preview',
     {
-      config: { access: 'authenticated' },
+      config: { access: bookerRoles },
       schema: {
         tags,
         summary: 'Prices a change of dates, party or rooms as a new quote holding its inventory',
@@ -181,7 +183,7 @@ export async function bookingChangeRoutes(
   app.post(
     '/api/v1/bookings/:id/changes',
     {
-      config: { access: 'authenticated' },
+      config: { access: bookerRoles },
       schema: {
         tags,
         summary: 'Applies a previewed change: inventory swapped, lines replaced, repriced',
@@ -221,7 +223,7 @@ export async function bookingChangeRoutes(
   app.put(
     '/api/v1/bookings/:id/travellers',
     {
-      config: { access: 'authenticated' },
+      config: { access: bookerRoles },
       schema: {
         tags,
         summary: 'Corrects the travellers’ details without repricing (the same party)',

@@ -81,7 +81,7 @@ describeEachDatabase('changing bookings', (database) => {
     customer = (await signIn(app, `customer-${stamp}@change.test`)).cookie;
     otherCustomer = (await signIn(app, `other-${stamp}@change.test`)).cookie;
     staff = { ...agency.ctx, actor: { ...agency.ctx.actor, role: 'agent', name: 'Agent' } };
-    tour = await makeBookableTour(agency);
+    tour = await makeBookableTour(agency, { customerEmail: `customer-${stamp}@change.test` });
   });
   afterAll(() => app.close());
 

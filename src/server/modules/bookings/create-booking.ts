@@ -7,7 +7,7 @@ import { type Ctx, inTransaction } from '../../context.ts';
 import { newId } from '../../db/ids.ts';
 import { json } from '../../db/json.ts';
 import type { Role } from '../../db/schema.ts';
-import { Conflict, Invalid } from '../../errors.ts';
+import { Conflict, Forbidden, Invalid } from '../../errors.ts';
 import { createCustomer } from '../customers/service.ts';
 import type { CreateCustomerInput } from '../customers/types.ts';
 import { recordAudit } from '../identity/audit.ts';
@@ -28,6 +28,7 @@ import { allocateBookingNumber } from './numbers.ts';
 import { giveRequiredActions } from './required-actions.ts';
 import { initialStatus } from './state-machine.ts';
 import { type TravellerInput, travellerProblems } from './travellers.ts';
+import { maySeeBooking } from './visibility.ts';
 
 export interface CreateBookingInput {
   quoteId: string;
@@ -50,11 +51,60 @@ export interface CreateBookingInput {
 
 const overriders: readonly Role[] = ['admin', 'agent'];
 
+/**
+ * Outside roles book only for their own (S1). A customer books for themselves: the customer
+ * record with their account's e-mail, or a new one with it. A partner books for a new
+ * customer, or one of the bookings it can see already. Staff book for anyone of the agency.
+ */
+async function requireOwnCustomer(tx: Ctx, input: CreateBookingInput): Promise<void> {
+  const role = tx.actor.role;
+  if (isStaff(role)) return;
+  const userId = tx.actor.userId;
+  if (role === 'customer' && userId !== null) {
+    const account = await tx.db
+      .selectFrom('users')
+      .select('email')
+      .where('agencyId', '=', tx.agencyId)
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    const own = account?.email.trim().toLowerCase();
+    if (input.customer) {
+      if (own && input.customer.email?.trim().toLowerCase() === own) return;
+      throw Invalid.field('/customer/email', "must be your own account's e-mail");
+    }
+    if (input.customerId) {
+      const named = await tx.db
+        .selectFrom('customers')
+        .select('email')
+        .where('agencyId', '=', tx.agencyId)
+        .where('id', '=', input.customerId)
+        .executeTakeFirst();
+      if (own && named?.email?.trim().toLowerCase() === own) return;
+    }
+    throw Invalid.field('/customerId', 'is not a customer of yours');
+  }
+  if (role === 'partner' && userId !== null) {
+    if (!input.customerId) return;
+    const seen = await tx.db
+      .selectFrom('bookings')
+      .select('bookings.id')
+      .where('bookings.agencyId', '=', tx.agencyId)
+      .where('bookings.customerId', '=', input.customerId)
+      .where(maySeeBooking(tx))
+      .limit(1)
+      .executeTakeFirst();
+    if (seen) return;
+    throw Invalid.field('/customerId', 'is not a customer of yours');
+  }
+  throw new Forbidden('only staff, a partner or the customer themselves book');
+}
+
 /** The booking's customer: the one named, or a new one created from the request. */
 async function customerOfBooking(tx: Ctx, input: CreateBookingInput): Promise<{ id: string }> {
   if (input.customer && input.customerId) {
     throw Invalid.field('/customer', 'give either customerId or a new customer, not both');
   }
+  await requireOwnCustomer(tx, input);
   if (input.customer) {
     try {
       return await createCustomer(tx, input.customer);

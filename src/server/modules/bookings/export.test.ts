@@ -128,7 +128,12 @@ describeEachDatabase('bookings export', (database) => {
     }
     const partnerUserId = (await userByEmail(database(), agency.agencyId, emails.partner)).id;
     const tour = await makeBookableTour(agency);
-    jana = await makePerson(agency, { firstName: 'Jana', lastName: 'Nováková' });
+    // Jana is the customer user's own record: a customer books only for themselves.
+    jana = await makePerson(agency, {
+      firstName: 'Jana',
+      lastName: 'Nováková',
+      email: emails.customer,
+    });
     offerCode = `SLEVO-${s}`;
     const offerId = await insertOffer(database(), agency, {
       code: offerCode,

@@ -2,8 +2,7 @@
 // orders with keyset cursors, and who sees which bookings. The CSV export
 // (export-bookings.ts) reads the same rows in batches.
 //
-// Visibility: staff see every booking of the agency; a partner only the bookings of offers
-// that are theirs; anyone else (a portal customer) only the bookings they made.
+// Visibility (who sees which bookings) is visibility.ts's.
 import { type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { isCalendarDate } from '../../calendar.ts';
 import type { Ctx } from '../../context.ts';
@@ -21,6 +20,7 @@ import {
   bookingSorts,
   parseFilter,
 } from './list-filters.ts';
+import { maySeeBooking } from './visibility.ts';
 
 // --- sort orders and cursors ---------------------------------------------------------------
 
@@ -118,10 +118,8 @@ export function decodeBookingCursor(text: string, sort: BookingSort): BookingCur
 
 type Eb = ExpressionBuilder<DB, 'bookings' | 'customers' | 'offers'>;
 
-/** Bookings with their customer and offer, as far as the actor may see them. */
+/** Bookings with their customer and offer, as far as the actor may see them (visibility.ts). */
 function visibleBookings(ctx: Ctx) {
-  const role = ctx.actor.role;
-  const userId = ctx.actor.userId;
   return ctx.db
     .selectFrom('bookings')
     .innerJoin('customers', (join) =>
@@ -135,14 +133,7 @@ function visibleBookings(ctx: Ctx) {
         .onRef('offers.id', '=', 'bookings.offerId'),
     )
     .where('bookings.agencyId', '=', ctx.agencyId)
-    .$if(!isStaff(role), (qb) =>
-      qb.where((eb) => {
-        if (userId === null) return sql<SqlBool>`false`;
-        return role === 'partner'
-          ? eb('offers.partnerUserId', '=', userId)
-          : eb('bookings.createdBy', '=', userId);
-      }),
-    );
+    .where(maySeeBooking(ctx));
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   type BookingStatus,
   type Mover,
 } from './state-machine.ts';
+import { maySeeBookingId } from './visibility.ts';
 
 interface FactRows {
   booking: {
@@ -58,21 +59,6 @@ export function lineStatusesOf(ctx: Ctx, bookingId: string) {
     .execute();
 }
 
-/**
- * Who may read a booking: staff every one of the agency; a marketplace partner those of its
- * own offers (G3); a customer those they made.
- */
-function mayRead(
-  ctx: Ctx,
-  booking: { createdBy: string | null },
-  offer: { partnerUserId: string | null } | undefined,
-): boolean {
-  if (isStaff(ctx.actor.role)) return true;
-  if (ctx.actor.userId === null) return false;
-  if (ctx.actor.role === 'partner') return offer?.partnerUserId === ctx.actor.userId;
-  return booking.createdBy === ctx.actor.userId;
-}
-
 export async function getBooking(ctx: Ctx, id: string, now: Date = new Date()) {
   const booking = await ctx.db
     .selectFrom('bookings')
@@ -90,7 +76,7 @@ export async function getBooking(ctx: Ctx, id: string, now: Date = new Date()) {
         .where('id', '=', booking.offerId)
         .executeTakeFirst()
     : undefined;
-  if (!mayRead(ctx, booking, offer)) throw new NotFound('booking', id);
+  if (!(await maySeeBookingId(ctx, id))) throw new NotFound('booking', id);
   const [lines, travellers, history, actions, customer] = await Promise.all([
     ctx.db
       .selectFrom('bookingLines')

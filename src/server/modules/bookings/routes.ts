@@ -1,5 +1,6 @@
 // HTTP for bookings: create one from a quote (idempotent), read it, move it along its life
 // cycle. Amounts are integers in the minor unit of the booking's currency.
+
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
@@ -9,6 +10,7 @@ import { idempotencyClaim, runIdempotent, sendIdempotent } from '../../http/idem
 import { errorResponses, IdParams, nullable, Uuid } from '../../http/schemas.ts';
 import { CalendarDateSchema, CountryCodeSchema } from '../catalog/common.ts';
 import { CreateCustomerBody } from '../customers/schemas.ts';
+import { bookerRoles } from '../identity/roles.ts';
 import { ChannelSchema } from '../pricing/quote-routes.ts';
 import { bookingActionRoutes } from './action-routes.ts';
 import { createBooking } from './create-booking.ts';
@@ -83,7 +85,7 @@ export async function bookingRoutes(base: FastifyInstance, { database }: { datab
   app.post(
     '/api/v1/bookings',
     {
-      config: { access: 'authenticated' },
+      config: { access: bookerRoles },
       schema: {
         tags: ['bookings'],
         summary:
@@ -122,7 +124,7 @@ export async function bookingRoutes(base: FastifyInstance, { database }: { datab
   app.post(
     '/api/v1/bookings/:id/transitions',
     {
-      config: { access: 'authenticated' },
+      config: { access: bookerRoles },
       schema: {
         tags: ['bookings'],
         summary: 'Moves a booking to another status, if the state machine allows it (409 if not)',

@@ -1,10 +1,12 @@
 // HTTP for suppliers: the companies the agency buys hotel nights, seats and services from.
+
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/auth.ts';
 import { Page, PageQuery } from '../../http/pagination.ts';
 import { errorResponses, IdParams, nullable, Uuid } from '../../http/schemas.ts';
+import { staffRoles } from '../identity/roles.ts';
 import { registerArchiveRoutes } from './archive-routes.ts';
 import {
   ArchivedQuery,
@@ -84,7 +86,7 @@ export async function supplierRoutes(app: FastifyInstance, { database }: Catalog
   api.get(
     '/api/v1/suppliers',
     {
-      config: { access: catalogReaders },
+      config: { access: staffRoles },
       schema: {
         tags: ['suppliers'],
         summary: 'List suppliers, newest first',
@@ -106,7 +108,7 @@ export async function supplierRoutes(app: FastifyInstance, { database }: Catalog
   api.get(
     '/api/v1/suppliers/:id',
     {
-      config: { access: catalogReaders },
+      config: { access: staffRoles },
       schema: {
         tags: ['suppliers'],
         summary: 'One supplier',

@@ -383,7 +383,7 @@ export async function inventoryRoutes(base: FastifyInstance, { database }: Inven
   app.get(
     '/api/v1/inventory/resources',
     {
-      config: { access: catalogReaders },
+      config: { access: staffRoles },
       schema: {
         tags: ['inventory'],
         summary: 'Inventory resources of a product (room type, departure, attraction, service)',
@@ -437,7 +437,7 @@ export async function inventoryRoutes(base: FastifyInstance, { database }: Inven
   app.get(
     '/api/v1/pools',
     {
-      config: { access: catalogReaders },
+      config: { access: staffRoles },
       schema: {
         tags: ['inventory'],
         summary: 'Shared inventory pools',
@@ -466,7 +466,7 @@ export async function inventoryRoutes(base: FastifyInstance, { database }: Inven
   app.get(
     '/api/v1/pools/:id',
     {
-      config: { access: catalogReaders },
+      config: { access: staffRoles },
       schema: {
         tags: ['inventory'],
         summary: 'One pool with its members and counters',

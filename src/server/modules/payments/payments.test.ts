@@ -66,7 +66,7 @@ describeEachDatabase('payments', (database) => {
     agent = (await signIn(app, `agent-${stamp}@payments.test`)).cookie;
     accountant = (await signIn(app, `accountant-${stamp}@payments.test`)).cookie;
     customer = (await signIn(app, `customer-${stamp}@payments.test`)).cookie;
-    tour = await makeBookableTour(agency);
+    tour = await makeBookableTour(agency, { customerEmail: `customer-${stamp}@payments.test` });
   });
   afterAll(() => app.close());
 

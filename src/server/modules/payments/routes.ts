@@ -2,6 +2,7 @@
 // a booking reads its payments and plan, customers pay their own bookings by card through
 // the provider (checkout, then confirm), staff list the overdue bookings, and the admin sets
 // the agency's payment terms. Amounts are integers in the booking currency's minor unit.
+
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
@@ -10,6 +11,7 @@ import type { Role } from '../../db/schema.ts';
 import { contextOf } from '../../http/auth.ts';
 import { idempotencyClaim, runIdempotent, sendIdempotent } from '../../http/idempotency.ts';
 import { errorResponses, IdParams, nullable, Uuid } from '../../http/schemas.ts';
+import { bookerRoles } from '../identity/roles.ts';
 import { listOverdue } from './overdue.ts';
 import { confirmPayment, listPayments, recordPayment, startCheckout } from './service.ts';
 import { getPaymentTerms, setPaymentTerms } from './settings.ts';
@@ -181,7 +183,7 @@ export async function paymentRoutes(base: FastifyInstance, { database }: { datab
   app.post(
     '/api/v1/bookings/:id/payments/checkout',
     {
-      config: { access: 'authenticated' },
+      config: { access: bookerRoles },
       schema: {
         tags: ['payments'],
         summary:
@@ -224,7 +226,7 @@ export async function paymentRoutes(base: FastifyInstance, { database }: { datab
   app.post(
     '/api/v1/payments/:id/confirm',
     {
-      config: { access: 'authenticated' },
+      config: { access: bookerRoles },
       schema: {
         tags: ['payments'],
         summary:

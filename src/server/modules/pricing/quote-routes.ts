@@ -1,5 +1,6 @@
 // HTTP for quotes (POST /api/v1/quotes, GET /api/v1/quotes/{id}) and the offer search
 // (GET /api/v1/offers). Amounts are integers in the minor unit of the quote's currency.
+
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
@@ -7,6 +8,7 @@ import type { Database } from '../../db/connect.ts';
 import { contextOf } from '../../http/auth.ts';
 import { errorResponses, IdParams, nullable, Uuid } from '../../http/schemas.ts';
 import { CalendarDateSchema, CurrencyCodeSchema } from '../catalog/common.ts';
+import { bookerRoles } from '../identity/roles.ts';
 import { searchOffers } from './offers-service.ts';
 import { createQuote, getQuote } from './quotes-service.ts';
 import { channels } from './types.ts';
@@ -184,7 +186,7 @@ export async function quoteRoutes(base: FastifyInstance, { database }: { databas
   app.post(
     '/api/v1/quotes',
     {
-      config: { access: 'authenticated' },
+      config: { access: bookerRoles },
       schema: {
         tags: ['pricing'],
         summary: 'Prices a trip line by line and holds its inventory until the quote expires',
@@ -201,7 +203,7 @@ export async function quoteRoutes(base: FastifyInstance, { database }: { databas
   app.get(
     '/api/v1/quotes/:id',
     {
-      config: { access: 'authenticated' },
+      config: { access: bookerRoles },
       schema: {
         tags: ['pricing'],
         summary: 'A quote as it was priced (staff: any; others: their own)',
@@ -215,7 +217,7 @@ export async function quoteRoutes(base: FastifyInstance, { database }: { databas
   app.get(
     '/api/v1/offers',
     {
-      config: { access: 'authenticated' },
+      config: { access: bookerRoles },
       schema: {
         tags: ['pricing'],
         summary: 'Priced, available options for a destination, dates and party, cheapest first',

@@ -11,7 +11,7 @@ import {
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
-import { staffRoles } from '../../../server/modules/identity/roles.ts';
+import { outsideRoles, staffRoles } from '../../../server/modules/identity/roles.ts';
 import type { Messages } from '../../shared/i18n/messages.ts';
 import type { Role } from '../../shared/identity.ts';
 
@@ -25,8 +25,11 @@ export interface NavItem {
   roles?: readonly Role[];
 }
 
-/** A marketplace partner works only the bookings of its own offers (and its API tokens). */
-const partnerRoles: readonly Role[] = ['partner'];
+/**
+ * Outside roles work only their own bookings (and their API tokens): a partner those of its
+ * offers, an approver those of its companies (with the approvals waiting), a customer theirs.
+ */
+const outside: readonly Role[] = outsideRoles;
 const staff: readonly Role[] = staffRoles;
 
 export const mainNavItems: readonly NavItem[] = [
@@ -35,7 +38,7 @@ export const mainNavItems: readonly NavItem[] = [
     to: '/bookings',
     label: 'bookings',
     icon: IconCalendarEvent,
-    roles: [...staff, ...partnerRoles],
+    roles: [...staff, ...outside],
   },
   { to: '/catalog', label: 'catalog', icon: IconMap2, roles: staff },
   { to: '/prices', label: 'prices', icon: IconTag, roles: staff },
@@ -55,19 +58,19 @@ export const settingsNavItems: readonly NavItem[] = [
   { to: '/settings/api-tokens', label: 'apiTokens', icon: IconKey },
 ];
 
-/** Where a role starts: staff on the dashboard, a partner on its bookings. */
+/** Where a role starts: staff on the dashboard, an outside role on its bookings. */
 export function homePathFor(role: Role): string {
-  return partnerRoles.includes(role) ? '/bookings' : '/';
+  return outside.includes(role) ? '/bookings' : '/';
 }
 
 /**
  * Whether a role's navigation leads to `pathname` (a section it may use). Pages of the
  * sections it may not use would only fail against the API; RequireAuth sends it home instead.
- * `/bookings/new` is staff's: a partner does not type bookings.
+ * `/bookings/new` is staff's: an outside role does not type bookings.
  */
 export function mayOpenPath(role: Role, pathname: string): boolean {
-  // Only a partner is steered; anyone else is left where they are (no redirect loops).
-  if (!partnerRoles.includes(role)) return true;
+  // Only outside roles are steered; staff are left where they are (no redirect loops).
+  if (!outside.includes(role)) return true;
   if (pathname === '/bookings/new') return false;
   return [...mainNavItems, ...settingsNavItems].some(
     (item) => item.to !== '/' && item.roles?.includes(role) && isActivePath(pathname, item.to),

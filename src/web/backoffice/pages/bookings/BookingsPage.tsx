@@ -67,7 +67,15 @@ export function BookingsPage() {
     <>
       <PageHeader
         title={t('bookings.title')}
-        description={can.isStaff ? undefined : t('bookings.partnerIntro')}
+        description={
+          can.isStaff
+            ? undefined
+            : me.role === 'approver'
+              ? t('bookings.approverIntro')
+              : me.role === 'partner'
+                ? t('bookings.partnerIntro')
+                : t('bookings.customerIntro')
+        }
         actions={
           can.markActions ? (
             <Button

@@ -4,6 +4,8 @@ import type { DeepStrings } from '../messages.ts';
 const en = {
   title: 'Bookings',
   partnerIntro: 'The bookings made under your offers.',
+  approverIntro: 'The bookings of the companies you approve for.',
+  customerIntro: 'Your bookings.',
   newBooking: 'New booking',
   listLabel: 'Bookings',
   empty: 'No bookings match these filters.',
@@ -281,6 +283,8 @@ export const bookings: { en: typeof en; cs: Strings; pl: Strings; tr: Strings; z
   cs: {
     title: 'Rezervace',
     partnerIntro: 'Rezervace uskutečněné přes vaše nabídky.',
+    approverIntro: 'Rezervace firem, za které schvalujete.',
+    customerIntro: 'Vaše rezervace.',
     newBooking: 'Nová rezervace',
     listLabel: 'Rezervace',
     empty: 'Těmto filtrům neodpovídá žádná rezervace.',
@@ -554,6 +558,8 @@ export const bookings: { en: typeof en; cs: Strings; pl: Strings; tr: Strings; z
   pl: {
     title: 'Rezerwacje',
     partnerIntro: 'Rezerwacje złożone w ramach Twoich ofert.',
+    approverIntro: 'Rezerwacje firm, dla których zatwierdzasz.',
+    customerIntro: 'Twoje rezerwacje.',
     newBooking: 'Nowa rezerwacja',
     listLabel: 'Rezerwacje',
     empty: 'Żadna rezerwacja nie pasuje do tych filtrów.',
@@ -829,6 +835,8 @@ export const bookings: { en: typeof en; cs: Strings; pl: Strings; tr: Strings; z
   tr: {
     title: 'Rezervasyonlar',
     partnerIntro: 'Tekliflerinizle yapılan rezervasyonlar.',
+    approverIntro: 'Onay verdiğiniz şirketlerin rezervasyonları.',
+    customerIntro: 'Rezervasyonlarınız.',
     newBooking: 'Yeni rezervasyon',
     listLabel: 'Rezervasyonlar',
     empty: 'Bu filtrelere uyan rezervasyon yok.',
@@ -1103,6 +1111,8 @@ export const bookings: { en: typeof en; cs: Strings; pl: Strings; tr: Strings; z
   zh: {
     title: '预订',
     partnerIntro: '通过您的优惠产生的预订。',
+    approverIntro: '您负责审批的公司的预订。',
+    customerIntro: '您的预订。',
     newBooking: '新建预订',
     listLabel: '预订',
     empty: '没有符合这些筛选条件的预订。',
