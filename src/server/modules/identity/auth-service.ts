@@ -162,7 +162,10 @@ export async function authenticateApiToken(
   };
 }
 
-/** Changes the signed-in user's own password and ends their other sessions. */
+/**
+ * Changes the signed-in user's own password, ends their other sessions and revokes their API
+ * tokens: whoever learnt the old password may have opened either.
+ */
 export async function changeOwnPassword(
   ctx: Ctx,
   input: { currentPassword: string; newPassword: string; keepSessionToken: string | null },
@@ -186,10 +189,12 @@ export async function changeOwnPassword(
       userId,
       input.keepSessionToken ? hashSecret(input.keepSessionToken) : undefined,
     );
+    const revokedTokens = await repo.revokeUserApiTokens(tx.db, tx.agencyId, userId, new Date());
     await recordAudit(tx, {
       action: 'user.password_changed',
       entityType: 'user',
       entityId: userId,
+      after: { revokedApiTokens: revokedTokens },
     });
   });
 }

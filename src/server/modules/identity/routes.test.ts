@@ -301,6 +301,105 @@ describeEachDatabase('identity API', (database) => {
     expect(refused.statusCode).toBe(401);
   });
 
+  it('lets only a signed-in session create API tokens: a token cannot mint another (403)', async () => {
+    const { cookie } = await signIn(app, agentEmail());
+    const first = await app.inject({
+      method: 'POST',
+      url: '/api/v1/api-tokens',
+      headers: { cookie },
+      payload: { name: 'first' },
+    });
+    expect(first.statusCode).toBe(201);
+    const minted = await app.inject({
+      method: 'POST',
+      url: '/api/v1/api-tokens',
+      headers: { authorization: `Bearer ${first.json().token}` },
+      payload: { name: 'minted by a token' },
+    });
+    expect(minted.statusCode).toBe(403);
+    expect(minted.headers['content-type']).toContain('application/problem+json');
+    const count = await database()
+      .db.selectFrom('apiTokens')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('name', '=', 'minted by a token')
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(0);
+  });
+
+  it('revokes the API tokens and ends the other sessions on a change of own password', async () => {
+    const owner = await makeAgency(database(), { users: [{ role: 'agent' }] });
+    const email = `agent-0-${owner.slug.replace('agency-', '')}@example.test`;
+    const here = await signIn(app, email);
+    const elsewhere = await signIn(app, email);
+    const token = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/api-tokens',
+        headers: { cookie: here.cookie },
+        payload: { name: 'script' },
+      })
+    ).json().token;
+    const bearer = { authorization: `Bearer ${token}` };
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer })).statusCode,
+    ).toBe(200);
+
+    const changed = await app.inject({
+      method: 'POST',
+      url: '/api/v1/me/password',
+      headers: { cookie: here.cookie },
+      payload: { currentPassword: testPassword, newPassword: 'a brand new passphrase' },
+    });
+    expect(changed.statusCode, changed.body).toBe(204);
+    const me = (headers: Record<string, string>) =>
+      app.inject({ method: 'GET', url: '/api/v1/me', headers });
+    expect((await me(bearer)).statusCode).toBe(401);
+    expect((await me({ cookie: elsewhere.cookie })).statusCode).toBe(401);
+    expect((await me({ cookie: here.cookie })).statusCode).toBe(200);
+  });
+
+  it("revokes the API tokens and ends the sessions when an admin sets a user's password", async () => {
+    const owner = await makeAgency(database(), { users: [{ role: 'agent' }] });
+    const email = `agent-0-${owner.slug.replace('agency-', '')}@example.test`;
+    const agent = await signIn(app, email);
+    const token = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/api-tokens',
+        headers: { cookie: agent.cookie },
+        payload: { name: 'script' },
+      })
+    ).json().token;
+    const admin = await signIn(app, owner.adminEmail);
+    const reset = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${agent.user.id}`,
+      headers: { cookie: admin.cookie },
+      payload: { password: 'an admin chose this one' },
+    });
+    expect(reset.statusCode, reset.body).toBe(200);
+    const me = (headers: Record<string, string>) =>
+      app.inject({ method: 'GET', url: '/api/v1/me', headers });
+    expect((await me({ authorization: `Bearer ${token}` })).statusCode).toBe(401);
+    expect((await me({ cookie: agent.cookie })).statusCode).toBe(401);
+    // A change that sets no password keeps the tokens.
+    const kept = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/api-tokens',
+        headers: { cookie: (await signIn(app, email, 'an admin chose this one')).cookie },
+        payload: { name: 'kept' },
+      })
+    ).json().token;
+    await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${agent.user.id}`,
+      headers: { cookie: admin.cookie },
+      payload: { name: 'Renamed' },
+    });
+    expect((await me({ authorization: `Bearer ${kept}` })).statusCode).toBe(200);
+  });
+
   it('records sign-ins and user changes in the audit log with who did them', async () => {
     const { cookie } = await signIn(app, agency.adminEmail);
     const created = await app.inject({
