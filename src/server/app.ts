@@ -4,7 +4,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { Config } from './config.ts';
+import { type Config, trustProxyOption } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { registerAuth, sessionCookie } from './http/auth.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
@@ -60,7 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
     },
-    trustProxy: process.env.CARAVEL_TRUST_PROXY === '1',
+    trustProxy: trustProxyOption(config.trustProxy),
     ajv: {
       customOptions: {
         allErrors: true,

@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDatabase } from '../../../../tests/helpers/database.ts';
+import {
+  describeEachDatabase,
+  describeOnPostgres,
+  testDatabaseUrl,
+} from '../../../../tests/helpers/database.ts';
 import {
   makeAgency,
   makeTestApp,
@@ -8,6 +13,9 @@ import {
   type TestAgency,
   testPassword,
 } from '../../../../tests/helpers/factories.ts';
+import { buildApp } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
+import { openDatabase } from '../../db/connect.ts';
 import { LoginThrottle } from './login-throttle.ts';
 
 describeEachDatabase('identity API', (database) => {
@@ -74,6 +82,56 @@ describeEachDatabase('identity API', (database) => {
     expect(sixth.statusCode).toBe(429);
     expect(Number(sixth.headers['retry-after'])).toBeGreaterThan(0);
     expect(sixth.json().status).toBe(429);
+  });
+
+  it('counts the account by its user: naming the agency opens no further guesses', async () => {
+    const target = await makeAgency(database());
+    const attempt = (password: string, agencyCode?: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: {
+          email: target.adminEmail.toUpperCase(),
+          password,
+          ...(agencyCode ? { agency: agencyCode } : {}),
+        },
+      });
+    for (let i = 0; i < 5; i++) expect((await attempt(`guess-${i}`)).statusCode).toBe(401);
+    expect((await attempt('another guess', target.slug)).statusCode).toBe(429);
+  });
+
+  it('trusts only the configured proxy hop: forged X-Forwarded-For entries do not escape the per-address limit', async () => {
+    const config = {
+      ...loadConfig({ LOG_LEVEL: 'silent', CARAVEL_TRUST_PROXY: '1' }),
+      dataDir: '/nonexistent/caravel-test',
+    };
+    const proxied = await buildApp({
+      config,
+      database: database(),
+      logger: false,
+      throttle: new LoginThrottle({ perAccount: 5, perAddress: 20, windowMs: 60_000 }),
+      webDir: '/nonexistent/caravel-web',
+    });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 21; i++) {
+        const response = await proxied.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          // The client forges a first hop; the one proxy appends the address it saw.
+          headers: { 'x-forwarded-for': `10.9.${i}.1, 203.0.113.77` },
+          payload: { email: `sprayed-${i}-${agency.slug}@example.test`, password: 'guess' },
+        });
+        statuses.push(response.statusCode);
+      }
+      expect(
+        statuses.slice(0, 20).every((status) => status === 401),
+        statuses.join(),
+      ).toBe(true);
+      expect(statuses[20]).toBe(429);
+    } finally {
+      await proxied.close();
+    }
   });
 
   it('names the field of a malformed sign-in with 400 problem+json', async () => {
@@ -432,5 +490,42 @@ describeEachDatabase('identity API', (database) => {
       after: { role: 'customer_service' },
     });
     expect(JSON.stringify(entries)).not.toContain('scrypt$');
+  });
+});
+
+describeOnPostgres('sign-in throttle across processes', (database) => {
+  it('shares one budget between two servers on one database: 3 + 2 failures, then 429 on both', async () => {
+    // The second server has its own connection pool, as a second process would.
+    const name = (
+      await sql<{ name: string }>`select current_database() as name`.execute(database().db)
+    ).rows[0]?.name;
+    const url = new URL(testDatabaseUrl() as string);
+    url.pathname = `/${name}`;
+    const otherDatabase = await openDatabase({
+      kind: 'postgres',
+      url: url.toString(),
+      poolSize: 2,
+    });
+    const throttle = () => new LoginThrottle({ perAccount: 5, perAddress: 50, windowMs: 60_000 });
+    const first = await makeTestApp(database(), { throttle: throttle() });
+    const second = await makeTestApp(otherDatabase, { throttle: throttle() });
+    try {
+      const target = await makeAgency(database());
+      const attempt = (server: FastifyInstance, password: string) =>
+        server.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email: target.adminEmail, password },
+        });
+      for (let i = 0; i < 3; i++) expect((await attempt(first, `guess-${i}`)).statusCode).toBe(401);
+      for (let i = 0; i < 2; i++)
+        expect((await attempt(second, `again-${i}`)).statusCode).toBe(401);
+      expect((await attempt(first, testPassword)).statusCode).toBe(429);
+      expect((await attempt(second, testPassword)).statusCode).toBe(429);
+    } finally {
+      await first.close();
+      await second.close();
+      await otherDatabase.close();
+    }
   });
 });
