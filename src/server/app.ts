@@ -125,7 +125,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const throttle = options.throttle ?? new LoginThrottle();
-  registerAuth(app, database, { sessionTtlHours: config.sessionTtlHours });
+  registerAuth(app, database, {
+    sessionTtlHours: config.sessionTtlHours,
+    publicUrl: config.publicUrl,
+  });
   await app.register(healthRoutes, { database });
   await app.register(identityRoutes, { database, config, throttle });
   await app.register(catalogRoutes, { database });
