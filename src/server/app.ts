@@ -4,13 +4,14 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { Config } from './config.ts';
+import { type Config, trustProxyOption } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { registerAuth, sessionCookie } from './http/auth.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { healthRoutes } from './http/health.ts';
 import { requestLogValue } from './http/log-serializers.ts';
 import { ProblemSchema } from './http/schemas.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerTextGuard } from './http/text-guard.ts';
 import { registerWebAssets } from './http/web-assets.ts';
 import { bookingChangeRoutes } from './modules/bookings/change-routes.ts';
@@ -60,7 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
     },
-    trustProxy: process.env.CARAVEL_TRUST_PROXY === '1',
+    trustProxy: trustProxyOption(config.trustProxy),
     ajv: {
       customOptions: {
         allErrors: true,
@@ -73,10 +74,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
   });
+  registerSecurityHeaders(app, { secure: config.secureCookies });
 
   // Every API route, as "METHOD /path/{param}", so tests can hold OpenAPI to what is served.
   const apiRoutes: string[] = [];
@@ -126,7 +125,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const throttle = options.throttle ?? new LoginThrottle();
-  registerAuth(app, database, { sessionTtlHours: config.sessionTtlHours });
+  registerAuth(app, database, {
+    sessionTtlHours: config.sessionTtlHours,
+    publicUrl: config.publicUrl,
+  });
   await app.register(healthRoutes, { database });
   await app.register(identityRoutes, { database, config, throttle });
   await app.register(catalogRoutes, { database });

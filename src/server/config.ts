@@ -1,4 +1,5 @@
 // One typed configuration object, read once from the environment (and CLI flags on top).
+import net from 'node:net';
 import path from 'node:path';
 
 export type DatabaseConfig =
@@ -27,6 +28,12 @@ export interface Config {
   publicUrl: string;
   logLevel: string;
   workerEnabled: boolean;
+  /**
+   * Which proxies in front of Caravel may name the client in `X-Forwarded-For`: none (false),
+   * the nearest N hops, or the proxies at these addresses (IPs, CIDR ranges, or `loopback`,
+   * `linklocal`, `uniquelocal`). Fastify's `trustProxy` takes each form.
+   */
+  trustProxy: false | number | string[];
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -41,6 +48,52 @@ function integer(name: string, value: string | undefined, fallback: number): num
     throw new Error(`${name} must be a whole number, got "${value}"`);
   }
   return parsed;
+}
+
+const namedRanges = ['loopback', 'linklocal', 'uniquelocal'];
+
+function proxyAddress(entry: string): boolean {
+  if (namedRanges.includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * `CARAVEL_TRUST_PROXY`: empty or `0` trusts no proxy; a number N trusts the nearest N hops
+ * (`1`: one reverse proxy, the usual set-up; `true` means the same); otherwise a comma-separated
+ * list of the proxies' addresses. Trusting every hop is not offered: anyone could then name
+ * any address in `X-Forwarded-For`.
+ */
+export function parseTrustProxy(value: string | undefined): false | number | string[] {
+  const given = value?.trim() ?? '';
+  if (given === '' || ['0', 'false', 'no', 'off'].includes(given.toLowerCase())) return false;
+  if (['true', 'yes', 'on'].includes(given.toLowerCase())) return 1;
+  if (/^\d+$/.test(given)) return Number(given);
+  const entries = given.split(',').map((entry) => entry.trim());
+  const wrong = entries.filter((entry) => !proxyAddress(entry));
+  if (wrong.length > 0) {
+    throw new Error(
+      `CARAVEL_TRUST_PROXY must be a number of proxy hops or a comma-separated list of proxy addresses; "${wrong.join('", "')}" is neither`,
+    );
+  }
+  return entries;
+}
+
+/**
+ * The form Fastify's `trustProxy` takes. A hop count becomes a function: Fastify itself
+ * treats a bare number as "trust nothing". Trusting N hops means the N nearest addresses
+ * (the socket's peer first) are proxies, so the client is the next one to the left in
+ * `X-Forwarded-For`.
+ */
+export function trustProxyOption(
+  trustProxy: Config['trustProxy'],
+): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trustProxy !== 'number') return trustProxy;
+  return (_address, hop) => hop < trustProxy;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -68,5 +121,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       env.CARAVEL_PUBLIC_URL || `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
     logLevel: env.LOG_LEVEL || 'info',
     workerEnabled: flag(env.CARAVEL_WORKER, true),
+    trustProxy: parseTrustProxy(env.CARAVEL_TRUST_PROXY),
   };
 }

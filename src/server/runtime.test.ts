@@ -1,6 +1,12 @@
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { describeEachDatabase } from '../../tests/helpers/database.ts';
+import {
+  describeEachDatabase,
+  describeOnPostgres,
+  testDatabaseUrl,
+} from '../../tests/helpers/database.ts';
 import { loadConfig } from './config.ts';
+import { openDatabase } from './db/connect.ts';
 import { demoAgency, demoStaff } from './demo/seed.ts';
 import { verifyPassword } from './modules/identity/passwords.ts';
 import { bootstrapFirstStart, firstStartBanner } from './runtime.ts';
@@ -49,5 +55,31 @@ describeEachDatabase('first start without demo data', (database) => {
     const users = await database().db.selectFrom('users').selectAll().execute();
     expect(users).toHaveLength(1);
     expect(await verifyPassword('given password 1', users[0]?.passwordHash ?? '')).toBe(true);
+  });
+});
+
+describeOnPostgres('first start of two processes at once', (database) => {
+  it('seeds once: the second waits for the first and finds its agency', async () => {
+    // The second process has its own connection pool on the same database.
+    const name = (
+      await sql<{ name: string }>`select current_database() as name`.execute(database().db)
+    ).rows[0]?.name;
+    const url = new URL(testDatabaseUrl() as string);
+    url.pathname = `/${name}`;
+    const other = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 2 });
+    try {
+      const config = loadConfig({ CARAVEL_DEMO: '0', CARAVEL_ADMIN_PASSWORD: 'given password 1' });
+      const reports = await Promise.all([
+        bootstrapFirstStart(database(), config),
+        bootstrapFirstStart(other, config),
+      ]);
+      expect(reports.filter((report) => report !== null)).toHaveLength(1);
+      const agencies = await database().db.selectFrom('agencies').select('slug').execute();
+      expect(agencies).toEqual([{ slug: 'main' }]);
+      const users = await database().db.selectFrom('users').select('email').execute();
+      expect(users).toEqual([{ email: 'admin@example.com' }]);
+    } finally {
+      await other.close();
+    }
   });
 });

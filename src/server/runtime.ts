@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/connect.ts';
-import { migrateToLatest } from './db/migrate.ts';
+import { migrateToLatest, withMigrationLock } from './db/migrate.ts';
 import { demoAgency, demoPassword, demoStaff, seedDemoAgency } from './demo/seed.ts';
 import { remindDueActions } from './modules/bookings/action-reminders.ts';
 import { adminSeed, createAgencyWithUsers, hasUsers } from './modules/identity/bootstrap.ts';
@@ -37,18 +37,22 @@ export async function bootstrapFirstStart(
   database: Database,
   config: Config,
 ): Promise<FirstStartReport | null> {
-  if (await hasUsers(database.db)) return null;
-  const { seed, generatedPassword } = adminSeed(config.admin);
-  if (config.loadDemo) {
-    await seedDemoAgency(database.db, seed);
-  } else {
-    await createAgencyWithUsers(
-      database.db,
-      { name: 'My Agency', slug: 'main', defaultLocale: 'en', baseCurrency: 'EUR' },
-      [seed],
-    );
-  }
-  return { adminEmail: seed.email, generatedPassword, demo: config.loadDemo };
+  // Under the migrations' lock: a second process starting at the same time waits here, then
+  // finds the users the first one created, instead of seeding the same agency again.
+  return withMigrationLock(database, async (db) => {
+    if (await hasUsers(db)) return null;
+    const { seed, generatedPassword } = adminSeed(config.admin);
+    if (config.loadDemo) {
+      await seedDemoAgency(db, seed);
+    } else {
+      await createAgencyWithUsers(
+        db,
+        { name: 'My Agency', slug: 'main', defaultLocale: 'en', baseCurrency: 'EUR' },
+        [seed],
+      );
+    }
+    return { adminEmail: seed.email, generatedPassword, demo: config.loadDemo };
+  });
 }
 
 export function firstStartBanner(report: FirstStartReport): string {

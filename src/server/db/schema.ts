@@ -75,6 +75,13 @@ export interface SessionsTable {
   userAgent: string | null;
 }
 
+/** One sign-in attempt under one throttle key (modules/identity/login-throttle.ts). */
+export interface LoginFailuresTable {
+  attemptId: string;
+  key: string;
+  at: Timestamp;
+}
+
 export interface ApiTokensTable {
   id: string;
   agencyId: string;
@@ -918,6 +925,7 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   apiTokens: ApiTokensTable;
+  loginFailures: LoginFailuresTable;
   auditLog: AuditLogTable;
   outbox: OutboxTable;
   idempotencyKeys: IdempotencyKeysTable;

@@ -1,5 +1,6 @@
 // Who is calling: the session cookie or `Authorization: Bearer <api token>`, checked once per
 // request; and what each route allows, declared on the route itself (deny by default).
+// Writes without a bearer token must come from our own pages (http/cross-site.ts).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Ctx } from '../context.ts';
 import type { Database } from '../db/connect.ts';
@@ -7,6 +8,7 @@ import type { Role } from '../db/schema.ts';
 import { Forbidden, Unauthorized } from '../errors.ts';
 import { authenticateApiToken, authenticateSession } from '../modules/identity/auth-service.ts';
 import type { Authentication } from '../modules/identity/types.ts';
+import { checkCookieWrite } from './cross-site.ts';
 
 export const sessionCookie = 'caravel_session';
 
@@ -43,9 +45,10 @@ function bearerToken(request: FastifyRequest): string | null {
 export function registerAuth(
   app: FastifyInstance,
   database: Database,
-  options: { sessionTtlHours: number },
+  options: { sessionTtlHours: number; publicUrl: string },
 ): void {
   app.decorateRequest('auth', null);
+  const publicOrigin = new URL(options.publicUrl).origin;
 
   // Every API route must say who may call it; a route that forgets fails at start-up,
   // not in production.
@@ -67,6 +70,8 @@ export function registerAuth(
     if (access === undefined) return;
     const bearer = bearerToken(request);
     const cookie = request.cookies[sessionCookie];
+    // Before anything is looked up: a forged cross-site write goes no further.
+    checkCookieWrite(request, { publicOrigin, bearer: !!bearer, cookie: !!cookie });
     if (bearer) {
       request.auth = await authenticateApiToken(database.db, bearer);
       if (!request.auth && access !== 'public') {

@@ -4,7 +4,7 @@ import { type Ctx, inTransaction } from '../../context.ts';
 import type { DB, User } from '../../db/schema.ts';
 import { Invalid, TooManyRequests, Unauthorized } from '../../errors.ts';
 import { recordAudit } from './audit.ts';
-import type { LoginThrottle } from './login-throttle.ts';
+import { accountKeyOfEmail, accountKeyOfUser, type LoginThrottle } from './login-throttle.ts';
 import { hashPassword, minPasswordLength, unusableHash, verifyPassword } from './passwords.ts';
 import * as repo from './repo.ts';
 import { hashSecret, newSecret } from './secrets.ts';
@@ -28,26 +28,31 @@ export interface LoginResult {
 // A session is extended on use, but at most once a minute, to spare a write per request.
 const extendAfterMs = 60_000;
 
-/** Checks the password and opens a session. Wrong e-mail and wrong password look the same. */
+/**
+ * Checks the password and opens a session. Wrong e-mail and wrong password look the same.
+ * The throttle counts per user (whatever agency code the request names) and per address.
+ */
 export async function login(
   db: Kysely<DB>,
   throttle: LoginThrottle,
   input: LoginInput,
   sessionTtlHours: number,
 ): Promise<LoginResult> {
-  const account = `${input.agency ?? ''}/${input.email.toLowerCase()}`;
   const address = input.ip ?? 'unknown';
-  const wait = throttle.retryAfterSeconds(account, address);
-  if (wait > 0) {
-    throw new TooManyRequests(
-      `too many failed sign-in attempts; try again in ${Math.ceil(wait / 60)} minute(s)`,
-      wait,
-    );
-  }
-
   const agency = input.agency ? await repo.findAgencyBySlug(db, input.agency) : undefined;
   const candidates =
     input.agency && !agency ? [] : await repo.findLoginCandidates(db, input.email, agency?.id);
+  // Naming an agency picks among the e-mail's users; it opens no budget of its own.
+  const accounts =
+    candidates.length > 0 ? candidates.map(accountKeyOfUser) : [accountKeyOfEmail(input.email)];
+  const claim = await throttle.claim(db, accounts, address);
+  if (!claim.allowed) {
+    throw new TooManyRequests(
+      `too many failed sign-in attempts; try again in ${Math.ceil(claim.wait / 60)} minute(s)`,
+      claim.wait,
+    );
+  }
+
   const matches: User[] = [];
   for (const candidate of candidates) {
     if (await verifyPassword(input.password, candidate.passwordHash)) matches.push(candidate);
@@ -57,8 +62,12 @@ export async function login(
 
   const user = matches[0];
   if (!user) {
-    throttle.recordFailure(account, address);
+    await throttle.failed(db);
     throw new Unauthorized('e-mail or password is wrong');
+  }
+  // The password was right: the attempt was no failure, and the pair's earlier ones are forgiven.
+  for (const match of matches) {
+    await throttle.succeeded(db, claim.attemptId, accountKeyOfUser(match), address);
   }
   if (matches.length > 1) {
     throw Invalid.field(
@@ -66,7 +75,6 @@ export async function login(
       'is required: this e-mail address signs in to several agencies; give the agency code',
     );
   }
-  throttle.recordSuccess(account);
 
   const ctx: Ctx = {
     db,
@@ -162,7 +170,10 @@ export async function authenticateApiToken(
   };
 }
 
-/** Changes the signed-in user's own password and ends their other sessions. */
+/**
+ * Changes the signed-in user's own password, ends their other sessions and revokes their API
+ * tokens: whoever learnt the old password may have opened either.
+ */
 export async function changeOwnPassword(
   ctx: Ctx,
   input: { currentPassword: string; newPassword: string; keepSessionToken: string | null },
@@ -186,10 +197,12 @@ export async function changeOwnPassword(
       userId,
       input.keepSessionToken ? hashSecret(input.keepSessionToken) : undefined,
     );
+    const revokedTokens = await repo.revokeUserApiTokens(tx.db, tx.agencyId, userId, new Date());
     await recordAudit(tx, {
       action: 'user.password_changed',
       entityType: 'user',
       entityId: userId,
+      after: { revokedApiTokens: revokedTokens },
     });
   });
 }

@@ -236,6 +236,23 @@ export function listApiTokens(
     .execute();
 }
 
+/** Revokes every live API token of the user (a new password ends them all); returns how many. */
+export async function revokeUserApiTokens(
+  db: Kysely<DB>,
+  agencyId: string,
+  userId: string,
+  now: Date,
+): Promise<number> {
+  const result = await db
+    .updateTable('apiTokens')
+    .set({ revokedAt: now })
+    .where('agencyId', '=', agencyId)
+    .where('userId', '=', userId)
+    .where('revokedAt', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export function revokeApiToken(db: Kysely<DB>, agencyId: string, id: string, now: Date) {
   return db
     .updateTable('apiTokens')

@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDatabase } from '../../../../tests/helpers/database.ts';
+import {
+  describeEachDatabase,
+  describeOnPostgres,
+  testDatabaseUrl,
+} from '../../../../tests/helpers/database.ts';
 import {
   makeAgency,
   makeTestApp,
@@ -8,6 +13,9 @@ import {
   type TestAgency,
   testPassword,
 } from '../../../../tests/helpers/factories.ts';
+import { buildApp } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
+import { openDatabase } from '../../db/connect.ts';
 import { LoginThrottle } from './login-throttle.ts';
 
 describeEachDatabase('identity API', (database) => {
@@ -74,6 +82,56 @@ describeEachDatabase('identity API', (database) => {
     expect(sixth.statusCode).toBe(429);
     expect(Number(sixth.headers['retry-after'])).toBeGreaterThan(0);
     expect(sixth.json().status).toBe(429);
+  });
+
+  it('counts the account by its user: naming the agency opens no further guesses', async () => {
+    const target = await makeAgency(database());
+    const attempt = (password: string, agencyCode?: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: {
+          email: target.adminEmail.toUpperCase(),
+          password,
+          ...(agencyCode ? { agency: agencyCode } : {}),
+        },
+      });
+    for (let i = 0; i < 5; i++) expect((await attempt(`guess-${i}`)).statusCode).toBe(401);
+    expect((await attempt('another guess', target.slug)).statusCode).toBe(429);
+  });
+
+  it('trusts only the configured proxy hop: forged X-Forwarded-For entries do not escape the per-address limit', async () => {
+    const config = {
+      ...loadConfig({ LOG_LEVEL: 'silent', CARAVEL_TRUST_PROXY: '1' }),
+      dataDir: '/nonexistent/caravel-test',
+    };
+    const proxied = await buildApp({
+      config,
+      database: database(),
+      logger: false,
+      throttle: new LoginThrottle({ perAccount: 5, perAddress: 20, windowMs: 60_000 }),
+      webDir: '/nonexistent/caravel-web',
+    });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 21; i++) {
+        const response = await proxied.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          // The client forges a first hop; the one proxy appends the address it saw.
+          headers: { 'x-forwarded-for': `10.9.${i}.1, 203.0.113.77` },
+          payload: { email: `sprayed-${i}-${agency.slug}@example.test`, password: 'guess' },
+        });
+        statuses.push(response.statusCode);
+      }
+      expect(
+        statuses.slice(0, 20).every((status) => status === 401),
+        statuses.join(),
+      ).toBe(true);
+      expect(statuses[20]).toBe(429);
+    } finally {
+      await proxied.close();
+    }
   });
 
   it('names the field of a malformed sign-in with 400 problem+json', async () => {
@@ -301,6 +359,105 @@ describeEachDatabase('identity API', (database) => {
     expect(refused.statusCode).toBe(401);
   });
 
+  it('lets only a signed-in session create API tokens: a token cannot mint another (403)', async () => {
+    const { cookie } = await signIn(app, agentEmail());
+    const first = await app.inject({
+      method: 'POST',
+      url: '/api/v1/api-tokens',
+      headers: { cookie },
+      payload: { name: 'first' },
+    });
+    expect(first.statusCode).toBe(201);
+    const minted = await app.inject({
+      method: 'POST',
+      url: '/api/v1/api-tokens',
+      headers: { authorization: `Bearer ${first.json().token}` },
+      payload: { name: 'minted by a token' },
+    });
+    expect(minted.statusCode).toBe(403);
+    expect(minted.headers['content-type']).toContain('application/problem+json');
+    const count = await database()
+      .db.selectFrom('apiTokens')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('name', '=', 'minted by a token')
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(0);
+  });
+
+  it('revokes the API tokens and ends the other sessions on a change of own password', async () => {
+    const owner = await makeAgency(database(), { users: [{ role: 'agent' }] });
+    const email = `agent-0-${owner.slug.replace('agency-', '')}@example.test`;
+    const here = await signIn(app, email);
+    const elsewhere = await signIn(app, email);
+    const token = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/api-tokens',
+        headers: { cookie: here.cookie },
+        payload: { name: 'script' },
+      })
+    ).json().token;
+    const bearer = { authorization: `Bearer ${token}` };
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer })).statusCode,
+    ).toBe(200);
+
+    const changed = await app.inject({
+      method: 'POST',
+      url: '/api/v1/me/password',
+      headers: { cookie: here.cookie },
+      payload: { currentPassword: testPassword, newPassword: 'a brand new passphrase' },
+    });
+    expect(changed.statusCode, changed.body).toBe(204);
+    const me = (headers: Record<string, string>) =>
+      app.inject({ method: 'GET', url: '/api/v1/me', headers });
+    expect((await me(bearer)).statusCode).toBe(401);
+    expect((await me({ cookie: elsewhere.cookie })).statusCode).toBe(401);
+    expect((await me({ cookie: here.cookie })).statusCode).toBe(200);
+  });
+
+  it("revokes the API tokens and ends the sessions when an admin sets a user's password", async () => {
+    const owner = await makeAgency(database(), { users: [{ role: 'agent' }] });
+    const email = `agent-0-${owner.slug.replace('agency-', '')}@example.test`;
+    const agent = await signIn(app, email);
+    const token = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/api-tokens',
+        headers: { cookie: agent.cookie },
+        payload: { name: 'script' },
+      })
+    ).json().token;
+    const admin = await signIn(app, owner.adminEmail);
+    const reset = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${agent.user.id}`,
+      headers: { cookie: admin.cookie },
+      payload: { password: 'an admin chose this one' },
+    });
+    expect(reset.statusCode, reset.body).toBe(200);
+    const me = (headers: Record<string, string>) =>
+      app.inject({ method: 'GET', url: '/api/v1/me', headers });
+    expect((await me({ authorization: `Bearer ${token}` })).statusCode).toBe(401);
+    expect((await me({ cookie: agent.cookie })).statusCode).toBe(401);
+    // A change that sets no password keeps the tokens.
+    const kept = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/api-tokens',
+        headers: { cookie: (await signIn(app, email, 'an admin chose this one')).cookie },
+        payload: { name: 'kept' },
+      })
+    ).json().token;
+    await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${agent.user.id}`,
+      headers: { cookie: admin.cookie },
+      payload: { name: 'Renamed' },
+    });
+    expect((await me({ authorization: `Bearer ${kept}` })).statusCode).toBe(200);
+  });
+
   it('records sign-ins and user changes in the audit log with who did them', async () => {
     const { cookie } = await signIn(app, agency.adminEmail);
     const created = await app.inject({
@@ -333,5 +490,42 @@ describeEachDatabase('identity API', (database) => {
       after: { role: 'customer_service' },
     });
     expect(JSON.stringify(entries)).not.toContain('scrypt$');
+  });
+});
+
+describeOnPostgres('sign-in throttle across processes', (database) => {
+  it('shares one budget between two servers on one database: 3 + 2 failures, then 429 on both', async () => {
+    // The second server has its own connection pool, as a second process would.
+    const name = (
+      await sql<{ name: string }>`select current_database() as name`.execute(database().db)
+    ).rows[0]?.name;
+    const url = new URL(testDatabaseUrl() as string);
+    url.pathname = `/${name}`;
+    const otherDatabase = await openDatabase({
+      kind: 'postgres',
+      url: url.toString(),
+      poolSize: 2,
+    });
+    const throttle = () => new LoginThrottle({ perAccount: 5, perAddress: 50, windowMs: 60_000 });
+    const first = await makeTestApp(database(), { throttle: throttle() });
+    const second = await makeTestApp(otherDatabase, { throttle: throttle() });
+    try {
+      const target = await makeAgency(database());
+      const attempt = (server: FastifyInstance, password: string) =>
+        server.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email: target.adminEmail, password },
+        });
+      for (let i = 0; i < 3; i++) expect((await attempt(first, `guess-${i}`)).statusCode).toBe(401);
+      for (let i = 0; i < 2; i++)
+        expect((await attempt(second, `again-${i}`)).statusCode).toBe(401);
+      expect((await attempt(first, testPassword)).statusCode).toBe(429);
+      expect((await attempt(second, testPassword)).statusCode).toBe(429);
+    } finally {
+      await first.close();
+      await second.close();
+      await otherDatabase.close();
+    }
   });
 });

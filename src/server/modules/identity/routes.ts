@@ -209,7 +209,8 @@ export async function identityRoutes(
       config: { access: 'authenticated' },
       schema: {
         tags: ['auth'],
-        summary: 'Change your own password; your other sessions end',
+        summary:
+          'Change your own password; your other sessions end and your API tokens are revoked',
         body: Type.Object(
           {
             currentPassword: Type.String({ minLength: 1, maxLength: 1000 }),
@@ -330,7 +331,8 @@ export async function identityRoutes(
       config: { access: ['admin'] },
       schema: {
         tags: ['users'],
-        summary: 'Change a user: name, role, language, password, or disable',
+        summary:
+          'Change a user: name, role, language, password, or disable (a new password ends their sessions and revokes their API tokens)',
         params: IdParams,
         body: Type.Object(
           {
@@ -369,7 +371,8 @@ export async function identityRoutes(
       config: { access: 'authenticated' },
       schema: {
         tags: ['api tokens'],
-        summary: 'Create an API token acting as you; the token is shown only in this answer',
+        summary:
+          'Create an API token acting as you (from a signed-in session only, not with a token); the token is shown only in this answer',
         body: Type.Object(
           {
             name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -379,7 +382,7 @@ export async function identityRoutes(
         ),
         response: {
           201: Type.Object({ ...ApiTokenSchema.properties, token: Type.String() }),
-          ...errorResponses(400, 401),
+          ...errorResponses(400, 401, 403),
         },
       },
     },

@@ -20,6 +20,10 @@ export async function createApiToken(
   input: { name: string; expiresAt?: string },
 ): Promise<PublicApiToken & { token: string }> {
   const userId = actingUser(ctx);
+  // A token must not mint tokens: one leaked token would otherwise outlive its own revocation.
+  if (ctx.actor.type !== 'user') {
+    throw new Forbidden('API tokens are created from a signed-in session, not with a token');
+  }
   const token = newSecret('cvt');
   return inTransaction(ctx, async (tx) => {
     const row = await repo.insertApiToken(tx.db, {

@@ -137,6 +137,8 @@ export async function updateUser(
     if (input.disabled === true || passwordHash) {
       await repo.deleteUserSessions(tx.db, tx.agencyId, userId);
     }
+    // A password set by an admin (a reset) also ends the user's API tokens.
+    if (passwordHash) await repo.revokeUserApiTokens(tx.db, tx.agencyId, userId, new Date());
     await recordAudit(tx, {
       action: passwordHash ? 'user.updated_with_password' : 'user.updated',
       entityType: 'user',

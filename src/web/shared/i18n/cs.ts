@@ -108,7 +108,7 @@ export const cs: Messages = {
     title: 'API tokeny',
     listLabel: 'API tokeny',
     intro:
-      'Tokeny umožňují jiným programům používat API Caravelu vaším jménem. Posílejte je v hlavičce Authorization: Bearer <token>.',
+      'Tokeny umožňují jiným programům používat API Caravelu vaším jménem. Posílejte je v hlavičce Authorization: Bearer <token>. Nové heslo (vaše, nebo nastavené správcem) zruší všechny vaše tokeny a nový token lze vytvořit jen po přihlášení.',
     new: 'Nový token',
     name: 'Název',
     namePlaceholder: 'např. Export pro účetnictví',

@@ -107,7 +107,7 @@ export const en = {
     title: 'API tokens',
     listLabel: 'API tokens',
     intro:
-      'Tokens let other programs use the Caravel API as you. Send one in the header Authorization: Bearer <token>.',
+      'Tokens let other programs use the Caravel API as you. Send one in the header Authorization: Bearer <token>. A new password (yours, or one an admin sets) revokes all your tokens, and only a signed-in session can create one.',
     new: 'New token',
     name: 'Name',
     namePlaceholder: 'e.g. Accounting export',

@@ -108,7 +108,7 @@ export const pl: Messages = {
     title: 'Tokeny API',
     listLabel: 'Tokeny API',
     intro:
-      'Tokeny pozwalają innym programom korzystać z API Caravel w Twoim imieniu. Wysyłaj je w nagłówku Authorization: Bearer <token>.',
+      'Tokeny pozwalają innym programom korzystać z API Caravel w Twoim imieniu. Wysyłaj je w nagłówku Authorization: Bearer <token>. Nowe hasło (Twoje lub ustawione przez administratora) unieważnia wszystkie Twoje tokeny, a nowy token można utworzyć tylko po zalogowaniu.',
     new: 'Nowy token',
     name: 'Nazwa',
     namePlaceholder: 'np. Eksport do księgowości',

@@ -109,7 +109,7 @@ export const tr: Messages = {
     title: 'API anahtarları',
     listLabel: 'API anahtarları',
     intro:
-      "Anahtarlar, başka programların Caravel API'sini sizin adınıza kullanmasını sağlar. Anahtarı Authorization: Bearer <token> başlığıyla gönderin.",
+      "Anahtarlar, başka programların Caravel API'sini sizin adınıza kullanmasını sağlar. Anahtarı Authorization: Bearer <token> başlığıyla gönderin. Yeni bir parola (sizin ya da bir yöneticinin belirlediği) tüm anahtarlarınızı iptal eder; yeni anahtar yalnızca oturum açarak oluşturulabilir.",
     new: 'Yeni anahtar',
     name: 'Ad',
     namePlaceholder: 'örn. Muhasebe aktarımı',

@@ -108,7 +108,7 @@ export const zh: Messages = {
     title: 'API 令牌',
     listLabel: 'API 令牌',
     intro:
-      '令牌让其他程序以您的身份使用 Caravel API。请在请求头 Authorization: Bearer <token> 中发送。',
+      '令牌让其他程序以您的身份使用 Caravel API。请在请求头 Authorization: Bearer <token> 中发送。更改密码（您自己更改或由管理员设置）会吊销您的所有令牌；只有登录后的会话才能创建令牌。',
     new: '新建令牌',
     name: '名称',
     namePlaceholder: '例如：会计导出',
