@@ -437,6 +437,53 @@ export function findExpiredHolds(db: Db, now: Date, limit: number) {
     .execute();
 }
 
+/**
+ * Holds past their expiry that the sweeper has not released yet and that hold units of the
+ * given day rows or pools. Their units still sit in the `held` counters, but they are no
+ * longer anyone's: a take releases them first (`lock`: their take rows are locked, skipping
+ * any a sweeper or a confirmation is working on), a look leaves them out. Starts from the
+ * held takes past their expiry (the partial expiry index), which the sweeper keeps few.
+ */
+export async function expiredHoldsOn(
+  db: Db,
+  agencyId: string,
+  cells: { resourceId: string; date: CalendarDate }[],
+  poolIds: string[],
+  now: Date,
+  { lock }: { lock: boolean },
+): Promise<{ takeIds: string[]; items: TakeItem[] }> {
+  if (cells.length === 0 && poolIds.length === 0) return { takeIds: [], items: [] };
+  const touches = [
+    ...(cells.length > 0
+      ? [
+          sql<boolean>`(i.resource_id, i.date) in (${sql.join(
+            cells.map((c) => sql`(${c.resourceId}::uuid, ${c.date}::date)`),
+          )})`,
+        ]
+      : []),
+    ...(poolIds.length > 0
+      ? [sql<boolean>`i.pool_id in (${sql.join(poolIds.map((id) => sql`${id}::uuid`))})`]
+      : []),
+  ];
+  const found = await sql<{ id: string }>`
+    select t.id from inventory_takes t
+     where t.agency_id = ${agencyId} and t.status = 'held' and t.expires_at <= ${now}
+       and exists (select 1 from inventory_take_items i
+                    where i.agency_id = t.agency_id and i.take_id = t.id
+                      and (${sql.join(touches, sql` or `)}))
+     order by t.id
+     ${lock ? sql`for update of t skip locked` : sql``}`.execute(db);
+  const takeIds = found.rows.map((r) => r.id);
+  if (takeIds.length === 0) return { takeIds, items: [] };
+  const items = await db
+    .selectFrom('inventoryTakeItems')
+    .select(['component', 'resourceId', 'date', 'poolId', 'quantity', 'onRequest'])
+    .where('agencyId', '=', agencyId)
+    .where('takeId', 'in', takeIds)
+    .execute();
+  return { takeIds, items };
+}
+
 export async function updateResourceAlerts(
   db: Db,
   agencyId: string,

@@ -483,8 +483,9 @@ export async function take(ctx: Ctx, request: TakeRequest): Promise<Take> {
         c.resourceId ? c.dates.map((date) => ({ resourceId: c.resourceId as string, date })) : [],
       )
       .sort(compareCells);
-    const lockedDays = await repo.lockDays(tx.db, tx.agencyId, uniqueCells(cells));
     const poolIds = [...new Set(components.flatMap((c) => c.poolIds))].sort();
+    await releaseExpiredHolds(tx, uniqueCells(cells), poolIds, now);
+    const lockedDays = await repo.lockDays(tx.db, tx.agencyId, uniqueCells(cells));
     const lockedPools = await repo.lockPools(tx.db, tx.agencyId, poolIds);
     const days = new Map(lockedDays.map((d) => [dayKey(d.resourceId, d.date), d]));
     const pools = new Map(lockedPools.map((p) => [p.id, p]));
@@ -617,12 +618,24 @@ export async function canTake(
       )
       .sort(compareCells);
     const poolIds = [...new Set(resolved.components.flatMap((c) => c.poolIds))];
-    const [dayRows, poolRows] = await Promise.all([
+    const [dayRows, poolRows, expired] = await Promise.all([
       repo.peekDays(ctx.db, ctx.agencyId, uniqueCells(cells)),
       repo.peekPools(ctx.db, ctx.agencyId, poolIds),
+      repo.expiredHoldsOn(ctx.db, ctx.agencyId, uniqueCells(cells), poolIds, now, {
+        lock: false,
+      }),
     ]);
-    const days = new Map(dayRows.map((d) => [dayKey(d.resourceId, d.date), d]));
-    const pools = new Map(poolRows.map((p) => [p.id, p]));
+    // Units of holds past their expiry are free to take (a take releases them first).
+    const { dayTotals, poolTotals } = totalsOf(expired.items);
+    const days = new Map(
+      dayRows.map((d) => {
+        const key = dayKey(d.resourceId, d.date);
+        return [key, { ...d, held: d.held - (dayTotals.get(key)?.quantity ?? 0) }];
+      }),
+    );
+    const pools = new Map(
+      poolRows.map((p) => [p.id, { ...p, held: p.held - (poolTotals.get(p.id) ?? 0) }]),
+    );
     const plan = planTake(resolved.components, days, pools, today);
     return plan.invalid.length === 0 && plan.unavailable.length === 0;
   } catch (error) {
@@ -685,13 +698,33 @@ export async function release(
   });
 }
 
-/** Applies a change to every counter a take touched, locking in the global order. */
-async function moveItems(
+/**
+ * Releases, in the caller's take, the holds past their expiry that hold units of the cells or
+ * pools it is about to take, before the sweeper gets to them: an abandoned hold must not
+ * refuse a sale once its time is up. Their rows are locked together with the take's own, in
+ * the global order, so this adds no new way to deadlock.
+ */
+async function releaseExpiredHolds(
   tx: Ctx,
-  takeId: string,
-  change: (quantity: number) => { sold: number; held: number },
+  cells: { resourceId: string; date: CalendarDate }[],
+  poolIds: string[],
+  now: Date,
 ): Promise<void> {
-  const items = await repo.readTakeItems(tx.db, tx.agencyId, takeId);
+  const expired = await repo.expiredHoldsOn(tx.db, tx.agencyId, cells, poolIds, now, {
+    lock: true,
+  });
+  if (expired.takeIds.length === 0) return;
+  await moveTotals(tx, expired.items, (quantity) => ({ sold: 0, held: -quantity }), {
+    cells,
+    poolIds,
+  });
+  for (const takeId of expired.takeIds) {
+    await repo.setTakeStatus(tx.db, tx.agencyId, takeId, 'expired');
+  }
+}
+
+/** Units per day row and per pool of some take items. */
+function totalsOf(items: TakeItem[]) {
   const dayTotals = new Map<string, { resourceId: string; date: CalendarDate; quantity: number }>();
   const poolTotals = new Map<string, number>();
   for (const item of items) {
@@ -708,10 +741,41 @@ async function moveItems(
       poolTotals.set(item.poolId, (poolTotals.get(item.poolId) ?? 0) + item.quantity);
     }
   }
+  return { dayTotals, poolTotals };
+}
+
+/** Applies a change to every counter a take touched, locking in the global order. */
+async function moveItems(
+  tx: Ctx,
+  takeId: string,
+  change: (quantity: number) => { sold: number; held: number },
+): Promise<void> {
+  await moveTotals(tx, await repo.readTakeItems(tx.db, tx.agencyId, takeId), change);
+}
+
+/**
+ * Applies a change to the counters of some take items. Every row is locked first in the
+ * global order (day rows, then pools), together with the rows in `alsoLock` that the caller
+ * goes on to change in the same transaction.
+ */
+async function moveTotals(
+  tx: Ctx,
+  items: TakeItem[],
+  change: (quantity: number) => { sold: number; held: number },
+  alsoLock: { cells: { resourceId: string; date: CalendarDate }[]; poolIds: string[] } = {
+    cells: [],
+    poolIds: [],
+  },
+): Promise<void> {
+  const { dayTotals, poolTotals } = totalsOf(items);
   const cells = [...dayTotals.values()].sort(compareCells);
-  await repo.lockDays(tx.db, tx.agencyId, cells);
+  await repo.lockDays(
+    tx.db,
+    tx.agencyId,
+    uniqueCells([...cells, ...alsoLock.cells].sort(compareCells)),
+  );
   const poolIds = [...poolTotals.keys()].sort();
-  await repo.lockPools(tx.db, tx.agencyId, poolIds);
+  await repo.lockPools(tx.db, tx.agencyId, [...new Set([...poolIds, ...alsoLock.poolIds])].sort());
   await repo.adjustDays(
     tx.db,
     tx.agencyId,
