@@ -18,6 +18,7 @@ import * as payments from './2026-11-23-15-payments.ts';
 import * as invoices from './2026-11-23-16-invoices.ts';
 import * as documentTemplates from './2026-11-23-17-document-templates.ts';
 import * as portal from './2026-11-24-18-portal.ts';
+import * as portalQuoteVisitors from './2026-12-06-19-portal-quote-visitors.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-01-identity': identity,
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-16-invoices': invoices,
   '2026-11-23-17-document-templates': documentTemplates,
   '2026-11-24-18-portal': portal,
+  '2026-12-06-19-portal-quote-visitors': portalQuoteVisitors,
 };

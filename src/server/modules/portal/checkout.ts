@@ -16,6 +16,12 @@ import { openSession } from '../identity/auth-service.ts';
 import { findUser, findUserByEmail } from '../identity/repo.ts';
 import { createUser } from '../identity/users-service.ts';
 import { createQuote, getQuote } from '../pricing/quotes-service.ts';
+import {
+  admitPortalHold,
+  type PortalHoldLimits,
+  portalHoldLimits,
+  portalHoldMinutes,
+} from './holds.ts';
 import { presentPortalBooking } from './present.ts';
 import { adoptWebQuote, personCustomerByEmail } from './repo.ts';
 import { checkCurrency } from './storefront.ts';
@@ -34,10 +40,22 @@ export interface PortalQuoteInput {
   ratePlan?: 'flexible' | 'non_refundable';
 }
 
-/** Prices the trip for the web and holds its places until the quote expires. */
-export async function quoteOnPortal(caller: PortalCaller, input: PortalQuoteInput) {
+/**
+ * Prices the trip for the web and holds its places until the quote expires: briefly for an
+ * anonymous visitor, and within what one visitor may hold (see holds.ts).
+ */
+export async function quoteOnPortal(
+  caller: PortalCaller,
+  input: PortalQuoteInput,
+  now: Date = new Date(),
+  limits: PortalHoldLimits = portalHoldLimits,
+) {
   const currency = await checkCurrency(caller.ctx, caller.agency, input.currency);
-  return createQuote(caller.ctx, { ...input, currency, channel: 'web' });
+  return createQuote(caller.ctx, { ...input, currency, channel: 'web' }, now, {
+    minutes: portalHoldMinutes(caller, limits),
+    clientAddress: caller.address,
+    admit: (tx) => admitPortalHold(tx, caller, now, limits),
+  });
 }
 
 /** A quote the caller made (a visitor's anonymous one, or the signed-in customer's). */
