@@ -397,6 +397,17 @@ export function readTakeItems(db: Db, agencyId: string, takeId: string): Promise
     .execute();
 }
 
+/** The items of several takes (their order does not matter to the caller). */
+export function readTakeItemsOf(db: Db, agencyId: string, takeIds: string[]): Promise<TakeItem[]> {
+  if (takeIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('inventoryTakeItems')
+    .select(['component', 'resourceId', 'date', 'poolId', 'quantity', 'onRequest'])
+    .where('agencyId', '=', agencyId)
+    .where('takeId', 'in', takeIds)
+    .execute();
+}
+
 export async function readTake(
   db: Db,
   agencyId: string,
@@ -474,14 +485,7 @@ export async function expiredHoldsOn(
      order by t.id
      ${lock ? sql`for update of t skip locked` : sql``}`.execute(db);
   const takeIds = found.rows.map((r) => r.id);
-  if (takeIds.length === 0) return { takeIds, items: [] };
-  const items = await db
-    .selectFrom('inventoryTakeItems')
-    .select(['component', 'resourceId', 'date', 'poolId', 'quantity', 'onRequest'])
-    .where('agencyId', '=', agencyId)
-    .where('takeId', 'in', takeIds)
-    .execute();
-  return { takeIds, items };
+  return { takeIds, items: await readTakeItemsOf(db, agencyId, takeIds) };
 }
 
 export async function updateResourceAlerts(

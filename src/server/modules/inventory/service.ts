@@ -448,6 +448,12 @@ export interface TakeRequest {
   reference?: string | null;
   /** Hold for this many minutes instead of taking firmly. */
   holdMinutes?: number;
+  /**
+   * A hold this take replaces (the same trip priced again): released in the same
+   * transaction, before the check, so its units count for the new take. Ignored unless
+   * it is still held.
+   */
+  replaces?: string | null;
   now?: Date;
 }
 
@@ -484,7 +490,7 @@ export async function take(ctx: Ctx, request: TakeRequest): Promise<Take> {
       )
       .sort(compareCells);
     const poolIds = [...new Set(components.flatMap((c) => c.poolIds))].sort();
-    await releaseExpiredHolds(tx, uniqueCells(cells), poolIds, now);
+    await releaseBeforeTaking(tx, uniqueCells(cells), poolIds, now, request.replaces ?? null);
     const lockedDays = await repo.lockDays(tx.db, tx.agencyId, uniqueCells(cells));
     const lockedPools = await repo.lockPools(tx.db, tx.agencyId, poolIds);
     const days = new Map(lockedDays.map((d) => [dayKey(d.resourceId, d.date), d]));
@@ -699,27 +705,47 @@ export async function release(
 }
 
 /**
- * Releases, in the caller's take, the holds past their expiry that hold units of the cells or
- * pools it is about to take, before the sweeper gets to them: an abandoned hold must not
- * refuse a sale once its time is up. Their rows are locked together with the take's own, in
- * the global order, so this adds no new way to deadlock.
+ * Releases, in the caller's take, what no longer holds anything for anyone before the take
+ * checks its rows: the holds past their expiry on the cells or pools it is about to take,
+ * before the sweeper gets to them (an abandoned hold must not refuse a sale once its time is
+ * up), and the hold the take replaces. Their rows are locked together with the take's own,
+ * in the global order, so this adds no new way to deadlock.
  */
-async function releaseExpiredHolds(
+async function releaseBeforeTaking(
   tx: Ctx,
   cells: { resourceId: string; date: CalendarDate }[],
   poolIds: string[],
   now: Date,
+  replaces: string | null,
 ): Promise<void> {
+  const ended: { takeId: string; status: 'released' | 'expired' }[] = [];
+  const items: TakeItem[] = [];
+  if (replaces) {
+    const replaced = await repo.lockTake(tx.db, tx.agencyId, replaces);
+    if (replaced?.status === 'held') {
+      ended.push({ takeId: replaces, status: 'released' });
+      items.push(...(await repo.readTakeItems(tx.db, tx.agencyId, replaces)));
+    }
+  }
   const expired = await repo.expiredHoldsOn(tx.db, tx.agencyId, cells, poolIds, now, {
     lock: true,
   });
-  if (expired.takeIds.length === 0) return;
-  await moveTotals(tx, expired.items, (quantity) => ({ sold: 0, held: -quantity }), {
+  if (expired.takeIds.some((id) => id !== replaces)) {
+    const others = expired.takeIds.filter((id) => id !== replaces);
+    ended.push(...others.map((takeId) => ({ takeId, status: 'expired' as const })));
+    items.push(
+      ...(replaces && expired.takeIds.includes(replaces)
+        ? await repo.readTakeItemsOf(tx.db, tx.agencyId, others)
+        : expired.items),
+    );
+  }
+  if (ended.length === 0) return;
+  await moveTotals(tx, items, (quantity) => ({ sold: 0, held: -quantity }), {
     cells,
     poolIds,
   });
-  for (const takeId of expired.takeIds) {
-    await repo.setTakeStatus(tx.db, tx.agencyId, takeId, 'expired');
+  for (const { takeId, status } of ended) {
+    await repo.setTakeStatus(tx.db, tx.agencyId, takeId, status);
   }
 }
 

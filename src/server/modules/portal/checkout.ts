@@ -23,7 +23,7 @@ import {
   portalHoldMinutes,
 } from './holds.ts';
 import { presentPortalBooking } from './present.ts';
-import { adoptWebQuote, personCustomerByEmail } from './repo.ts';
+import { adoptWebQuote, endQuote, personCustomerByEmail, replaceableQuote } from './repo.ts';
 import { checkCurrency } from './storefront.ts';
 import type { PortalCaller } from './visitor.ts';
 
@@ -38,6 +38,8 @@ export interface PortalQuoteInput {
   promoCode?: string | null;
   currency?: string;
   ratePlan?: 'flexible' | 'non_refundable';
+  /** The caller's previous quote of this trip, priced again: its hold is released. */
+  replaces?: string;
 }
 
 /**
@@ -50,11 +52,19 @@ export async function quoteOnPortal(
   now: Date = new Date(),
   limits: PortalHoldLimits = portalHoldLimits,
 ) {
-  const currency = await checkCurrency(caller.ctx, caller.agency, input.currency);
-  return createQuote(caller.ctx, { ...input, currency, channel: 'web' }, now, {
+  const { replaces, ...ask } = input;
+  const currency = await checkCurrency(caller.ctx, caller.agency, ask.currency);
+  // Each change of the trip on the checkout prices it again: the quote it replaces gives its
+  // places back, so one visitor's changes hold one set of places, not one per change.
+  const previous = replaces ? await replaceableQuote(caller, replaces, now) : null;
+  return createQuote(caller.ctx, { ...ask, currency, channel: 'web' }, now, {
     minutes: portalHoldMinutes(caller, limits),
     clientAddress: caller.address,
-    admit: (tx) => admitPortalHold(tx, caller, now, limits),
+    replacesTake: previous?.takeId ?? null,
+    admit: async (tx) => {
+      if (previous) await endQuote(tx, previous.id, now);
+      await admitPortalHold(tx, caller, now, limits);
+    },
   });
 }
 

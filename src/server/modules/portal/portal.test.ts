@@ -518,6 +518,50 @@ describeEachDatabase('portal holds of one visitor', (database) => {
     expect(agent.statusCode, agent.body).toBe(201);
   });
 
+  it('gives back the places of the quote a checkout prices again, and only the caller’s own', async () => {
+    const week = { productId: tour.tourId, from: '2030-07-13', to: '2030-07-20', party: ask.party };
+    const heldOn13th = async () =>
+      (
+        await database()
+          .db.selectFrom('inventoryDays')
+          .innerJoin('inventoryResources', 'inventoryResources.id', 'inventoryDays.resourceId')
+          .select('inventoryDays.held')
+          .where('inventoryResources.ownerId', '=', tour.roomTypeId)
+          .where('inventoryDays.date', '=', '2030-07-13')
+          .executeTakeFirstOrThrow()
+      ).held;
+    const quoteFrom = (remoteAddress: string, replaces?: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/portal/${agency.slug}/quotes`,
+        remoteAddress,
+        payload: { ...week, ...(replaces ? { replaces } : {}) },
+      });
+    // Six changes of one checkout: each replaces the last, so one room is held, not six.
+    const first = await quoteFrom('203.0.113.99');
+    let last = first;
+    for (let change = 0; change < 5; change += 1) {
+      const next = await quoteFrom('203.0.113.99', last.json().id);
+      expect(next.statusCode, next.body).toBe(201);
+      last = next;
+    }
+    expect(await heldOn13th()).toBe(1);
+    const replaced = await app.inject({
+      method: 'GET',
+      url: `/api/v1/portal/${agency.slug}/quotes/${first.json().id}`,
+    });
+    expect(replaced.json().expired).toBe(true);
+    // Another address cannot release that hold by naming it.
+    const other = await quoteFrom('198.51.100.77', last.json().id);
+    expect(other.statusCode).toBe(201);
+    expect(await heldOn13th()).toBe(2);
+    const kept = await app.inject({
+      method: 'GET',
+      url: `/api/v1/portal/${agency.slug}/quotes/${last.json().id}`,
+    });
+    expect(kept.json().expired).toBe(false);
+  });
+
   it('limits the units one visitor holds and the quotes one address makes in a window', async () => {
     const caller = await portalCaller(database().db, agency.slug, null, undefined, '192.0.2.50');
     const input = {

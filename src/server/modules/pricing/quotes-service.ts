@@ -242,6 +242,8 @@ export interface QuoteHoldPolicy {
    * throwing (everything is then rolled back): what one visitor may hold at once.
    */
   admit?: (tx: Ctx) => Promise<void>;
+  /** The hold of the caller's previous quote of this trip: released first, in the same transaction. */
+  replacesTake?: string | null;
 }
 
 export async function createQuote(
@@ -268,6 +270,7 @@ export async function createQuote(
     minutes,
     now,
     clientAddress: policy.clientAddress ?? null,
+    replacesTake: policy.replacesTake ?? null,
     ...(policy.admit ? { admit: policy.admit } : {}),
   });
 }
@@ -279,6 +282,7 @@ export interface StoreQuoteOptions {
   changeOf?: { bookingId: string; revision: number } | null;
   clientAddress?: string | null;
   admit?: (tx: Ctx) => Promise<void>;
+  replacesTake?: string | null;
 }
 
 /**
@@ -289,7 +293,14 @@ export async function holdAndStoreQuote(
   ctx: Ctx,
   input: CreateQuoteInput,
   { resolved, rooms, quote }: PricedAsk,
-  { minutes, now, changeOf = null, clientAddress = null, admit }: StoreQuoteOptions,
+  {
+    minutes,
+    now,
+    changeOf = null,
+    clientAddress = null,
+    admit,
+    replacesTake = null,
+  }: StoreQuoteOptions,
 ): Promise<QuoteView> {
   const staff = isStaff(ctx.actor.role);
   const id = newId();
@@ -297,7 +308,13 @@ export async function holdAndStoreQuote(
   return inTransaction(ctx, async (tx) => {
     const take =
       components.length > 0
-        ? await hold(tx, { components, minutes, reference: `quote:${id}`, now })
+        ? await hold(tx, {
+            components,
+            minutes,
+            reference: `quote:${id}`,
+            now,
+            replaces: replacesTake,
+          })
         : null;
     const expiresAt = take?.expiresAt ?? new Date(now.getTime() + minutes * 60_000).toISOString();
     const request = {
