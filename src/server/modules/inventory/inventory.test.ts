@@ -339,6 +339,12 @@ describeEachDatabase('inventory', (database) => {
       const soon = new Date(Date.now() + 5 * 60_000);
       // While the hold lives, nothing is left.
       expect(await inventory.canTake(agency.ctx, [stay(day(64), day(65), 1)], soon)).toBe(false);
+      const ref = { kind: 'room_type' as const, ownerId: room };
+      expect(
+        (await inventory.availability(agency.ctx, ref, day(64), day(66), soon)).map(
+          (d) => d.available,
+        ),
+      ).toEqual([0, 0, 0]);
       await expect(
         inventory.take(agency.ctx, { components: [stay(day(64), day(65), 1)], now: soon }),
       ).rejects.toThrow(Conflict);
@@ -346,6 +352,16 @@ describeEachDatabase('inventory', (database) => {
       // Past its expiry, before any sweep: the units are free to look at and to take.
       const later = new Date(Date.now() + 11 * 60_000);
       expect(await inventory.canTake(agency.ctx, [stay(day(64), day(65), 2)], later)).toBe(true);
+      expect(
+        (await inventory.availability(agency.ctx, ref, day(64), day(66), later)).map((d) => [
+          d.held,
+          d.available,
+        ]),
+      ).toEqual([
+        [0, 2],
+        [0, 2],
+        [0, 2],
+      ]);
       const sold = await inventory.take(agency.ctx, {
         components: [stay(day(64), day(65), 2)],
         now: later,

@@ -110,6 +110,37 @@ export async function readDays(
 }
 
 /**
+ * Units still counted as held on the resources' days between two dates (inclusive) by holds
+ * past their expiry that the sweeper has not released yet, by `dayKey`-style
+ * "resourceId|date" keys: what a look at availability leaves out.
+ */
+export async function expiredHeldOnDays(
+  db: Db,
+  agencyId: string,
+  resourceIds: string[],
+  from: CalendarDate,
+  to: CalendarDate,
+  now: Date,
+): Promise<Map<string, number>> {
+  if (resourceIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('inventoryTakes as t')
+    .innerJoin('inventoryTakeItems as i', (join) =>
+      join.onRef('i.agencyId', '=', 't.agencyId').onRef('i.takeId', '=', 't.id'),
+    )
+    .select(['i.resourceId', 'i.date', (eb) => eb.fn.sum<string>('i.quantity').as('quantity')])
+    .where('t.agencyId', '=', agencyId)
+    .where('t.status', '=', 'held')
+    .where('t.expiresAt', '<=', now)
+    .where('i.resourceId', 'in', resourceIds)
+    .where('i.date', '>=', from)
+    .where('i.date', '<=', to)
+    .groupBy(['i.resourceId', 'i.date'])
+    .execute();
+  return new Map(rows.map((r) => [`${r.resourceId}|${r.date}`, Number(r.quantity)]));
+}
+
+/**
  * Locks the given day rows in (resource id, date) order and returns them. Rows that do not
  * exist (no capacity defined) are simply absent from the answer.
  */

@@ -143,7 +143,7 @@ export async function capacityOf(
     await repo.listResources(ctx.db, ctx.agencyId, [...new Set(refs.map((ref) => ref.ownerId))])
   ).filter((r) => wanted.has(`${r.kind}|${r.ownerId}|${r.classCode}`));
   const byId = new Map(resources.map((r) => [r.id, r]));
-  const days = await repo.readDays(ctx.db, ctx.agencyId, [...byId.keys()], from, to);
+  const days = await liveDays(ctx, [...byId.keys()], from, to, now);
   const today = todayUtc(now);
   return days.map((day) => {
     const resource = byId.get(day.resourceId);
@@ -200,7 +200,7 @@ export async function availability(
   checkRange(from, to);
   const today = todayUtc(now);
   const resource = await repo.findResource(ctx.db, ctx.agencyId, ref);
-  const days = resource ? await repo.readDays(ctx.db, ctx.agencyId, [resource.id], from, to) : [];
+  const days = resource ? await liveDays(ctx, [resource.id], from, to, now) : [];
   const byDate = new Map(days.map((d) => [d.date, d]));
   const memberships = await repo.poolsOfMembers(ctx.db, ctx.agencyId, [
     { kind: memberKindOf[ref.kind], id: ref.ownerId, classCode: ref.classCode ?? '' },
@@ -210,7 +210,7 @@ export async function availability(
       m.memberKind === memberKindOf[ref.kind] &&
       (m.classCode === '' || m.classCode === (ref.classCode ?? '')),
   )?.poolId;
-  const pool = poolId ? await repo.readPool(ctx.db, ctx.agencyId, poolId) : undefined;
+  const pool = poolId ? await livePool(ctx, poolId, now) : undefined;
   const poolLeft = pool ? poolAvailable(pool) : null;
   return datesFromTo(from, to).map((date) => {
     const day = byDate.get(date);
@@ -231,6 +231,41 @@ export async function availability(
         pool && poolLeft !== null ? { id: pool.id, name: pool.name, available: poolLeft } : null,
     };
   });
+}
+
+/**
+ * Day counters as they stand for a look: units of holds past their expiry that the sweeper
+ * has not released yet are not held any more (the next take releases them).
+ */
+async function liveDays(
+  ctx: Ctx,
+  resourceIds: string[],
+  from: CalendarDate,
+  to: CalendarDate,
+  now: Date,
+): Promise<DayCounter[]> {
+  const [days, expired] = await Promise.all([
+    repo.readDays(ctx.db, ctx.agencyId, resourceIds, from, to),
+    repo.expiredHeldOnDays(ctx.db, ctx.agencyId, resourceIds, from, to, now),
+  ]);
+  if (expired.size === 0) return days;
+  return days.map((d) => ({
+    ...d,
+    held: d.held - (expired.get(dayKey(d.resourceId, d.date)) ?? 0),
+  }));
+}
+
+/** A pool as it stands for a look, like `liveDays`. */
+async function livePool(ctx: Ctx, poolId: string, now: Date) {
+  const [pool, expired] = await Promise.all([
+    repo.readPool(ctx.db, ctx.agencyId, poolId),
+    repo.expiredHoldsOn(ctx.db, ctx.agencyId, [], [poolId], now, { lock: false }),
+  ]);
+  if (!pool) return undefined;
+  const stale = expired.items
+    .filter((item) => item.poolId === poolId)
+    .reduce((sum, item) => sum + item.quantity, 0);
+  return { ...pool, held: pool.held - stale };
 }
 
 function isReleasedDay(day: DayCounter, today: CalendarDate): boolean {
