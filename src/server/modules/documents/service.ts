@@ -21,7 +21,7 @@ import {
   invoiceIdsOf,
   voucherCodeOf,
 } from './repo.ts';
-import { serviceLines, travellerName } from './sections.ts';
+import { type DocumentAudience, serviceLines, travellerName } from './sections.ts';
 import { documentTemplateOf } from './template-service.ts';
 import { renderVoucher } from './voucher.ts';
 
@@ -35,6 +35,8 @@ export interface RenderOptions {
   line?: number;
   /** Where the voucher's QR code points: `${publicUrl}/v/${code}`. */
   publicUrl: string;
+  /** `public` for a document opened without signing in (see DocumentAudience). */
+  audience?: DocumentAudience;
 }
 
 export interface RenderedDocument {
@@ -118,7 +120,7 @@ export async function renderDocumentOf(
 ): Promise<RenderedDocument> {
   const locale = options.locale ?? documentLocaleOf(booking);
   const template = await documentTemplateOf(ctx);
-  const input = { booking, template, locale };
+  const input = { booking, template, locale, audience: options.audience ?? 'private' };
   let pdf: Buffer;
   switch (kind) {
     case 'voucher': {
@@ -246,12 +248,16 @@ export async function publicVoucher(db: Kysely<DB>, code: string) {
   };
 }
 
-/** The voucher PDF of a public code, in the customer's language or the one asked for. */
+/**
+ * The voucher PDF of a public code, in the customer's language or the one asked for. Anyone
+ * with the link reads it without signing in: it names the travellers, without birth dates or
+ * identity documents (the signed-in voucher keeps them).
+ */
 export async function publicVoucherPdf(
   db: Kysely<DB>,
   code: string,
   options: RenderOptions,
 ): Promise<RenderedDocument> {
   const { ctx, booking } = await bookingOfCode(db, code);
-  return renderDocumentOf(ctx, booking, 'voucher', options);
+  return renderDocumentOf(ctx, booking, 'voucher', { ...options, audience: 'public' });
 }

@@ -317,6 +317,71 @@ describeEachDatabase('inventory', (database) => {
       await expect(inventory.confirmHold(agency.ctx, abandoned.id)).rejects.toThrow(Conflict);
     });
 
+    it('lets a take have the units of a hold past its expiry before the sweeper has run', async () => {
+      const { roomTypeId: room } = await insertRoomType(agency.ctx, { accommodationId });
+      await inventory.setCapacity(agency.ctx, { kind: 'room_type', ownerId: room }, 'room', {
+        from: day(64),
+        to: day(66),
+        kind: 'allotment',
+        units: 2,
+      });
+      const stay = (checkIn: string, checkOut: string, quantity: number) => ({
+        type: 'room' as const,
+        roomTypeId: room,
+        checkIn,
+        checkOut,
+        quantity,
+      });
+      const abandoned = await inventory.hold(agency.ctx, {
+        components: [stay(day(64), day(67), 2)],
+        minutes: 10,
+      });
+      const soon = new Date(Date.now() + 5 * 60_000);
+      // While the hold lives, nothing is left.
+      expect(await inventory.canTake(agency.ctx, [stay(day(64), day(65), 1)], soon)).toBe(false);
+      const ref = { kind: 'room_type' as const, ownerId: room };
+      expect(
+        (await inventory.availability(agency.ctx, ref, day(64), day(66), soon)).map(
+          (d) => d.available,
+        ),
+      ).toEqual([0, 0, 0]);
+      await expect(
+        inventory.take(agency.ctx, { components: [stay(day(64), day(65), 1)], now: soon }),
+      ).rejects.toThrow(Conflict);
+
+      // Past its expiry, before any sweep: the units are free to look at and to take.
+      const later = new Date(Date.now() + 11 * 60_000);
+      expect(await inventory.canTake(agency.ctx, [stay(day(64), day(65), 2)], later)).toBe(true);
+      expect(
+        (await inventory.availability(agency.ctx, ref, day(64), day(66), later)).map((d) => [
+          d.held,
+          d.available,
+        ]),
+      ).toEqual([
+        [0, 2],
+        [0, 2],
+        [0, 2],
+      ]);
+      const sold = await inventory.take(agency.ctx, {
+        components: [stay(day(64), day(65), 2)],
+        now: later,
+      });
+      expect(sold.status).toBe('taken');
+      // The expired hold was released whole, on the nights the take did not touch as well.
+      expect((await inventory.getTake(agency.ctx, abandoned.id)).status).toBe('expired');
+      expect(
+        (await counters(agency.ctx, room, day(64), day(66))).map((d) => [d.sold, d.held]),
+      ).toEqual([
+        [2, 0],
+        [0, 0],
+        [0, 0],
+      ]);
+      expect(await inventory.sweepExpiredHolds(database().db, later)).toBe(0);
+      await expect(inventory.confirmHold(agency.ctx, abandoned.id, later)).rejects.toThrow(
+        Conflict,
+      );
+    });
+
     it('enforces minimum stay and closed-to-arrival with 400 naming the field', async () => {
       const { roomTypeId: room } = await insertRoomType(agency.ctx, { accommodationId });
       await inventory.setCapacity(agency.ctx, { kind: 'room_type', ownerId: room }, 'room', {

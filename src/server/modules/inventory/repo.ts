@@ -110,6 +110,37 @@ export async function readDays(
 }
 
 /**
+ * Units still counted as held on the resources' days between two dates (inclusive) by holds
+ * past their expiry that the sweeper has not released yet, by `dayKey`-style
+ * "resourceId|date" keys: what a look at availability leaves out.
+ */
+export async function expiredHeldOnDays(
+  db: Db,
+  agencyId: string,
+  resourceIds: string[],
+  from: CalendarDate,
+  to: CalendarDate,
+  now: Date,
+): Promise<Map<string, number>> {
+  if (resourceIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('inventoryTakes as t')
+    .innerJoin('inventoryTakeItems as i', (join) =>
+      join.onRef('i.agencyId', '=', 't.agencyId').onRef('i.takeId', '=', 't.id'),
+    )
+    .select(['i.resourceId', 'i.date', (eb) => eb.fn.sum<string>('i.quantity').as('quantity')])
+    .where('t.agencyId', '=', agencyId)
+    .where('t.status', '=', 'held')
+    .where('t.expiresAt', '<=', now)
+    .where('i.resourceId', 'in', resourceIds)
+    .where('i.date', '>=', from)
+    .where('i.date', '<=', to)
+    .groupBy(['i.resourceId', 'i.date'])
+    .execute();
+  return new Map(rows.map((r) => [`${r.resourceId}|${r.date}`, Number(r.quantity)]));
+}
+
+/**
  * Locks the given day rows in (resource id, date) order and returns them. Rows that do not
  * exist (no capacity defined) are simply absent from the answer.
  */
@@ -397,6 +428,17 @@ export function readTakeItems(db: Db, agencyId: string, takeId: string): Promise
     .execute();
 }
 
+/** The items of several takes (their order does not matter to the caller). */
+export function readTakeItemsOf(db: Db, agencyId: string, takeIds: string[]): Promise<TakeItem[]> {
+  if (takeIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('inventoryTakeItems')
+    .select(['component', 'resourceId', 'date', 'poolId', 'quantity', 'onRequest'])
+    .where('agencyId', '=', agencyId)
+    .where('takeId', 'in', takeIds)
+    .execute();
+}
+
 export async function readTake(
   db: Db,
   agencyId: string,
@@ -435,6 +477,46 @@ export function findExpiredHolds(db: Db, now: Date, limit: number) {
     .orderBy('expiresAt')
     .limit(limit)
     .execute();
+}
+
+/**
+ * Holds past their expiry that the sweeper has not released yet and that hold units of the
+ * given day rows or pools. Their units still sit in the `held` counters, but they are no
+ * longer anyone's: a take releases them first (`lock`: their take rows are locked, skipping
+ * any a sweeper or a confirmation is working on), a look leaves them out. Starts from the
+ * held takes past their expiry (the partial expiry index), which the sweeper keeps few.
+ */
+export async function expiredHoldsOn(
+  db: Db,
+  agencyId: string,
+  cells: { resourceId: string; date: CalendarDate }[],
+  poolIds: string[],
+  now: Date,
+  { lock }: { lock: boolean },
+): Promise<{ takeIds: string[]; items: TakeItem[] }> {
+  if (cells.length === 0 && poolIds.length === 0) return { takeIds: [], items: [] };
+  const touches = [
+    ...(cells.length > 0
+      ? [
+          sql<boolean>`(i.resource_id, i.date) in (${sql.join(
+            cells.map((c) => sql`(${c.resourceId}::uuid, ${c.date}::date)`),
+          )})`,
+        ]
+      : []),
+    ...(poolIds.length > 0
+      ? [sql<boolean>`i.pool_id in (${sql.join(poolIds.map((id) => sql`${id}::uuid`))})`]
+      : []),
+  ];
+  const found = await sql<{ id: string }>`
+    select t.id from inventory_takes t
+     where t.agency_id = ${agencyId} and t.status = 'held' and t.expires_at <= ${now}
+       and exists (select 1 from inventory_take_items i
+                    where i.agency_id = t.agency_id and i.take_id = t.id
+                      and (${sql.join(touches, sql` or `)}))
+     order by t.id
+     ${lock ? sql`for update of t skip locked` : sql``}`.execute(db);
+  const takeIds = found.rows.map((r) => r.id);
+  return { takeIds, items: await readTakeItemsOf(db, agencyId, takeIds) };
 }
 
 export async function updateResourceAlerts(

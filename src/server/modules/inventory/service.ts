@@ -143,7 +143,7 @@ export async function capacityOf(
     await repo.listResources(ctx.db, ctx.agencyId, [...new Set(refs.map((ref) => ref.ownerId))])
   ).filter((r) => wanted.has(`${r.kind}|${r.ownerId}|${r.classCode}`));
   const byId = new Map(resources.map((r) => [r.id, r]));
-  const days = await repo.readDays(ctx.db, ctx.agencyId, [...byId.keys()], from, to);
+  const days = await liveDays(ctx, [...byId.keys()], from, to, now);
   const today = todayUtc(now);
   return days.map((day) => {
     const resource = byId.get(day.resourceId);
@@ -200,7 +200,7 @@ export async function availability(
   checkRange(from, to);
   const today = todayUtc(now);
   const resource = await repo.findResource(ctx.db, ctx.agencyId, ref);
-  const days = resource ? await repo.readDays(ctx.db, ctx.agencyId, [resource.id], from, to) : [];
+  const days = resource ? await liveDays(ctx, [resource.id], from, to, now) : [];
   const byDate = new Map(days.map((d) => [d.date, d]));
   const memberships = await repo.poolsOfMembers(ctx.db, ctx.agencyId, [
     { kind: memberKindOf[ref.kind], id: ref.ownerId, classCode: ref.classCode ?? '' },
@@ -210,7 +210,7 @@ export async function availability(
       m.memberKind === memberKindOf[ref.kind] &&
       (m.classCode === '' || m.classCode === (ref.classCode ?? '')),
   )?.poolId;
-  const pool = poolId ? await repo.readPool(ctx.db, ctx.agencyId, poolId) : undefined;
+  const pool = poolId ? await livePool(ctx, poolId, now) : undefined;
   const poolLeft = pool ? poolAvailable(pool) : null;
   return datesFromTo(from, to).map((date) => {
     const day = byDate.get(date);
@@ -231,6 +231,41 @@ export async function availability(
         pool && poolLeft !== null ? { id: pool.id, name: pool.name, available: poolLeft } : null,
     };
   });
+}
+
+/**
+ * Day counters as they stand for a look: units of holds past their expiry that the sweeper
+ * has not released yet are not held any more (the next take releases them).
+ */
+async function liveDays(
+  ctx: Ctx,
+  resourceIds: string[],
+  from: CalendarDate,
+  to: CalendarDate,
+  now: Date,
+): Promise<DayCounter[]> {
+  const [days, expired] = await Promise.all([
+    repo.readDays(ctx.db, ctx.agencyId, resourceIds, from, to),
+    repo.expiredHeldOnDays(ctx.db, ctx.agencyId, resourceIds, from, to, now),
+  ]);
+  if (expired.size === 0) return days;
+  return days.map((d) => ({
+    ...d,
+    held: d.held - (expired.get(dayKey(d.resourceId, d.date)) ?? 0),
+  }));
+}
+
+/** A pool as it stands for a look, like `liveDays`. */
+async function livePool(ctx: Ctx, poolId: string, now: Date) {
+  const [pool, expired] = await Promise.all([
+    repo.readPool(ctx.db, ctx.agencyId, poolId),
+    repo.expiredHoldsOn(ctx.db, ctx.agencyId, [], [poolId], now, { lock: false }),
+  ]);
+  if (!pool) return undefined;
+  const stale = expired.items
+    .filter((item) => item.poolId === poolId)
+    .reduce((sum, item) => sum + item.quantity, 0);
+  return { ...pool, held: pool.held - stale };
 }
 
 function isReleasedDay(day: DayCounter, today: CalendarDate): boolean {
@@ -448,6 +483,12 @@ export interface TakeRequest {
   reference?: string | null;
   /** Hold for this many minutes instead of taking firmly. */
   holdMinutes?: number;
+  /**
+   * A hold this take replaces (the same trip priced again): released in the same
+   * transaction, before the check, so its units count for the new take. Ignored unless
+   * it is still held.
+   */
+  replaces?: string | null;
   now?: Date;
 }
 
@@ -483,8 +524,9 @@ export async function take(ctx: Ctx, request: TakeRequest): Promise<Take> {
         c.resourceId ? c.dates.map((date) => ({ resourceId: c.resourceId as string, date })) : [],
       )
       .sort(compareCells);
-    const lockedDays = await repo.lockDays(tx.db, tx.agencyId, uniqueCells(cells));
     const poolIds = [...new Set(components.flatMap((c) => c.poolIds))].sort();
+    await releaseBeforeTaking(tx, uniqueCells(cells), poolIds, now, request.replaces ?? null);
+    const lockedDays = await repo.lockDays(tx.db, tx.agencyId, uniqueCells(cells));
     const lockedPools = await repo.lockPools(tx.db, tx.agencyId, poolIds);
     const days = new Map(lockedDays.map((d) => [dayKey(d.resourceId, d.date), d]));
     const pools = new Map(lockedPools.map((p) => [p.id, p]));
@@ -617,12 +659,24 @@ export async function canTake(
       )
       .sort(compareCells);
     const poolIds = [...new Set(resolved.components.flatMap((c) => c.poolIds))];
-    const [dayRows, poolRows] = await Promise.all([
+    const [dayRows, poolRows, expired] = await Promise.all([
       repo.peekDays(ctx.db, ctx.agencyId, uniqueCells(cells)),
       repo.peekPools(ctx.db, ctx.agencyId, poolIds),
+      repo.expiredHoldsOn(ctx.db, ctx.agencyId, uniqueCells(cells), poolIds, now, {
+        lock: false,
+      }),
     ]);
-    const days = new Map(dayRows.map((d) => [dayKey(d.resourceId, d.date), d]));
-    const pools = new Map(poolRows.map((p) => [p.id, p]));
+    // Units of holds past their expiry are free to take (a take releases them first).
+    const { dayTotals, poolTotals } = totalsOf(expired.items);
+    const days = new Map(
+      dayRows.map((d) => {
+        const key = dayKey(d.resourceId, d.date);
+        return [key, { ...d, held: d.held - (dayTotals.get(key)?.quantity ?? 0) }];
+      }),
+    );
+    const pools = new Map(
+      poolRows.map((p) => [p.id, { ...p, held: p.held - (poolTotals.get(p.id) ?? 0) }]),
+    );
     const plan = planTake(resolved.components, days, pools, today);
     return plan.invalid.length === 0 && plan.unavailable.length === 0;
   } catch (error) {
@@ -685,13 +739,53 @@ export async function release(
   });
 }
 
-/** Applies a change to every counter a take touched, locking in the global order. */
-async function moveItems(
+/**
+ * Releases, in the caller's take, what no longer holds anything for anyone before the take
+ * checks its rows: the holds past their expiry on the cells or pools it is about to take,
+ * before the sweeper gets to them (an abandoned hold must not refuse a sale once its time is
+ * up), and the hold the take replaces. Their rows are locked together with the take's own,
+ * in the global order, so this adds no new way to deadlock.
+ */
+async function releaseBeforeTaking(
   tx: Ctx,
-  takeId: string,
-  change: (quantity: number) => { sold: number; held: number },
+  cells: { resourceId: string; date: CalendarDate }[],
+  poolIds: string[],
+  now: Date,
+  replaces: string | null,
 ): Promise<void> {
-  const items = await repo.readTakeItems(tx.db, tx.agencyId, takeId);
+  const ended: { takeId: string; status: 'released' | 'expired' }[] = [];
+  const items: TakeItem[] = [];
+  if (replaces) {
+    const replaced = await repo.lockTake(tx.db, tx.agencyId, replaces);
+    if (replaced?.status === 'held') {
+      ended.push({ takeId: replaces, status: 'released' });
+      items.push(...(await repo.readTakeItems(tx.db, tx.agencyId, replaces)));
+    }
+  }
+  const expired = await repo.expiredHoldsOn(tx.db, tx.agencyId, cells, poolIds, now, {
+    lock: true,
+  });
+  if (expired.takeIds.some((id) => id !== replaces)) {
+    const others = expired.takeIds.filter((id) => id !== replaces);
+    ended.push(...others.map((takeId) => ({ takeId, status: 'expired' as const })));
+    items.push(
+      ...(replaces && expired.takeIds.includes(replaces)
+        ? await repo.readTakeItemsOf(tx.db, tx.agencyId, others)
+        : expired.items),
+    );
+  }
+  if (ended.length === 0) return;
+  await moveTotals(tx, items, (quantity) => ({ sold: 0, held: -quantity }), {
+    cells,
+    poolIds,
+  });
+  for (const { takeId, status } of ended) {
+    await repo.setTakeStatus(tx.db, tx.agencyId, takeId, status);
+  }
+}
+
+/** Units per day row and per pool of some take items. */
+function totalsOf(items: TakeItem[]) {
   const dayTotals = new Map<string, { resourceId: string; date: CalendarDate; quantity: number }>();
   const poolTotals = new Map<string, number>();
   for (const item of items) {
@@ -708,10 +802,41 @@ async function moveItems(
       poolTotals.set(item.poolId, (poolTotals.get(item.poolId) ?? 0) + item.quantity);
     }
   }
+  return { dayTotals, poolTotals };
+}
+
+/** Applies a change to every counter a take touched, locking in the global order. */
+async function moveItems(
+  tx: Ctx,
+  takeId: string,
+  change: (quantity: number) => { sold: number; held: number },
+): Promise<void> {
+  await moveTotals(tx, await repo.readTakeItems(tx.db, tx.agencyId, takeId), change);
+}
+
+/**
+ * Applies a change to the counters of some take items. Every row is locked first in the
+ * global order (day rows, then pools), together with the rows in `alsoLock` that the caller
+ * goes on to change in the same transaction.
+ */
+async function moveTotals(
+  tx: Ctx,
+  items: TakeItem[],
+  change: (quantity: number) => { sold: number; held: number },
+  alsoLock: { cells: { resourceId: string; date: CalendarDate }[]; poolIds: string[] } = {
+    cells: [],
+    poolIds: [],
+  },
+): Promise<void> {
+  const { dayTotals, poolTotals } = totalsOf(items);
   const cells = [...dayTotals.values()].sort(compareCells);
-  await repo.lockDays(tx.db, tx.agencyId, cells);
+  await repo.lockDays(
+    tx.db,
+    tx.agencyId,
+    uniqueCells([...cells, ...alsoLock.cells].sort(compareCells)),
+  );
   const poolIds = [...poolTotals.keys()].sort();
-  await repo.lockPools(tx.db, tx.agencyId, poolIds);
+  await repo.lockPools(tx.db, tx.agencyId, [...new Set([...poolIds, ...alsoLock.poolIds])].sort());
   await repo.adjustDays(
     tx.db,
     tx.agencyId,

@@ -4,8 +4,9 @@
 // period's turnover. Read in keyset batches and streamed like the bookings export.
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { type Stringifier, stringify } from 'csv-stringify';
+import type { Stringifier } from 'csv-stringify';
 import type { Ctx } from '../../context.ts';
+import { csvWriter } from '../../http/csv.ts';
 import { decimalAmount } from '../bookings/export-bookings.ts';
 import type { InvoiceView } from './present.ts';
 import * as repo from './repo.ts';
@@ -96,7 +97,7 @@ export async function exportInvoicesCsv(
     }
   }
 
-  const csv = stringify({ bom: true, header: true, columns: columns.map((c) => c.header) });
+  const csv = csvWriter(columns.map((c) => c.header));
   pipeline(Readable.from(records()), csv).catch(() => undefined);
   return csv;
 }

@@ -16,8 +16,14 @@ import { openSession } from '../identity/auth-service.ts';
 import { findUser, findUserByEmail } from '../identity/repo.ts';
 import { createUser } from '../identity/users-service.ts';
 import { createQuote, getQuote } from '../pricing/quotes-service.ts';
+import {
+  admitPortalHold,
+  type PortalHoldLimits,
+  portalHoldLimits,
+  portalHoldMinutes,
+} from './holds.ts';
 import { presentPortalBooking } from './present.ts';
-import { adoptWebQuote, personCustomerByEmail } from './repo.ts';
+import { adoptWebQuote, endQuote, personCustomerByEmail, replaceableQuote } from './repo.ts';
 import { checkCurrency } from './storefront.ts';
 import type { PortalCaller } from './visitor.ts';
 
@@ -32,12 +38,34 @@ export interface PortalQuoteInput {
   promoCode?: string | null;
   currency?: string;
   ratePlan?: 'flexible' | 'non_refundable';
+  /** The caller's previous quote of this trip, priced again: its hold is released. */
+  replaces?: string;
 }
 
-/** Prices the trip for the web and holds its places until the quote expires. */
-export async function quoteOnPortal(caller: PortalCaller, input: PortalQuoteInput) {
-  const currency = await checkCurrency(caller.ctx, caller.agency, input.currency);
-  return createQuote(caller.ctx, { ...input, currency, channel: 'web' });
+/**
+ * Prices the trip for the web and holds its places until the quote expires: briefly for an
+ * anonymous visitor, and within what one visitor may hold (see holds.ts).
+ */
+export async function quoteOnPortal(
+  caller: PortalCaller,
+  input: PortalQuoteInput,
+  now: Date = new Date(),
+  limits: PortalHoldLimits = portalHoldLimits,
+) {
+  const { replaces, ...ask } = input;
+  const currency = await checkCurrency(caller.ctx, caller.agency, ask.currency);
+  // Each change of the trip on the checkout prices it again: the quote it replaces gives its
+  // places back, so one visitor's changes hold one set of places, not one per change.
+  const previous = replaces ? await replaceableQuote(caller, replaces, now) : null;
+  return createQuote(caller.ctx, { ...ask, currency, channel: 'web' }, now, {
+    minutes: portalHoldMinutes(caller, limits),
+    clientAddress: caller.address,
+    replacesTake: previous?.takeId ?? null,
+    admit: async (tx) => {
+      if (previous) await endQuote(tx, previous.id, now);
+      await admitPortalHold(tx, caller, now, limits);
+    },
+  });
 }
 
 /** A quote the caller made (a visitor's anonymous one, or the signed-in customer's). */

@@ -12,9 +12,14 @@ import {
   type TestAgency,
   uniqueSuffix,
 } from '../../../../tests/helpers/factories.ts';
+import { TooManyRequests } from '../../errors.ts';
 import { hashSecret } from '../identity/secrets.ts';
+import { setCapacity } from '../inventory/service.ts';
 import { createOffer } from '../offers/service.ts';
+import { quoteOnPortal } from './checkout.ts';
+import { portalHoldLimits } from './holds.ts';
 import { actionsCompletedBy } from './traveller-actions.ts';
+import { portalCaller } from './visitor.ts';
 
 const adults = [
   { firstName: 'Jana', lastName: 'Nováková', birthDate: '1985-03-12' },
@@ -453,4 +458,147 @@ it('completes traveller details on names, and documents only when every travelle
   expect(
     actionsCompletedBy([withPassport], [{ id: 'details', kind: 'traveller_details', done: true }]),
   ).toEqual([]);
+});
+
+describeEachDatabase('portal holds of one visitor', (database) => {
+  let app: FastifyInstance;
+  let agency: TestAgency;
+  let tour: Awaited<ReturnType<typeof makeBookableTour>>;
+  let staff: string;
+  const ask = { from: '2030-07-06', to: '2030-07-13', party: { adults: 2, childAges: [] } };
+
+  beforeAll(async () => {
+    app = await makeTestApp(database());
+    agency = await makeAgency(database());
+    tour = await makeBookableTour(agency);
+    // A small hotel: five rooms of the type, as in the report.
+    await setCapacity(agency.ctx, { kind: 'room_type', ownerId: tour.roomTypeId }, 'DBL', {
+      from: '2030-07-01',
+      to: '2030-07-31',
+      kind: 'allotment',
+      units: 5,
+    });
+    staff = (await signIn(app, agency.adminEmail)).cookie;
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const visitorQuote = (remoteAddress: string) =>
+    app.inject({
+      method: 'POST',
+      url: `/api/v1/portal/${agency.slug}/quotes`,
+      remoteAddress,
+      payload: { productId: tour.tourId, ...ask },
+    });
+
+  it('holds an anonymous quote briefly, and at most three per address, so the agent can still sell', async () => {
+    const answers = [];
+    for (let attempt = 0; attempt < 5; attempt += 1)
+      answers.push(await visitorQuote('203.0.113.7'));
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201, 429, 429]);
+    const first = answers[0]?.json() as { expiresAt: string; createdAt: string };
+    expect(Date.parse(first.expiresAt) - Date.parse(first.createdAt)).toBe(
+      portalHoldLimits.visitorMinutes * 60_000,
+    );
+    const refused = answers[3];
+    expect(refused?.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(refused?.json().detail).toMatch(/already holds 3 quotes: at most 3 at once/);
+    expect(Number(refused?.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(refused?.headers['retry-after'])).toBeLessThanOrEqual(10 * 60);
+
+    // Two of the five rooms are left: another visitor, then the agent, still get one each.
+    expect((await visitorQuote('198.51.100.23')).statusCode).toBe(201);
+    const agent = await app.inject({
+      method: 'POST',
+      url: '/api/v1/quotes',
+      headers: { cookie: staff },
+      payload: { productId: tour.tourId, channel: 'phone', ...ask },
+    });
+    expect(agent.statusCode, agent.body).toBe(201);
+  });
+
+  it('gives back the places of the quote a checkout prices again, and only the caller’s own', async () => {
+    const week = { productId: tour.tourId, from: '2030-07-13', to: '2030-07-20', party: ask.party };
+    const heldOn13th = async () =>
+      (
+        await database()
+          .db.selectFrom('inventoryDays')
+          .innerJoin('inventoryResources', 'inventoryResources.id', 'inventoryDays.resourceId')
+          .select('inventoryDays.held')
+          .where('inventoryResources.ownerId', '=', tour.roomTypeId)
+          .where('inventoryDays.date', '=', '2030-07-13')
+          .executeTakeFirstOrThrow()
+      ).held;
+    const quoteFrom = (remoteAddress: string, replaces?: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/portal/${agency.slug}/quotes`,
+        remoteAddress,
+        payload: { ...week, ...(replaces ? { replaces } : {}) },
+      });
+    // Six changes of one checkout: each replaces the last, so one room is held, not six.
+    const first = await quoteFrom('203.0.113.99');
+    let last = first;
+    for (let change = 0; change < 5; change += 1) {
+      const next = await quoteFrom('203.0.113.99', last.json().id);
+      expect(next.statusCode, next.body).toBe(201);
+      last = next;
+    }
+    expect(await heldOn13th()).toBe(1);
+    const replaced = await app.inject({
+      method: 'GET',
+      url: `/api/v1/portal/${agency.slug}/quotes/${first.json().id}`,
+    });
+    expect(replaced.json().expired).toBe(true);
+    // Another address cannot release that hold by naming it.
+    const other = await quoteFrom('198.51.100.77', last.json().id);
+    expect(other.statusCode).toBe(201);
+    expect(await heldOn13th()).toBe(2);
+    const kept = await app.inject({
+      method: 'GET',
+      url: `/api/v1/portal/${agency.slug}/quotes/${last.json().id}`,
+    });
+    expect(kept.json().expired).toBe(false);
+  });
+
+  it('limits the units one visitor holds and the quotes one address makes in a window', async () => {
+    const caller = await portalCaller(database().db, agency.slug, null, undefined, '192.0.2.50');
+    const input = {
+      productId: tour.tourId,
+      from: '2030-07-20',
+      to: '2030-07-27',
+      party: { adults: 4, childAges: [] },
+      rooms: [
+        { roomTypeId: tour.roomTypeId, adults: 2, childAges: [] },
+        { roomTypeId: tour.roomTypeId, adults: 2, childAges: [] },
+      ],
+    };
+    const fewUnits = { ...portalHoldLimits, heldUnits: 3 };
+    const twoRooms = await quoteOnPortal(caller, input, new Date(), fewUnits);
+    expect(twoRooms.holdId).not.toBeNull();
+    const tooMany = quoteOnPortal(caller, input, new Date(), fewUnits);
+    await expect(tooMany).rejects.toThrow(TooManyRequests);
+    await expect(tooMany).rejects.toThrow(/would make 4 places held by your address: at most 3/);
+    // The refused quote held nothing: two of the five rooms are still free that week.
+    const held = await database()
+      .db.selectFrom('inventoryDays')
+      .select(['held'])
+      .where('resourceId', 'in', (qb) =>
+        qb.selectFrom('inventoryResources').select('id').where('ownerId', '=', tour.roomTypeId),
+      )
+      .where('date', '=', '2030-07-20')
+      .executeTakeFirstOrThrow();
+    expect(held.held).toBe(2);
+
+    // The rate: the address's quotes in the window count, held or not.
+    const fewQuotes = { ...portalHoldLimits, quotesPerWindow: 1 };
+    const oneRoom = { ...input, party: { adults: 2, childAges: [] }, rooms: undefined };
+    await expect(quoteOnPortal(caller, oneRoom, new Date(), fewQuotes)).rejects.toThrow(
+      /too many quotes from your address: at most 1 in 10 minutes/,
+    );
+    // Another address is not slowed down by this one.
+    const other = await portalCaller(database().db, agency.slug, null, undefined, '192.0.2.51');
+    expect((await quoteOnPortal(other, oneRoom, new Date(), fewQuotes)).holdId).not.toBeNull();
+  });
 });

@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { Ctx } from '../../context.ts';
 import { newId } from '../../db/ids.ts';
+import type { PortalCaller } from './visitor.ts';
 
 /** The currencies the agency has public price lists in, its base currency first. */
 export async function sellingCurrencies(ctx: Ctx, baseCurrency: string): Promise<string[]> {
@@ -68,6 +69,43 @@ export async function adoptWebQuote(ctx: Ctx, quoteId: string, userId: string): 
     .returning('id')
     .executeTakeFirst();
   return adopted !== undefined;
+}
+
+/**
+ * A live web quote the caller made, still holding its places, that a new quote of theirs
+ * may replace: the signed-in customer's own, or an anonymous one from the same client
+ * address. Anything else (another visitor's, a booked or expired one) is not replaced.
+ */
+export async function replaceableQuote(caller: PortalCaller, quoteId: string, now: Date) {
+  let query = caller.ctx.db
+    .selectFrom('quotes')
+    .innerJoin('inventoryTakes', (join) =>
+      join
+        .onRef('inventoryTakes.agencyId', '=', 'quotes.agencyId')
+        .onRef('inventoryTakes.id', '=', 'quotes.takeId'),
+    )
+    .select(['quotes.id', 'quotes.takeId'])
+    .where('quotes.agencyId', '=', caller.ctx.agencyId)
+    .where('quotes.id', '=', quoteId)
+    .where('quotes.channel', '=', 'web')
+    .where('quotes.expiresAt', '>', now)
+    .where('inventoryTakes.status', '=', 'held');
+  query = caller.customer
+    ? query.where('quotes.createdBy', '=', caller.customer.userId)
+    : query
+        .where('quotes.createdBy', 'is', null)
+        .where('quotes.clientAddress', '=', caller.address ?? '');
+  return (await query.executeTakeFirst()) ?? null;
+}
+
+/** A replaced quote ends now: it shows as expired, and booking it takes its places afresh. */
+export async function endQuote(ctx: Ctx, quoteId: string, now: Date): Promise<void> {
+  await ctx.db
+    .updateTable('quotes')
+    .set({ expiresAt: now })
+    .where('agencyId', '=', ctx.agencyId)
+    .where('id', '=', quoteId)
+    .execute();
 }
 
 /** The bookings an account made, newest first. */

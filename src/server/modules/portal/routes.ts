@@ -15,6 +15,7 @@ import { CalendarDateSchema, CurrencyCodeSchema } from '../catalog/common.ts';
 import { customerLocales } from '../customers/types.ts';
 import { myBooking, myBookings, portalAccount, saveTravellers } from './account.ts';
 import { bookOnPortal, portalQuote, quoteOnPortal } from './checkout.ts';
+import { portalHoldLimits as limits } from './holds.ts';
 import {
   AgencyIdParams,
   AgencyParams,
@@ -38,7 +39,7 @@ export async function portalRoutes(
 ) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const callerOf = (request: FastifyRequest, slug: string) =>
-    portalCaller(database.db, slug, request.auth, request.id);
+    portalCaller(database.db, slug, request.auth, request.id, request.ip);
   const sessionRequest = (request: FastifyRequest) => ({
     ip: request.ip,
     userAgent: request.headers['user-agent'] ?? null,
@@ -188,9 +189,10 @@ export async function portalRoutes(
       schema: {
         tags,
         summary: 'Prices a trip for the web and holds its places until the quote expires',
+        description: `An anonymous visitor's quote holds for ${limits.visitorMinutes} minutes, a signed-in customer's for ${limits.customerMinutes}. One visitor (a signed-in customer, or else a client address) holds at most ${limits.liveHolds} quotes and ${limits.heldUnits} units at once, and one address makes at most ${limits.quotesPerWindow} quotes in ${limits.windowMinutes} minutes: beyond that, 429 with Retry-After.`,
         params: AgencyParams,
         body: QuoteBody,
-        response: { 201: QuoteView, ...errorResponses(400, 404, 409) },
+        response: { 201: QuoteView, ...errorResponses(400, 404, 409, 429) },
       },
     },
     async (request, reply) => {

@@ -53,6 +53,13 @@ export const Party = Type.Object({
 export const QuoteBody = Type.Object(
   {
     productId: Uuid,
+    replaces: Type.Optional(
+      Type.String({
+        format: 'uuid',
+        description:
+          "The caller's previous quote of this trip (the checkout priced again): its places are released as this one holds",
+      }),
+    ),
     from: Type.Optional(CalendarDateSchema),
     to: Type.Optional(CalendarDateSchema),
     departureId: Type.Optional(Uuid),

@@ -30,6 +30,12 @@ export interface PortalCaller {
   ctx: Ctx;
   /** The signed-in customer of this agency; null for a visitor. */
   customer: { userId: string; name: string } | null;
+  /**
+   * The client address the request came from (behind a trusted proxy, the one it reports).
+   * An anonymous visitor has no other identity: the portal's limits on holds and on quotes
+   * count by it.
+   */
+  address: string | null;
 }
 
 export async function portalCaller(
@@ -37,6 +43,7 @@ export async function portalCaller(
   slug: string,
   auth: Authentication | null,
   requestId?: string,
+  address: string | null = null,
 ): Promise<PortalCaller> {
   const agency = await findAgencyBySlug(db, slug);
   if (!agency) throw new NotFound('agency', slug);
@@ -63,6 +70,7 @@ export async function portalCaller(
     },
     ctx: { db, agencyId: agency.id, actor, ...(requestId ? { requestId } : {}) },
     customer,
+    address,
   };
 }
 

@@ -231,10 +231,26 @@ export async function priceAsk(
   throw firstError ?? Invalid.field('/rooms', 'this tour has no room types');
 }
 
+/** What the caller's channel decides about a quote's hold (the portal's visitor limits). */
+export interface QuoteHoldPolicy {
+  /** How long the hold lasts when staff did not ask for longer. */
+  minutes?: number;
+  /** The client address a portal quote came from, stored with it. */
+  clientAddress?: string | null;
+  /**
+   * Runs in the quote's transaction once its hold and row are written, and refuses it by
+   * throwing (everything is then rolled back): what one visitor may hold at once.
+   */
+  admit?: (tx: Ctx) => Promise<void>;
+  /** The hold of the caller's previous quote of this trip: released first, in the same transaction. */
+  replacesTake?: string | null;
+}
+
 export async function createQuote(
   ctx: Ctx,
   input: CreateQuoteInput,
   now: Date = new Date(),
+  policy: QuoteHoldPolicy = {},
 ): Promise<QuoteView> {
   const staff = isStaff(ctx.actor.role);
   if (input.holdMinutes != null && !staff) {
@@ -246,11 +262,17 @@ export async function createQuote(
   if (!staff && input.customerId) {
     throw Invalid.field('/customerId', 'only staff quote for a named customer');
   }
-  const minutes = input.holdMinutes ?? defaultHoldMinutes;
+  const minutes = input.holdMinutes ?? policy.minutes ?? defaultHoldMinutes;
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 7 * 24 * 60) {
     throw Invalid.field('/holdMinutes', 'must be between 1 minute and 7 days');
   }
-  return holdAndStoreQuote(ctx, input, await priceAsk(ctx, input, now), { minutes, now });
+  return holdAndStoreQuote(ctx, input, await priceAsk(ctx, input, now), {
+    minutes,
+    now,
+    clientAddress: policy.clientAddress ?? null,
+    replacesTake: policy.replacesTake ?? null,
+    ...(policy.admit ? { admit: policy.admit } : {}),
+  });
 }
 
 export interface StoreQuoteOptions {
@@ -258,6 +280,9 @@ export interface StoreQuoteOptions {
   now: Date;
   /** A change's quote: the booking it would change, at the revision it was priced for. */
   changeOf?: { bookingId: string; revision: number } | null;
+  clientAddress?: string | null;
+  admit?: (tx: Ctx) => Promise<void>;
+  replacesTake?: string | null;
 }
 
 /**
@@ -268,7 +293,14 @@ export async function holdAndStoreQuote(
   ctx: Ctx,
   input: CreateQuoteInput,
   { resolved, rooms, quote }: PricedAsk,
-  { minutes, now, changeOf = null }: StoreQuoteOptions,
+  {
+    minutes,
+    now,
+    changeOf = null,
+    clientAddress = null,
+    admit,
+    replacesTake = null,
+  }: StoreQuoteOptions,
 ): Promise<QuoteView> {
   const staff = isStaff(ctx.actor.role);
   const id = newId();
@@ -276,7 +308,13 @@ export async function holdAndStoreQuote(
   return inTransaction(ctx, async (tx) => {
     const take =
       components.length > 0
-        ? await hold(tx, { components, minutes, reference: `quote:${id}`, now })
+        ? await hold(tx, {
+            components,
+            minutes,
+            reference: `quote:${id}`,
+            now,
+            replaces: replacesTake,
+          })
         : null;
     const expiresAt = take?.expiresAt ?? new Date(now.getTime() + minutes * 60_000).toISOString();
     const request = {
@@ -312,8 +350,10 @@ export async function holdAndStoreQuote(
         expiresAt,
         createdAt: now,
         changeOf: changeOf?.bookingId ?? null,
+        clientAddress,
       })
       .execute();
+    if (admit) await admit(tx);
     return present(
       {
         id,

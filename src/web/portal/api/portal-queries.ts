@@ -109,6 +109,8 @@ export interface QuoteAsk {
   extras?: { serviceId: string }[];
   promoCode?: string | null;
   currency?: string;
+  /** The previous quote of this checkout: priced again, it gives its places back. */
+  replaces?: string;
 }
 
 export function useCreateQuote(agency: string) {

@@ -21,7 +21,7 @@ import {
   Title,
 } from '@mantine/core';
 import { IconArrowLeft, IconClockHour4, IconMail } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, fieldErrors } from '../../shared/api.ts';
@@ -102,10 +102,13 @@ function Checkout({
   );
   const askKey = JSON.stringify(ask);
   const { mutate } = quote;
+  // The quote a new one replaces: its places are given back as the new one holds them.
+  const lastQuoteId = useRef<string | undefined>(undefined);
+  lastQuoteId.current = quote.data?.id ?? lastQuoteId.current;
   // Every change of the trip prices it again (and holds the places for the new quote).
   // biome-ignore lint/correctness/useExhaustiveDependencies: askKey stands for ask
   useEffect(() => {
-    mutate(ask);
+    mutate(lastQuoteId.current ? { ...ask, replaces: lastQuoteId.current } : ask);
   }, [askKey, mutate]);
 
   const current: Quote | undefined = quote.data;
