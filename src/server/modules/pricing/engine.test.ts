@@ -865,6 +865,66 @@ describe('P3 discounts and surcharges', () => {
     expect(three.total).toBe(2 * 50_000 + 30_000 - 50_000); // one full pair only
   });
 
+  it('a child younger than every child ticket needs no ticket: a free line, not an adult ticket', () => {
+    const park: PricedProduct = {
+      kind: 'attraction',
+      id: 'attr-zoo',
+      name: 'Zoo',
+      ticketTypes: [
+        { id: 'tt-adult', category: 'adult', name: 'Adult', minAge: null, maxAge: null },
+        { id: 'tt-child', category: 'child', name: 'Child', minAge: 3, maxAge: 14 },
+      ],
+    };
+    const list = priceList(
+      [
+        row('low', 'person', 50_000, { basis: 'stay', ticketTypeId: 'tt-adult' }),
+        row('low', 'person', 30_000, { basis: 'stay', ticketTypeId: 'tt-child' }),
+      ],
+      { id: 'pl-zoo', productKind: 'attraction', productId: 'attr-zoo', childBands: [] },
+    );
+    const ask = (childAges: number[], product = park) =>
+      request({
+        product,
+        start: '2027-05-01',
+        end: '2027-05-01',
+        party: { adults: 2, childAges },
+        rooms: [],
+        priceLists: [list],
+      });
+    const q = priceQuote(ask([1, 5]));
+    // 2 adults × 500 + the 5-year-old's child ticket 300; the 1-year-old needs none.
+    expect(q.total).toBe(2 * 50_000 + 30_000);
+    expect(linesOf(q, 'ticket').map((l) => [l.travellers, l.unitPrice, l.amount])).toEqual([
+      [[0, 1], 50_000, 100_000],
+      [[2], 0, 0],
+      [[3], 30_000, 30_000],
+    ]);
+    expectConsistent(q);
+    // A child older than the child tickets still pays as an adult.
+    expect(priceQuote(ask([15])).total).toBe(3 * 50_000);
+    // An attraction that charges the youngest says so with a ticket from 0.
+    const toddler = priceQuote({
+      ...ask([1], {
+        ...park,
+        ticketTypes: [
+          ...park.ticketTypes,
+          { id: 'tt-baby', category: 'child', name: 'Toddler', minAge: 0, maxAge: 2 },
+        ],
+      }),
+      priceLists: [
+        {
+          ...list,
+          rows: [
+            ...list.rows,
+            row('low', 'person', 10_000, { basis: 'stay', ticketTypeId: 'tt-baby' }),
+          ],
+        },
+      ],
+    });
+    expect(toddler.total).toBe(2 * 50_000 + 10_000);
+    expect(toddler.lines.find((l) => l.travellers.includes(2))?.label).toContain('Toddler');
+  });
+
   it('min_advance refuses a late booking', () => {
     const advance = rule('adv', 'min_advance', { minDaysBefore: 30 });
     expect(priceQuote(request({ rules: [advance] })).total).toBe(base); // 106 days: fine

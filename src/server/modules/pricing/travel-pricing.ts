@@ -124,21 +124,28 @@ function fare(
   };
 }
 
-/** The ticket type a traveller gets: adults the adult type; a child the type of their age. */
+/**
+ * The ticket type a traveller gets: adults the adult type; a child the child type of their
+ * age, or the adult type when none fits. A child younger than every child type (a 1-year-old
+ * where child tickets start at 3) needs no ticket: `'free'`. An attraction that charges the
+ * youngest says so with a child type whose age band holds them (from 0, say).
+ */
 export function ticketTypeFor(
   types: readonly TicketTypeInfo[],
   t: Traveller,
-): TicketTypeInfo | undefined {
+): TicketTypeInfo | 'free' | undefined {
   const adult = types.find((x) => x.category === 'adult');
   if (t.age === null) return adult;
   const age = t.age;
-  const fitting = types.find(
-    (x) =>
-      x.category === 'child' &&
-      (x.minAge === null || x.minAge <= age) &&
-      (x.maxAge === null || age <= x.maxAge),
+  const children = types.filter((x) => x.category === 'child');
+  const fitting = children.find(
+    (x) => (x.minAge === null || x.minAge <= age) && (x.maxAge === null || age <= x.maxAge),
   );
-  return fitting ?? adult;
+  if (fitting) return fitting;
+  if (children.length > 0 && children.every((x) => x.minAge !== null && age < x.minAge)) {
+    return 'free';
+  }
+  return adult;
 }
 
 /** Attraction tickets: one per traveller, at the price of their ticket type. */
@@ -146,11 +153,38 @@ export function priceTickets(request: PricingRequest, list: PriceList, pricer: P
   const product = request.product;
   if (product.kind !== 'attraction') throw new Error('priceTickets prices attractions');
   const period = requirePeriod(list, request.start, '/from').code;
+  const ticket = (
+    t: Traveller,
+    group: string,
+    label: string,
+    unitPrice: number,
+    unitCost: number | null,
+  ): Segment => ({
+    kind: 'ticket',
+    productKind: 'attraction',
+    productId: product.id,
+    group,
+    label,
+    travellers: [t.index],
+    room: null,
+    from: request.start,
+    to: request.start,
+    nights: null,
+    period,
+    childBand: null,
+    unitPrice,
+    unitCost,
+    units: 1,
+    heads: 1,
+  });
   return travellersOf(request).flatMap((t) => {
     const type = ticketTypeFor(product.ticketTypes, t);
     const path =
       t.age === null ? '/party/adults' : `/party/childAges/${t.index - request.party.adults}`;
     if (!type) throw Invalid.field(path, `${product.name} sells no ticket for this traveller`);
+    if (type === 'free') {
+      return [ticket(t, 'ticket:free', `${product.name}: child under the ticket ages, free`, 0, 0)];
+    }
     const prices = slotPrices(
       list,
       { period, charge: 'person', childBand: null, ticketTypeId: type.id },
@@ -162,25 +196,8 @@ export function priceTickets(request: PricingRequest, list: PriceList, pricer: P
         { path, message: `${list.name} has no price for ticket ${type.name} on ${request.start}` },
       ]);
     }
-    return prices.map(
-      (p): Segment => ({
-        kind: 'ticket',
-        productKind: 'attraction',
-        productId: product.id,
-        group: `ticket:${type.id}`,
-        label: `${product.name}: ${type.name}`,
-        travellers: [t.index],
-        room: null,
-        from: request.start,
-        to: request.start,
-        nights: null,
-        period,
-        childBand: null,
-        unitPrice: p.price,
-        unitCost: p.cost,
-        units: 1,
-        heads: 1,
-      }),
+    return prices.map((p) =>
+      ticket(t, `ticket:${type.id}`, `${product.name}: ${type.name}`, p.price, p.cost),
     );
   });
 }
