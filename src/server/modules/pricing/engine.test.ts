@@ -510,7 +510,20 @@ describe('P1 accommodation', () => {
       }),
     );
     expect(q.total).toBe(2 * 7 * 150_000); // the infant adds nothing; no extra bed is used
-    expect(q.lines.some((l) => l.travellers.length === 1 && l.travellers[0] === 2)).toBe(false);
+    // …and has a line of 0 for the 7 nights, so the quote explains every traveller (P7).
+    const infantLines = q.lines.filter((l) => l.travellers.length === 1 && l.travellers[0] === 2);
+    expect(infantLines).toHaveLength(1);
+    expect(infantLines[0]).toMatchObject({
+      kind: 'person',
+      childBand: 'INF',
+      unitPrice: 0,
+      quantity: 7,
+      amount: 0,
+      cost: 0,
+      from: '2027-05-01',
+      to: '2027-05-08',
+    });
+    expect(infantLines[0]?.label).toContain('free');
     expect(linesOf(q, 'extra_bed')).toEqual([]);
 
     // Three adults and an infant fit a double: the infant needs no bed.
@@ -601,6 +614,13 @@ describe('P2 transport and extra services', () => {
   it('an infant travels free without an infant fare; with one, pays it', () => {
     const infant = priceQuote(alone({ party: { adults: 2, childAges: [1] } }));
     expect(infant.total).toBe(2 * 90_000); // the infant (INF, no seat) has no fare row: free
+    // A line of 0 says so (P7: the quote explains every traveller).
+    expect(
+      linesOf(infant, 'transport').map((l) => [l.childBand, l.travellers, l.unitPrice, l.amount]),
+    ).toEqual([
+      [null, [0, 1], 90_000, 180_000],
+      ['INF', [2], 0, 0],
+    ]);
     const withFare = priceQuote(
       alone({
         party: { adults: 2, childAges: [1] },

@@ -80,6 +80,12 @@ export function priceTransport(
         { path, message: `${list.name} has no fare for class ${leg.classCode} on ${leg.date}` },
       ]);
     }
+    if (prices.length === 0) {
+      // A line of 0 all the same: the quote accounts for every traveller.
+      segments.push(
+        fare(request, leg, 0, 0, t, band, period, `${where}: ${bandLabel(t, band)}, free`),
+      );
+    }
     for (const p of prices) {
       segments.push(
         fare(request, leg, p.price, p.cost, t, band, period, `${where}: ${bandLabel(t, band)}`),
