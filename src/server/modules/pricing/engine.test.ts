@@ -684,6 +684,90 @@ describe('P2 transport and extra services', () => {
     ]);
   });
 
+  it('board supplement over a season change: each night at its own season', () => {
+    const tourList = priceList([row('low', 'person', 150_000), row('high', 'person', 200_000)]);
+    const boardList = serviceList('svc-hb', [
+      row('low', 'person', 30_000),
+      row('high', 'person', 40_000),
+    ]);
+    // 27 June – 4 July: nights 27, 28, 29, 30 June are low, 1, 2, 3 July high.
+    const q = priceQuote(
+      request({
+        start: '2027-06-27',
+        end: '2027-07-04',
+        extras: [halfBoard],
+        priceLists: [tourList, boardList],
+      }),
+    );
+    const stay = 2 * 4 * 150_000 + 2 * 3 * 200_000; // 1 200 000 + 1 200 000
+    const board = 2 * 4 * 30_000 + 2 * 3 * 40_000; // 240 000 + 240 000
+    expect(q.total).toBe(stay + board);
+    expect(
+      linesOf(q, 'service').map((l) => [l.period, l.from, l.to, l.unitPrice, l.quantity]),
+    ).toEqual([
+      ['low', '2027-06-27', '2027-07-01', 30_000, 8],
+      ['high', '2027-07-01', '2027-07-04', 40_000, 6],
+    ]);
+    // A fixed departure sells every night, the board included, at its start date's season.
+    const fixed = priceQuote(
+      request({
+        start: '2027-06-27',
+        end: '2027-07-04',
+        extras: [halfBoard],
+        priceLists: [tourList, boardList],
+        fixedDeparture: true,
+      }),
+    );
+    expect(fixed.total).toBe(2 * 7 * 150_000 + 2 * 7 * 30_000);
+  });
+
+  it('a per-person quantity is per traveller: 2 ski passes each for 2 adults are 4', () => {
+    const skiPass: ExtraRequest = {
+      service: { id: 'svc-ski', name: 'Ski pass', kind: 'local_service', unit: 'per_person' },
+      quantity: 2,
+      date: null,
+    };
+    const skiList = serviceList('svc-ski', [row('low', 'person', 90_000, { basis: 'stay' })]);
+    const q = priceQuote(
+      request({ extras: [skiPass], priceLists: [priceList(adultRows), skiList] }),
+    );
+    expect(only(q, 'service')).toMatchObject({ unitPrice: 90_000, quantity: 4, amount: 360_000 });
+    expect(q.total).toBe(2 * 7 * 150_000 + 2 * 2 * 90_000);
+    // Without a quantity each traveller takes one.
+    const one = priceQuote(
+      request({
+        extras: [{ ...skiPass, quantity: null }],
+        priceLists: [priceList(adultRows), skiList],
+      }),
+    );
+    expect(only(one, 'service')).toMatchObject({ quantity: 2, amount: 180_000 });
+    // Per person per night: 2 each a night, 2 adults, 7 nights = 28.
+    const hb = priceQuote(
+      request({
+        extras: [{ ...halfBoard, quantity: 2 }],
+        priceLists: [priceList(adultRows), serviceList('svc-hb', [row('low', 'person', 30_000)])],
+      }),
+    );
+    expect(only(hb, 'service')).toMatchObject({ quantity: 28, amount: 28 * 30_000 });
+  });
+
+  it('an infant takes a per-person service free without a price of their band: a 0 line', () => {
+    const list = priceList([row('low', 'person', 150_000)]);
+    const q = priceQuote(
+      request({
+        party: { adults: 2, childAges: [1] },
+        rooms: [room('rt-dbl', 2, [1])],
+        extras: [halfBoard],
+        priceLists: [list, serviceList('svc-hb', [row('low', 'person', 30_000)])],
+      }),
+    );
+    expect(q.total).toBe(2 * 7 * 150_000 + 2 * 7 * 30_000);
+    expect(linesOf(q, 'service').map((l) => [l.travellers, l.quantity, l.amount])).toEqual([
+      [[0, 1], 14, 420_000],
+      [[2], 7, 0],
+    ]);
+  });
+
   it('a per-booking transfer', () => {
     const q = priceQuote(
       request({ extras: [transfer], priceLists: [priceList(adultRows), transferList] }),
