@@ -962,11 +962,50 @@ describe('P3 discounts and surcharges', () => {
     expect(only(pair, 'discount').travellers).toEqual([1]);
 
     const four = priceQuote(ask(2, [8, 10]));
-    // Sorted 500, 500, 300, 300: in each pair of two the cheaper is free → −500 − 300.
-    expect(four.total).toBe(2 * 50_000 + 2 * 30_000 - 50_000 - 30_000);
+    // 4 tickets are 2 pairs: 2 free, the 2 cheapest of the group (both children, −2 × 300).
+    expect(four.total).toBe(2 * 50_000 + 2 * 30_000 - 2 * 30_000);
+    expect(only(four, 'discount').travellers).toEqual([2, 3]);
 
     const three = priceQuote(ask(2, [8]));
-    expect(three.total).toBe(2 * 50_000 + 30_000 - 50_000); // one full pair only
+    // One full pair in 3 tickets: one free, the cheapest — the child's 300, not an adult's 500.
+    expect(three.total).toBe(2 * 50_000 + 30_000 - 30_000);
+    expect(only(three, 'discount')).toMatchObject({ amount: -30_000, travellers: [2] });
+
+    // Buy 2 get 1 with 4 adults and 2 children: 6 tickets, 2 free: both children.
+    const six = priceQuote({
+      ...ask(4, [8, 10]),
+      rules: [rule('b2g1', 'bogo', { buy: 2, get: 1 })],
+    });
+    expect(six.total).toBe(4 * 50_000);
+  });
+
+  it('a rule for every product (no productIds) discounts transport legs and extras too', () => {
+    const early = rule('early', 'early_booking', { percent: '10', minDaysBefore: 60 });
+    const q = priceQuote(
+      request({
+        start: '2027-07-20',
+        end: '2027-07-27',
+        transport: [leg('2027-07-20', 'outbound'), leg('2027-07-27', 'return')],
+        extras: [transfer],
+        priceLists: [priceList(adultRows), busList, transferList],
+        rules: [early],
+      }),
+    );
+    const listPrice = 2 * 7 * 200_000 + 2 * 2 * 90_000 + 120_000; // 2 800 000 + 360 000 + 120 000
+    expect(only(q, 'discount').amount).toBe(-328_000); // 10 % of 3 280 000
+    expect(q.total).toBe(listPrice - 328_000);
+    // Naming the tour only still discounts the tour's lines only.
+    const tourOnly = priceQuote(
+      request({
+        start: '2027-07-20',
+        end: '2027-07-27',
+        transport: [leg('2027-07-20', 'outbound'), leg('2027-07-27', 'return')],
+        extras: [transfer],
+        priceLists: [priceList(adultRows), busList, transferList],
+        rules: [{ ...early, productIds: [TOUR] }],
+      }),
+    );
+    expect(only(tourOnly, 'discount').amount).toBe(-280_000); // 10 % of 2 800 000
   });
 
   it('a child younger than every child ticket needs no ticket: a free line, not an adult ticket', () => {
