@@ -112,6 +112,7 @@ describeEachDatabase('API contract', (database, kind) => {
       { method: 'GET' as const, url: '/api/v1/payments/overdue', auth: true },
       { method: 'GET' as const, url: '/api/v1/dashboard', auth: true },
       { method: 'PUT' as const, url: '/api/v1/settings/payment-terms', auth: true },
+      { method: 'PATCH' as const, url: '/api/v1/settings/agency', auth: true },
       { method: 'GET' as const, url: '/api/v1/bookings', auth: true },
       { method: 'GET' as const, url: '/api/v1/bookings/export.csv', auth: true },
       { method: 'POST' as const, url: '/api/v1/customers', auth: true },

@@ -10,6 +10,7 @@ import { contextOf, sessionCookie } from '../../http/auth.ts';
 import { idempotencyClaim, runIdempotent, sendIdempotent } from '../../http/idempotency.ts';
 import { decodeCursor, Page, PageQuery, toPage } from '../../http/pagination.ts';
 import { errorResponses, IdParams, Uuid } from '../../http/schemas.ts';
+import { getAgencySettings, updateAgencySettings } from './agency-settings.ts';
 import { listAudit } from './audit.ts';
 import * as auth from './auth-service.ts';
 import type { LoginThrottle } from './login-throttle.ts';
@@ -178,6 +179,45 @@ export async function identityRoutes(
         via: request.auth?.via ?? 'session',
       };
     },
+  );
+
+  app.get(
+    '/api/v1/settings/agency',
+    {
+      config: { access: ['admin'] },
+      schema: {
+        tags: ['auth'],
+        summary: "The agency's settings: name, code, default language, base currency",
+        response: { 200: AgencySchema, ...errorResponses(401, 403) },
+      },
+    },
+    async (request) => getAgencySettings(contextOf(request, database)),
+  );
+
+  app.patch(
+    '/api/v1/settings/agency',
+    {
+      config: { access: ['admin'] },
+      schema: {
+        tags: ['auth'],
+        summary:
+          "Change the agency's base currency (409 once quotes, bookings, payments, invoices or price lists exist in the current one)",
+        body: Type.Object(
+          {
+            baseCurrency: Type.Optional(
+              Type.String({
+                minLength: 3,
+                maxLength: 3,
+                description: 'ISO 4217 code: the currency of the books and default price lists',
+              }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: AgencySchema, ...errorResponses(400, 401, 403, 409) },
+      },
+    },
+    async (request) => updateAgencySettings(contextOf(request, database), request.body),
   );
 
   app.patch(

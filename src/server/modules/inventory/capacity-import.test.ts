@@ -281,6 +281,20 @@ describeEachDatabase('capacity import', (database) => {
     );
   });
 
+  it('writes a row spanning the whole allowed range (731 nights), also over existing nights', async () => {
+    const rows = parsed(
+      csv(
+        'room_type_id,from,to,units',
+        `${fam},${day(500)},${day(1230)},3`,
+        `${fam},${day(500)},${day(1230)},4`,
+      ),
+    );
+    expect(await importCapacity(agency.ctx, rows)).toEqual({ rows: 2, nights: 1462 });
+    const written = await capacities(fam, day(500), day(1230));
+    expect(written).toHaveLength(731);
+    expect(written.every((units) => units === 4)).toBe(true);
+  });
+
   it('writes nothing when a room type is unknown, and names every such line', async () => {
     const other = await makeAgency(database());
     const foreign = (await makeAccommodation(other)).roomTypes[0]?.id as string;

@@ -89,6 +89,22 @@ describeEachDatabase('inventory', (database) => {
       expect(items[11].kind).toBeNull();
     });
 
+    it('sets capacity for the whole allowed range (731 nights) in one call, twice', async () => {
+      const { roomTypeId: room } = await insertRoomType(agency.ctx, { accommodationId });
+      const payload = { from: day(400), to: day(1130), kind: 'allotment', units: 3 };
+      const first = await put(room, payload);
+      expect(first.statusCode, first.body).toBe(200);
+      expect(first.json().items).toHaveLength(731);
+      // The second call finds (and locks) 731 existing rows before updating them.
+      const second = await put(room, { ...payload, units: 4 });
+      expect(second.statusCode, second.body).toBe(200);
+      const items = second.json().items;
+      expect(items).toHaveLength(731);
+      expect(items[0]).toMatchObject({ date: day(400), capacity: 4, available: 4 });
+      expect(items[730]).toMatchObject({ date: day(1130), capacity: 4, available: 4 });
+      expect(items.every((item: { capacity: number }) => item.capacity === 4)).toBe(true);
+    });
+
     it('keeps an explicit null (no minimum stay, no release) as null', async () => {
       const response = await put(roomTypeId, {
         from: day(41),

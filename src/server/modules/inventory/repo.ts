@@ -142,19 +142,24 @@ export async function expiredHeldOnDays(
 
 /**
  * Locks the given day rows in (resource id, date) order and returns them. Rows that do not
- * exist (no capacity defined) are simply absent from the answer.
+ * exist (no capacity defined) are simply absent from the answer. The cells travel as two
+ * array parameters, whatever their number: a row-value `in (…)` list of a few hundred pairs
+ * overflows PGlite's stack.
  */
 function daysOfCells(
   db: Db,
   agencyId: string,
   cells: { resourceId: string; date: CalendarDate }[],
 ) {
-  const keys = sql.join(cells.map((c) => sql`(${c.resourceId}::uuid, ${c.date}::date)`));
+  const resourceIds = cells.map((c) => c.resourceId);
+  const dates = cells.map((c) => c.date);
   return db
     .selectFrom('inventoryDays')
     .select(dayColumns)
     .where('agencyId', '=', agencyId)
-    .where(sql<boolean>`(resource_id, date) in (${keys})`)
+    .where(
+      sql<boolean>`(resource_id, date) in (select * from unnest(${resourceIds}::uuid[], ${dates}::date[]))`,
+    )
     .orderBy('resourceId')
     .orderBy('date');
 }
@@ -185,15 +190,15 @@ export async function adjustDays(
   changes: { resourceId: string; date: CalendarDate; sold: number; held: number }[],
 ): Promise<void> {
   if (changes.length === 0) return;
-  const values = sql.join(
-    changes.map(
-      (c) => sql`(${c.resourceId}::uuid, ${c.date}::date, ${c.sold}::int, ${c.held}::int)`,
-    ),
-  );
   await sql`
     update inventory_days d
        set sold = d.sold + v.sold, held = d.held + v.held, updated_at = now()
-      from (values ${values}) as v (resource_id, date, sold, held)
+      from unnest(
+             ${changes.map((c) => c.resourceId)}::uuid[],
+             ${changes.map((c) => c.date)}::date[],
+             ${changes.map((c) => c.sold)}::int[],
+             ${changes.map((c) => c.held)}::int[]
+           ) as v (resource_id, date, sold, held)
      where d.agency_id = ${agencyId} and d.resource_id = v.resource_id and d.date = v.date`.execute(
     db,
   );

@@ -217,7 +217,11 @@ function candidateFor(
   pricer: Pricer,
   everyone: number[],
 ): Candidate | null {
-  const scope = new Set(rule.productIds.length > 0 ? rule.productIds : [request.product.id]);
+  // No products named: the rule is for every product, so it takes every line of the quote
+  // (the product's, its transport legs' and its extras'). A package names what it bundles
+  // itself: without products it is the quoted product's.
+  const every = rule.kind === 'package' ? [request.product.id] : lines.map((l) => l.productId);
+  const scope = new Set(rule.productIds.length > 0 ? rule.productIds : every);
   if (rule.kind === 'package') {
     for (const id of rule.bundleServiceIds) scope.add(id);
     if (rule.bundleTransport)
@@ -248,15 +252,20 @@ function candidateFor(
   if (rule.kind === 'bogo') {
     const buy = rule.buy ?? 1;
     const get = rule.get ?? 1;
-    const shares = [...sharesOf(base, everyone)].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    // The retail rule: every full set of buy + get paying travellers earns `get` free, and
+    // the free ones are the cheapest of the whole group (a child's ticket before an adult's).
+    // Travellers who pay nothing (an infant) neither count nor go free.
+    const paying = [...sharesOf(base, everyone)]
+      .filter(([, share]) => share > 0)
+      .sort((a, b) => a[1] - b[1] || b[0] - a[0]);
+    const freeCount = Math.floor(paying.length / (buy + get)) * get;
     const free: number[] = [];
     let amount = 0;
-    for (let i = 0; i + buy + get <= shares.length; i += buy + get) {
-      for (const [t, share] of shares.slice(i + buy, i + buy + get)) {
-        free.push(t);
-        amount += percentOf(share, rule.percent ?? '100', cur);
-      }
+    for (const [t, share] of paying.slice(0, freeCount)) {
+      free.push(t);
+      amount += percentOf(share, rule.percent ?? '100', cur);
     }
+    free.sort((a, b) => a - b);
     if (amount === 0) return null;
     return {
       rule,

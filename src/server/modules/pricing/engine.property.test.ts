@@ -493,3 +493,183 @@ describe('pricing engine properties', () => {
     );
   });
 });
+
+// ---------------------------------------------------------------------------------------
+// Business rules on small generated cases, each checked against a plain recomputation.
+
+function baseRequest(more: Partial<PricingRequest>): PricingRequest {
+  return {
+    product: { kind: 'tour', id: TOUR, name: 'Tour', roomTypes },
+    start: '2027-05-01',
+    end: '2027-05-01',
+    party: { adults: 1, childAges: [] },
+    rooms: [],
+    transport: [],
+    extras: [],
+    bookingDate: '2027-01-15',
+    channel: 'web',
+    customerId: null,
+    currency: 'CZK',
+    baseCurrency: 'CZK',
+    promo: null,
+    ratePlan: 'flexible',
+    priceLists: [],
+    rules: [],
+    fees: [],
+    rate: () => undefined,
+    loadFactor: null,
+    ...more,
+  };
+}
+
+function plainList(id: string, productKind: PriceList['productKind'], more: Partial<PriceList>) {
+  return {
+    id: `pl-${id}`,
+    name: id,
+    productKind,
+    productId: id,
+    currency: 'CZK',
+    costCurrency: null,
+    customerId: null,
+    periods: [],
+    childBands: [],
+    rows: [],
+    cancellation: [],
+    dynamic: null,
+    ...more,
+  } satisfies PriceList;
+}
+
+describe('pricing rules, recomputed', () => {
+  it('buy N get M frees the cheapest paying tickets: ⌊n / (N + M)⌋ × M of them', () => {
+    const arb = fc.record({
+      adults: fc.integer({ min: 1, max: 6 }),
+      childAges: fc.array(fc.integer({ min: 0, max: 17 }), { maxLength: 6 }),
+      adultPrice: fc.integer({ min: 1, max: 100_000 }),
+      childPrice: fc.integer({ min: 1, max: 100_000 }),
+      buy: fc.integer({ min: 1, max: 3 }),
+      get: fc.integer({ min: 1, max: 2 }),
+    });
+    fc.assert(
+      fc.property(arb, ({ adults, childAges, adultPrice, childPrice, buy, get }) => {
+        const list = plainList('attr', 'attraction', {
+          periods: [{ code: 'all', name: 'All', from: YEAR_START, to: '2027-12-31', priority: 0 }],
+          rows: [
+            engineRow('all', 'person', adultPrice, { basis: 'stay', ticketTypeId: 'tt-a' }),
+            engineRow('all', 'person', childPrice, { basis: 'stay', ticketTypeId: 'tt-c' }),
+          ],
+        });
+        const rule: PriceRule = {
+          id: 'bogo',
+          name: 'bogo',
+          kind: 'bogo',
+          productIds: [],
+          bookedFrom: null,
+          bookedTo: null,
+          travelFrom: null,
+          travelTo: null,
+          minDaysBefore: null,
+          maxDaysBefore: null,
+          percent: null,
+          amount: null,
+          amountPer: null,
+          currency: null,
+          bundleServiceIds: [],
+          bundleTransport: false,
+          buy,
+          get,
+          priority: 0,
+          stackable: false,
+        };
+        const q = priceQuote(
+          baseRequest({
+            product: {
+              kind: 'attraction',
+              id: 'attr',
+              name: 'Park',
+              ticketTypes: [
+                { id: 'tt-a', category: 'adult', name: 'Adult', minAge: null, maxAge: null },
+                { id: 'tt-c', category: 'child', name: 'Child', minAge: 3, maxAge: 14 },
+              ],
+            },
+            party: { adults, childAges },
+            priceLists: [list],
+            rules: [rule],
+          }),
+        );
+        // Under 3: no ticket; 3–14: child; older: adult.
+        const prices = [
+          ...Array<number>(adults).fill(adultPrice),
+          ...childAges.filter((a) => a >= 3).map((a) => (a <= 14 ? childPrice : adultPrice)),
+        ].sort((a, b) => a - b);
+        const freeCount = Math.floor(prices.length / (buy + get)) * get;
+        const expected = prices.slice(0, freeCount).reduce((n, p) => n + p, 0);
+        const listTotal = prices.reduce((n, p) => n + p, 0);
+        expect(q.total).toBe(listTotal - expected);
+        // Every traveller has a line (P7).
+        const covered = new Set(q.lines.flatMap((l) => l.travellers));
+        expect(covered.size).toBe(adults + childAges.length);
+      }),
+      runs,
+    );
+  });
+
+  it('a per-night supplement charges each night at its own season', () => {
+    const arb = fc.record({
+      nights: fc.integer({ min: 1, max: 20 }),
+      offset: fc.integer({ min: 0, max: 40 }),
+      adults: fc.integer({ min: 1, max: 2 }),
+      low: fc.integer({ min: 0, max: 50_000 }),
+      high: fc.integer({ min: 0, max: 50_000 }),
+      fixed: fc.boolean(),
+    });
+    const seasons: PricePeriod[] = [
+      { code: 'low', name: 'Low', from: YEAR_START, to: '2027-06-30', priority: 0 },
+      { code: 'high', name: 'High', from: '2027-07-01', to: '2027-12-31', priority: 0 },
+    ];
+    fc.assert(
+      fc.property(arb, ({ nights, offset, adults, low, high, fixed }) => {
+        const start = addDays('2027-06-10', offset);
+        const end = addDays(start, nights);
+        const tourList = plainList(TOUR, 'tour', {
+          periods: seasons,
+          rows: [engineRow('low', 'person', 1_000), engineRow('high', 'person', 1_000)],
+        });
+        const boardList = plainList('svc-hb', 'extra_service', {
+          periods: seasons,
+          rows: [engineRow('low', 'person', low), engineRow('high', 'person', high)],
+        });
+        const q = priceQuote(
+          baseRequest({
+            start,
+            end,
+            fixedDeparture: fixed,
+            party: { adults, childAges: [] },
+            rooms: [{ roomTypeId: adults === 1 ? 'rt-sgl' : 'rt-dbl', adults, childAges: [] }],
+            extras: [
+              {
+                service: {
+                  id: 'svc-hb',
+                  name: 'Half board',
+                  kind: 'board',
+                  unit: 'per_person_per_night',
+                },
+                quantity: null,
+                date: null,
+              },
+            ],
+            priceLists: [tourList, boardList],
+          }),
+        );
+        let expected = 0;
+        for (let n = 0; n < nights; n += 1) {
+          const night = fixed ? start : addDays(start, n);
+          expected += adults * (night <= '2027-06-30' ? low : high);
+        }
+        const board = q.lines.filter((l) => l.kind === 'service').reduce((s, l) => s + l.amount, 0);
+        expect(board).toBe(expected);
+      }),
+      runs,
+    );
+  });
+});

@@ -510,7 +510,20 @@ describe('P1 accommodation', () => {
       }),
     );
     expect(q.total).toBe(2 * 7 * 150_000); // the infant adds nothing; no extra bed is used
-    expect(q.lines.some((l) => l.travellers.length === 1 && l.travellers[0] === 2)).toBe(false);
+    // …and has a line of 0 for the 7 nights, so the quote explains every traveller (P7).
+    const infantLines = q.lines.filter((l) => l.travellers.length === 1 && l.travellers[0] === 2);
+    expect(infantLines).toHaveLength(1);
+    expect(infantLines[0]).toMatchObject({
+      kind: 'person',
+      childBand: 'INF',
+      unitPrice: 0,
+      quantity: 7,
+      amount: 0,
+      cost: 0,
+      from: '2027-05-01',
+      to: '2027-05-08',
+    });
+    expect(infantLines[0]?.label).toContain('free');
     expect(linesOf(q, 'extra_bed')).toEqual([]);
 
     // Three adults and an infant fit a double: the infant needs no bed.
@@ -601,6 +614,13 @@ describe('P2 transport and extra services', () => {
   it('an infant travels free without an infant fare; with one, pays it', () => {
     const infant = priceQuote(alone({ party: { adults: 2, childAges: [1] } }));
     expect(infant.total).toBe(2 * 90_000); // the infant (INF, no seat) has no fare row: free
+    // A line of 0 says so (P7: the quote explains every traveller).
+    expect(
+      linesOf(infant, 'transport').map((l) => [l.childBand, l.travellers, l.unitPrice, l.amount]),
+    ).toEqual([
+      [null, [0, 1], 90_000, 180_000],
+      ['INF', [2], 0, 0],
+    ]);
     const withFare = priceQuote(
       alone({
         party: { adults: 2, childAges: [1] },
@@ -661,6 +681,90 @@ describe('P2 transport and extra services', () => {
     expect(linesOf(q, 'service').map((l) => [l.childBand, l.unitPrice, l.quantity])).toEqual([
       [null, 40_000, 14],
       ['CHD', 20_000, 7],
+    ]);
+  });
+
+  it('board supplement over a season change: each night at its own season', () => {
+    const tourList = priceList([row('low', 'person', 150_000), row('high', 'person', 200_000)]);
+    const boardList = serviceList('svc-hb', [
+      row('low', 'person', 30_000),
+      row('high', 'person', 40_000),
+    ]);
+    // 27 June – 4 July: nights 27, 28, 29, 30 June are low, 1, 2, 3 July high.
+    const q = priceQuote(
+      request({
+        start: '2027-06-27',
+        end: '2027-07-04',
+        extras: [halfBoard],
+        priceLists: [tourList, boardList],
+      }),
+    );
+    const stay = 2 * 4 * 150_000 + 2 * 3 * 200_000; // 1 200 000 + 1 200 000
+    const board = 2 * 4 * 30_000 + 2 * 3 * 40_000; // 240 000 + 240 000
+    expect(q.total).toBe(stay + board);
+    expect(
+      linesOf(q, 'service').map((l) => [l.period, l.from, l.to, l.unitPrice, l.quantity]),
+    ).toEqual([
+      ['low', '2027-06-27', '2027-07-01', 30_000, 8],
+      ['high', '2027-07-01', '2027-07-04', 40_000, 6],
+    ]);
+    // A fixed departure sells every night, the board included, at its start date's season.
+    const fixed = priceQuote(
+      request({
+        start: '2027-06-27',
+        end: '2027-07-04',
+        extras: [halfBoard],
+        priceLists: [tourList, boardList],
+        fixedDeparture: true,
+      }),
+    );
+    expect(fixed.total).toBe(2 * 7 * 150_000 + 2 * 7 * 30_000);
+  });
+
+  it('a per-person quantity is per traveller: 2 ski passes each for 2 adults are 4', () => {
+    const skiPass: ExtraRequest = {
+      service: { id: 'svc-ski', name: 'Ski pass', kind: 'local_service', unit: 'per_person' },
+      quantity: 2,
+      date: null,
+    };
+    const skiList = serviceList('svc-ski', [row('low', 'person', 90_000, { basis: 'stay' })]);
+    const q = priceQuote(
+      request({ extras: [skiPass], priceLists: [priceList(adultRows), skiList] }),
+    );
+    expect(only(q, 'service')).toMatchObject({ unitPrice: 90_000, quantity: 4, amount: 360_000 });
+    expect(q.total).toBe(2 * 7 * 150_000 + 2 * 2 * 90_000);
+    // Without a quantity each traveller takes one.
+    const one = priceQuote(
+      request({
+        extras: [{ ...skiPass, quantity: null }],
+        priceLists: [priceList(adultRows), skiList],
+      }),
+    );
+    expect(only(one, 'service')).toMatchObject({ quantity: 2, amount: 180_000 });
+    // Per person per night: 2 each a night, 2 adults, 7 nights = 28.
+    const hb = priceQuote(
+      request({
+        extras: [{ ...halfBoard, quantity: 2 }],
+        priceLists: [priceList(adultRows), serviceList('svc-hb', [row('low', 'person', 30_000)])],
+      }),
+    );
+    expect(only(hb, 'service')).toMatchObject({ quantity: 28, amount: 28 * 30_000 });
+  });
+
+  it('an infant takes a per-person service free without a price of their band: a 0 line', () => {
+    const list = priceList([row('low', 'person', 150_000)]);
+    const q = priceQuote(
+      request({
+        party: { adults: 2, childAges: [1] },
+        rooms: [room('rt-dbl', 2, [1])],
+        extras: [halfBoard],
+        priceLists: [list, serviceList('svc-hb', [row('low', 'person', 30_000)])],
+      }),
+    );
+    expect(q.total).toBe(2 * 7 * 150_000 + 2 * 7 * 30_000);
+    expect(linesOf(q, 'service').map((l) => [l.travellers, l.quantity, l.amount])).toEqual([
+      [[0, 1], 14, 420_000],
+      [[2], 7, 0],
     ]);
   });
 
@@ -858,11 +962,110 @@ describe('P3 discounts and surcharges', () => {
     expect(only(pair, 'discount').travellers).toEqual([1]);
 
     const four = priceQuote(ask(2, [8, 10]));
-    // Sorted 500, 500, 300, 300: in each pair of two the cheaper is free → −500 − 300.
-    expect(four.total).toBe(2 * 50_000 + 2 * 30_000 - 50_000 - 30_000);
+    // 4 tickets are 2 pairs: 2 free, the 2 cheapest of the group (both children, −2 × 300).
+    expect(four.total).toBe(2 * 50_000 + 2 * 30_000 - 2 * 30_000);
+    expect(only(four, 'discount').travellers).toEqual([2, 3]);
 
     const three = priceQuote(ask(2, [8]));
-    expect(three.total).toBe(2 * 50_000 + 30_000 - 50_000); // one full pair only
+    // One full pair in 3 tickets: one free, the cheapest — the child's 300, not an adult's 500.
+    expect(three.total).toBe(2 * 50_000 + 30_000 - 30_000);
+    expect(only(three, 'discount')).toMatchObject({ amount: -30_000, travellers: [2] });
+
+    // Buy 2 get 1 with 4 adults and 2 children: 6 tickets, 2 free: both children.
+    const six = priceQuote({
+      ...ask(4, [8, 10]),
+      rules: [rule('b2g1', 'bogo', { buy: 2, get: 1 })],
+    });
+    expect(six.total).toBe(4 * 50_000);
+  });
+
+  it('a rule for every product (no productIds) discounts transport legs and extras too', () => {
+    const early = rule('early', 'early_booking', { percent: '10', minDaysBefore: 60 });
+    const q = priceQuote(
+      request({
+        start: '2027-07-20',
+        end: '2027-07-27',
+        transport: [leg('2027-07-20', 'outbound'), leg('2027-07-27', 'return')],
+        extras: [transfer],
+        priceLists: [priceList(adultRows), busList, transferList],
+        rules: [early],
+      }),
+    );
+    const listPrice = 2 * 7 * 200_000 + 2 * 2 * 90_000 + 120_000; // 2 800 000 + 360 000 + 120 000
+    expect(only(q, 'discount').amount).toBe(-328_000); // 10 % of 3 280 000
+    expect(q.total).toBe(listPrice - 328_000);
+    // Naming the tour only still discounts the tour's lines only.
+    const tourOnly = priceQuote(
+      request({
+        start: '2027-07-20',
+        end: '2027-07-27',
+        transport: [leg('2027-07-20', 'outbound'), leg('2027-07-27', 'return')],
+        extras: [transfer],
+        priceLists: [priceList(adultRows), busList, transferList],
+        rules: [{ ...early, productIds: [TOUR] }],
+      }),
+    );
+    expect(only(tourOnly, 'discount').amount).toBe(-280_000); // 10 % of 2 800 000
+  });
+
+  it('a child younger than every child ticket needs no ticket: a free line, not an adult ticket', () => {
+    const park: PricedProduct = {
+      kind: 'attraction',
+      id: 'attr-zoo',
+      name: 'Zoo',
+      ticketTypes: [
+        { id: 'tt-adult', category: 'adult', name: 'Adult', minAge: null, maxAge: null },
+        { id: 'tt-child', category: 'child', name: 'Child', minAge: 3, maxAge: 14 },
+      ],
+    };
+    const list = priceList(
+      [
+        row('low', 'person', 50_000, { basis: 'stay', ticketTypeId: 'tt-adult' }),
+        row('low', 'person', 30_000, { basis: 'stay', ticketTypeId: 'tt-child' }),
+      ],
+      { id: 'pl-zoo', productKind: 'attraction', productId: 'attr-zoo', childBands: [] },
+    );
+    const ask = (childAges: number[], product = park) =>
+      request({
+        product,
+        start: '2027-05-01',
+        end: '2027-05-01',
+        party: { adults: 2, childAges },
+        rooms: [],
+        priceLists: [list],
+      });
+    const q = priceQuote(ask([1, 5]));
+    // 2 adults × 500 + the 5-year-old's child ticket 300; the 1-year-old needs none.
+    expect(q.total).toBe(2 * 50_000 + 30_000);
+    expect(linesOf(q, 'ticket').map((l) => [l.travellers, l.unitPrice, l.amount])).toEqual([
+      [[0, 1], 50_000, 100_000],
+      [[2], 0, 0],
+      [[3], 30_000, 30_000],
+    ]);
+    expectConsistent(q);
+    // A child older than the child tickets still pays as an adult.
+    expect(priceQuote(ask([15])).total).toBe(3 * 50_000);
+    // An attraction that charges the youngest says so with a ticket from 0.
+    const toddler = priceQuote({
+      ...ask([1], {
+        ...park,
+        ticketTypes: [
+          ...park.ticketTypes,
+          { id: 'tt-baby', category: 'child', name: 'Toddler', minAge: 0, maxAge: 2 },
+        ],
+      }),
+      priceLists: [
+        {
+          ...list,
+          rows: [
+            ...list.rows,
+            row('low', 'person', 10_000, { basis: 'stay', ticketTypeId: 'tt-baby' }),
+          ],
+        },
+      ],
+    });
+    expect(toddler.total).toBe(2 * 50_000 + 10_000);
+    expect(toddler.lines.find((l) => l.travellers.includes(2))?.label).toContain('Toddler');
   });
 
   it('min_advance refuses a late booking', () => {

@@ -37,7 +37,9 @@ const Ids = (description: string) => Type.Array(Uuid, { maxItems: 500, descripti
 
 const rule = {
   name: NameSchema,
-  productIds: Ids('Products the rule applies to; empty for every product'),
+  productIds: Ids(
+    'Products the rule applies to; empty for every product: every line of a quote, its transport legs and extras included (a package without products is the quoted product’s)',
+  ),
   bookedFrom: nullable(CalendarDateSchema, { description: 'Bookings made from this date' }),
   bookedTo: nullable(CalendarDateSchema, { description: 'Bookings made until this date' }),
   travelFrom: nullable(CalendarDateSchema, { description: 'Travel starting from this date' }),
@@ -52,8 +54,13 @@ const rule = {
   currency: nullable(CurrencyCodeSchema),
   bundleServiceIds: Ids('Packages: the extra services bundled'),
   bundleTransport: Type.Boolean({ description: 'Packages: transport is bundled too' }),
-  buy: nullable(Type.Integer({ minimum: 1, maximum: 100 }), { description: 'bogo: buy this…' }),
-  get: nullable(Type.Integer({ minimum: 1, maximum: 100 }), { description: '…get this many' }),
+  buy: nullable(Type.Integer({ minimum: 1, maximum: 100 }), {
+    description:
+      'bogo: buy this many… Every full set of buy + get paying travellers earns `get` free, and the free ones are the cheapest of the whole party (a child’s ticket before an adult’s); `percent` off them, 100 without it',
+  }),
+  get: nullable(Type.Integer({ minimum: 1, maximum: 100 }), {
+    description: '…get this many free (the cheapest)',
+  }),
   priority: Type.Integer({
     minimum: -1000,
     maximum: 1000,

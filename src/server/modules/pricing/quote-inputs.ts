@@ -428,7 +428,8 @@ export function componentsOf(
       type: 'service',
       serviceId: extra.serviceId,
       date: extra.date,
-      quantity: extra.perHead ? heads : (extra.quantity ?? 1),
+      // A per-person quantity is per traveller (two ski passes each): quantity × persons.
+      quantity: extra.perHead ? heads * (extra.quantity ?? 1) : (extra.quantity ?? 1),
     });
   }
   return components;

@@ -53,7 +53,16 @@ export const QuoteRequestSchema = Type.Object({
     Type.Array(
       Type.Object({
         serviceId: Uuid,
-        quantity: Type.Optional(nullable(Type.Integer({ minimum: 1, maximum: 1000 }))),
+        quantity: Type.Optional(
+          nullable(
+            Type.Integer({
+              minimum: 1,
+              maximum: 1000,
+              description:
+                'A per-person service: how many each traveller takes (2 ski passes for 2 adults are 4). Other units: the count of nights, days or pieces. Null: one each, or the nights or days of the trip',
+            }),
+          ),
+        ),
         date: Type.Optional(nullable(CalendarDateSchema)),
       }),
       { maxItems: 30 },

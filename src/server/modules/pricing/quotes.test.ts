@@ -353,8 +353,14 @@ describeEachDatabase('quotes', (database) => {
     expect(response.statusCode, response.body).toBe(201);
     const made = response.json();
     // Stay: 2 × 7 × 80,00 + child 7 × 40,00 = 1 400,00; flights each way: 2 × 180,00 +
-    // 135,00 (75 %) = 495,00, twice = 990,00; early booking −10 % of the stay only = −140,00.
-    expect(made.total).toBe(1_400_00 + 2 * 495_00 - 140_00);
+    // 135,00 (75 %) = 495,00, twice = 990,00; the early booking rule names no products, so it
+    // is for every product: −10 % of the stay and the flights, of 2 390,00 = −239,00.
+    expect(made.total).toBe(1_400_00 + 2 * 495_00 - 239_00);
+    expect(
+      made.lines
+        .filter((l: { kind: string }) => l.kind === 'discount')
+        .map((l: { amount: number }) => l.amount),
+    ).toEqual([-239_00]);
     const transport = made.lines.filter((l: { kind: string }) => l.kind === 'transport');
     expect(transport.map((l: { from: string }) => l.from).sort()).toEqual([
       '2030-07-06',

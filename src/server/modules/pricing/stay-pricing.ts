@@ -219,6 +219,13 @@ export function priceStay(
             slot.fallbackToAdult,
           );
         }
+        if (prices.length === 0 && slot.charge === 'person' && !slot.fallbackToAdult) {
+          // An infant without a row of their band stays free: a line of 0 all the same, so
+          // the quote accounts for every traveller.
+          pieces
+            .get(slot)
+            ?.push({ date: night, period, unitPrice: 0, unitCost: 0, basis: 'night' });
+        }
         for (const p of prices) {
           // A per-stay row prices every night of the stay (it is charged on the first only).
           if (slot.charge === 'room' || (slot.charge === 'person' && slot.band === null))
@@ -256,7 +263,14 @@ export function priceStay(
             productKind: 'tour',
             productId: request.product.id,
             group: `${slot.group}:${basis}`,
-            label: perStay ? `${slot.label}, per stay` : slot.label,
+            label: perStay
+              ? `${slot.label}, per stay`
+              : run.first.unitPrice === 0 &&
+                  run.first.unitCost === 0 &&
+                  !slot.fallbackToAdult &&
+                  slot.charge === 'person'
+                ? `${slot.label}, free`
+                : slot.label,
             travellers: slot.travellers,
             room: r,
             from: perStay ? request.start : run.from,

@@ -1,11 +1,12 @@
-// The finance settings: invoicing (seller, VAT, bank, numbering, auto-issue) and payment
-// terms. The admin edits them; the accountant reads them.
+// The finance settings: the agency's base currency, invoicing (seller, VAT, bank, numbering,
+// auto-issue) and payment terms. The admin edits them; the accountant reads them.
 import { Paper, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CenteredLoader } from '../../../shared/ui/CenteredLoader.tsx';
 import { PageHeader } from '../../../shared/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../shared/ui/ProblemAlert.tsx';
 import { useSignedInUser } from '../../auth/signed-in-user.ts';
+import { BaseCurrencyForm } from './BaseCurrencyForm.tsx';
 import { useInvoicingSettings, usePaymentTerms } from './finance-queries.ts';
 import { InvoicingSettingsForm } from './InvoicingSettingsForm.tsx';
 import { PaymentTermsForm } from './PaymentTermsForm.tsx';
@@ -22,6 +23,12 @@ export function FinanceSettingsPage() {
     <>
       <PageHeader title={t('finance.settings.title')} description={t('finance.settings.intro')} />
       <Stack gap="lg">
+        <Paper withBorder radius="md" p="md" data-testid="base-currency-settings">
+          <Title order={4} mb="sm">
+            {t('finance.baseCurrency.title')}
+          </Title>
+          <BaseCurrencyForm currency={me.agency.baseCurrency} canEdit={can.editSettings} />
+        </Paper>
         <Paper withBorder radius="md" p="md" data-testid="invoicing-settings">
           <Title order={4} mb="sm">
             {t('finance.settings.invoicingTitle')}

@@ -9,7 +9,8 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api.ts';
-import type { Page } from '../../../shared/identity.ts';
+import type { Agency, Me, Page } from '../../../shared/identity.ts';
+import { meQueryKey } from '../../../shared/session.ts';
 import { bookingKeys } from '../bookings/bookings-queries.ts';
 import type {
   Invoice,
@@ -122,5 +123,16 @@ export function useSavePaymentTerms() {
     mutationFn: (body: PaymentTerms) =>
       apiFetch<PaymentTerms>('/api/v1/settings/payment-terms', { method: 'PUT', body }),
     onSuccess: (saved) => queryClient.setQueryData(financeKeys.paymentTerms, saved),
+  });
+}
+
+/** Changes the agency's base currency; the signed-in user's agency shows it at once. */
+export function useSaveBaseCurrency() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (baseCurrency: string) =>
+      apiFetch<Agency>('/api/v1/settings/agency', { method: 'PATCH', body: { baseCurrency } }),
+    onSuccess: (agency) =>
+      queryClient.setQueryData<Me>(meQueryKey, (me) => (me ? { ...me, agency } : me)),
   });
 }

@@ -177,6 +177,16 @@ const en = {
     saved: 'Payment terms saved',
     saveFailed: 'Could not save the payment terms',
   },
+  baseCurrency: {
+    title: 'Base currency',
+    intro:
+      'The currency of the agency’s books, and of its price lists and quotes by default. It can change only while nothing is recorded in it yet: no quotes, bookings, payments, invoices or price lists.',
+    label: 'Currency (ISO 4217)',
+    hint: 'Three letters, e.g. CZK',
+    save: 'Save base currency',
+    saved: 'Base currency saved',
+    saveFailed: 'Could not change the base currency',
+  },
 } as const;
 
 type Strings = DeepStrings<typeof en>;
@@ -358,6 +368,16 @@ export const finance: { en: typeof en; cs: Strings; pl: Strings; tr: Strings; zh
       saved: 'Platební podmínky uloženy',
       saveFailed: 'Platební podmínky se nepodařilo uložit',
     },
+    baseCurrency: {
+      title: 'Základní měna',
+      intro:
+        'Měna účetnictví cestovní kanceláře a výchozí měna ceníků a nabídek. Změnit ji lze jen, dokud v ní nic není zaznamenáno: žádné nabídky, rezervace, platby, faktury ani ceníky.',
+      label: 'Měna (ISO 4217)',
+      hint: 'Tři písmena, např. CZK',
+      save: 'Uložit základní měnu',
+      saved: 'Základní měna uložena',
+      saveFailed: 'Základní měnu se nepodařilo změnit',
+    },
   },
   pl: {
     tabs: {
@@ -532,6 +552,16 @@ export const finance: { en: typeof en; cs: Strings; pl: Strings; tr: Strings; zh
       save: 'Zapisz warunki płatności',
       saved: 'Zapisano warunki płatności',
       saveFailed: 'Nie udało się zapisać warunków płatności',
+    },
+    baseCurrency: {
+      title: 'Waluta podstawowa',
+      intro:
+        'Waluta ksiąg biura oraz domyślna waluta cenników i ofert. Można ją zmienić tylko, dopóki nic w niej nie zapisano: żadnych ofert, rezerwacji, płatności, faktur ani cenników.',
+      label: 'Waluta (ISO 4217)',
+      hint: 'Trzy litery, np. PLN',
+      save: 'Zapisz walutę podstawową',
+      saved: 'Zapisano walutę podstawową',
+      saveFailed: 'Nie udało się zmienić waluty podstawowej',
     },
   },
   tr: {
@@ -710,6 +740,16 @@ export const finance: { en: typeof en; cs: Strings; pl: Strings; tr: Strings; zh
       saved: 'Ödeme koşulları kaydedildi',
       saveFailed: 'Ödeme koşulları kaydedilemedi',
     },
+    baseCurrency: {
+      title: 'Temel para birimi',
+      intro:
+        'Acentenin muhasebe para birimi; fiyat listeleri ve teklifler varsayılan olarak bu para birimindedir. Yalnızca bu para biriminde henüz hiçbir kayıt yokken değiştirilebilir: teklif, rezervasyon, ödeme, fatura veya fiyat listesi.',
+      label: 'Para birimi (ISO 4217)',
+      hint: 'Üç harf, örn. TRY',
+      save: 'Temel para birimini kaydet',
+      saved: 'Temel para birimi kaydedildi',
+      saveFailed: 'Temel para birimi değiştirilemedi',
+    },
   },
   zh: {
     tabs: {
@@ -878,6 +918,16 @@ export const finance: { en: typeof en; cs: Strings; pl: Strings; tr: Strings; zh
       save: '保存付款条件',
       saved: '付款条件已保存',
       saveFailed: '无法保存付款条件',
+    },
+    baseCurrency: {
+      title: '本位币',
+      intro:
+        '旅行社账务使用的货币，也是价目表和报价的默认货币。只有在该货币下尚无任何记录（报价、预订、付款、发票或价目表）时才能更改。',
+      label: '货币（ISO 4217）',
+      hint: '三个字母，例如 CNY',
+      save: '保存本位币',
+      saved: '本位币已保存',
+      saveFailed: '无法更改本位币',
     },
   },
 };
