@@ -186,4 +186,26 @@ describeEachDatabase('hostile input over HTTP', (database) => {
     expect(fine.json().footer.en).toBe('Bon voyage 🧳');
     expectNoErrorLogs();
   });
+
+  it("answers the router's errors (bad percent-encoding, a long path parameter) as problem+json", async () => {
+    const badUrl = await app.inject({ method: 'GET', url: '/api/v1/public/vouchers/%C3%28' });
+    expect(badUrl.statusCode).toBe(400);
+    expectProblem(badUrl);
+    expect(badUrl.json()).toMatchObject({
+      status: 400,
+      code: 'FST_ERR_BAD_URL',
+      errors: [{ path: '/', in: 'path', message: 'is not valid percent-encoded UTF-8' }],
+    });
+
+    const long = await app.inject({
+      method: 'POST',
+      url: `/api/v1/portal/${'a'.repeat(101)}/quotes`,
+      payload: {},
+    });
+    expect(long.statusCode).toBe(414);
+    expectProblem(long);
+    expect(long.json()).toMatchObject({ status: 414, title: 'URI Too Long' });
+    expect(long.json().detail).toBe('a path parameter is longer than 100 characters');
+    expectNoErrorLogs();
+  });
 });

@@ -29,6 +29,7 @@ const titles: Record<number, string> = {
   406: 'Not Acceptable',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -50,6 +51,9 @@ export function problem(
     logLevel: status >= 500 ? 'error' : 'info',
   };
 }
+
+/** Fastify's `maxParamLength` (left at its default): longer path parameters answer 414. */
+export const maxPathParameterLength = 100;
 
 interface AjvError {
   instancePath?: string;
@@ -129,6 +133,21 @@ export function problemFromError(error: unknown): ProblemResponse {
         (errors.length > 1 ? ` (and ${errors.length - 1} more)` : '')
       : 'the request is invalid';
     return problem(400, detail, { errors });
+  }
+  // The router's errors name the raw path in their message; say what is wrong instead.
+  if (fastifyError.code === 'FST_ERR_BAD_URL') {
+    const message = 'is not valid percent-encoded UTF-8';
+    return problem(400, `the URL path ${message}`, {
+      code: fastifyError.code,
+      errors: [{ path: '/', message, in: 'path' } as FieldError],
+    });
+  }
+  if (fastifyError.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    const message = `is longer than ${maxPathParameterLength} characters`;
+    return problem(414, `a path parameter ${message}`, {
+      code: fastifyError.code,
+      errors: [{ path: '/', message, in: 'path' } as FieldError],
+    });
   }
   const status = fastifyError.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
