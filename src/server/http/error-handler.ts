@@ -7,6 +7,11 @@ import { problemFromError } from './problem.ts';
 export function replyWithProblem(error: unknown, request: FastifyRequest, reply: FastifyReply) {
   const response = problemFromError(error);
   if (response.logLevel === 'error') request.log.error({ err: error }, 'request failed');
+  else if (response.logLevel === 'warn')
+    request.log.warn(
+      { err: error, status: response.status },
+      'client error the schema let through',
+    );
   else request.log.info({ status: response.status, detail: response.body.detail }, 'client error');
   return reply
     .code(response.status)

@@ -3,12 +3,14 @@
 // 4xx problem+json naming the problem, and none may log a stack at error level.
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../tests/helpers/database.ts';
 import { makeAgency, signIn, testPassword } from '../../../tests/helpers/factories.ts';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { LoginThrottle } from '../modules/identity/login-throttle.ts';
+import { fieldOfCheck, problemFromError } from './problem.ts';
 import {
   findNulCharacter,
   findUnstorableText,
@@ -47,6 +49,18 @@ describe('findUnstorableText', () => {
     let deep: unknown = 'a\ud800';
     for (let i = 0; i < 200_000; i += 1) deep = [deep];
     expect(findUnstorableText(deep)?.path).toBe(`${'/0'.repeat(200_000)}`);
+  });
+});
+
+describe('fieldOfCheck', () => {
+  it("names a column's CHECK by its field, and no field for a table's CHECK", () => {
+    expect(fieldOfCheck('document_templates', 'document_templates_display_name_check')).toBe(
+      '/displayName',
+    );
+    expect(fieldOfCheck('bookings', 'bookings_pnr_check')).toBe('/pnr');
+    expect(fieldOfCheck('customers', 'customers_check1')).toBeNull();
+    expect(fieldOfCheck('customers', 'customers_check')).toBeNull();
+    expect(fieldOfCheck('offers', 'other_name_check')).toBeNull();
   });
 });
 
@@ -207,5 +221,56 @@ describeEachDatabase('hostile input over HTTP', (database) => {
     expect(long.json()).toMatchObject({ status: 414, title: 'URI Too Long' });
     expect(long.json().detail).toBe('a path parameter is longer than 100 characters');
     expectNoErrorLogs();
+  });
+
+  it('refuses text that is blank after trimming with 400 "must not be blank"', async () => {
+    const template = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/settings/document-template',
+      headers: { cookie },
+      payload: {
+        displayName: '   ',
+        addressLines: [],
+        contactLines: [],
+        emergencyPhone: null,
+        primaryColor: '#1f4e79',
+        accentColor: '#e38b06',
+        footer: {},
+      },
+    });
+    expect(template.statusCode, template.body).toBe(400);
+    expectProblem(template);
+    expect(template.json().errors).toEqual([
+      { path: '/displayName', in: 'body', message: 'must not be blank' },
+    ]);
+
+    const offer = await app.inject({
+      method: 'POST',
+      url: '/api/v1/promotions',
+      headers: { cookie },
+      payload: { code: 'SUMMER', name: ' \t\u00a0' },
+    });
+    expect(offer.statusCode, offer.body).toBe(400);
+    expect(offer.json().errors).toEqual([
+      { path: '/name', in: 'body', message: 'must not be blank' },
+    ]);
+    expectNoErrorLogs();
+  });
+
+  it('maps a CHECK the request schema let through to 400 naming the field, not a 500', async () => {
+    const agency = await makeAgency(database());
+    const error = await sql`insert into document_templates (agency_id, display_name)
+      values (${agency.agencyId}, ${'  '})`
+      .execute(database().db)
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    const response = problemFromError(error);
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([
+      { path: '/displayName', message: 'is not an accepted value' },
+    ]);
+    expect(response.logLevel).toBe('warn');
   });
 });
