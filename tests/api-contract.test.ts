@@ -389,6 +389,12 @@ describeEachDatabase('API contract', (database, kind) => {
               await send(operation, `${kind} at ${leaf}`, url, body);
             }
           }
+          for (const leaf of textLeavesOf(document, operation.body, '', 0, 'number')) {
+            for (const value of [2 ** 31, 2 ** 53, -(2 ** 53), 1e300, 0.1]) {
+              const body = JSON.stringify(replaceAt(sample, leaf, value));
+              await send(operation, `number ${value} at ${leaf}`, url, body);
+            }
+          }
           await send(operation, 'sample', url, JSON.stringify(sample));
         }
       }

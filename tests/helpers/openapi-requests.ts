@@ -151,28 +151,42 @@ export function textLeavesOf(
   schema: Schema,
   pointer = '',
   depth = 0,
+  leafKind: 'text' | 'number' = 'text',
 ): string[] {
   const ref = schema.$ref;
   if (typeof ref === 'string') {
     const name = ref.replace('#/components/schemas/', '');
-    return textLeavesOf(document, document.components?.schemas?.[name] ?? {}, pointer, depth);
+    return textLeavesOf(
+      document,
+      document.components?.schemas?.[name] ?? {},
+      pointer,
+      depth,
+      leafKind,
+    );
   }
   if (depth > 12 || 'const' in schema || Array.isArray(schema.enum)) return [];
   const branches = (schema.anyOf ?? schema.oneOf) as Schema[] | undefined;
   if (branches) {
     const branch = branches.find((b) => b.type !== 'null') ?? {};
-    return textLeavesOf(document, branch, pointer, depth + 1);
+    return textLeavesOf(document, branch, pointer, depth + 1, leafKind);
   }
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
   const type = types.find((t) => t !== 'null') ?? (schema.properties ? 'object' : undefined);
   if (type === 'object') {
     return Object.entries((schema.properties ?? {}) as Record<string, Schema>).flatMap(
-      ([key, value]) => textLeavesOf(document, value, `${pointer}/${key}`, depth + 1),
+      ([key, value]) => textLeavesOf(document, value, `${pointer}/${key}`, depth + 1, leafKind),
     );
   }
   if (type === 'array') {
-    return textLeavesOf(document, (schema.items ?? {}) as Schema, `${pointer}/0`, depth + 1);
+    return textLeavesOf(
+      document,
+      (schema.items ?? {}) as Schema,
+      `${pointer}/0`,
+      depth + 1,
+      leafKind,
+    );
   }
+  if (leafKind === 'number') return type === 'integer' || type === 'number' ? [pointer] : [];
   const free = schema.format === undefined && (schema.pattern ?? '\\S') === '\\S';
   return type === 'string' && free ? [pointer] : [];
 }
