@@ -83,6 +83,18 @@ describe('problemFromError', () => {
     ]);
   });
 
+  it("maps a table's CHECK violation (no field to name) to 409, logged at warn", () => {
+    const error = Object.assign(new Error('new row violates check constraint "pools_check"'), {
+      code: '23514',
+      table: 'pools',
+      constraint: 'pools_check',
+    });
+    const response = problemFromError(error);
+    expect(response.status).toBe(409);
+    expect(response.body.detail).not.toContain('pools_check');
+    expect(response.logLevel).toBe('warn');
+  });
+
   it('hides the message of an unexpected error behind a generic 500', () => {
     const response = problemFromError(new Error('relation "users" does not exist at character 15'));
     expect(response.status).toBe(500);

@@ -97,7 +97,6 @@ export function fieldErrorsFromValidation(errors: AjvError[], context: string): 
 interface DatabaseErrorLike {
   code?: unknown;
   table?: unknown;
-  column?: unknown;
   constraint?: unknown;
 }
 
@@ -114,9 +113,10 @@ export function fieldOfCheck(table: string, constraint: string): string | null {
 }
 
 /**
- * A value the database refused by a CHECK: the request schema or the service should have
- * refused it first, but the client still gets a 400 (naming the field where the constraint
- * tells it), never a 500. Both drivers report SQLSTATE in `code`.
+ * A write the database refused by a CHECK: the request schema or the service should have
+ * refused it first, but the client still gets a 4xx, never a 500. A column's CHECK names the
+ * field (400); a table's CHECK guards state across columns or rows (stock within capacity),
+ * which a concurrent change can break: 409. Both drivers report SQLSTATE in `code`.
  */
 function refusedByDatabase(error: unknown): ProblemResponse | null {
   const e = (error ?? {}) as DatabaseErrorLike;
@@ -128,7 +128,7 @@ function refusedByDatabase(error: unknown): ProblemResponse | null {
   const message = 'is not an accepted value';
   const response = field
     ? problem(400, `${field.slice(1)} ${message}`, { errors: [{ path: field, message }] })
-    : problem(400, 'a value of the request is not accepted');
+    : problem(409, 'the request conflicts with the stored data; reload and try again');
   return { ...response, logLevel: 'warn' };
 }
 
