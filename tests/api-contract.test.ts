@@ -7,6 +7,16 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { latestMigration } from '../src/server/db/migrate.ts';
 import { describeEachDatabase } from './helpers/database.ts';
 import { makeAgency, makeTestApp, signIn } from './helpers/factories.ts';
+import {
+  hostileQueryValues,
+  hostileTexts,
+  nestedJson,
+  type Operation,
+  operationsOf,
+  replaceAt,
+  sampleOf,
+  textLeavesOf,
+} from './helpers/openapi-requests.ts';
 
 describeEachDatabase('API contract', (database, kind) => {
   let app: FastifyInstance;
@@ -151,6 +161,7 @@ describeEachDatabase('API contract', (database, kind) => {
       fc.emailAddress(),
       fc.array(fc.string()),
       fc.constant('nul \u0000 inside'),
+      fc.constantFrom(...Object.values(hostileTexts)),
       fc.constantFrom('2027-07-01', '2027-02-30', 'EUR', 'HR', 'allotment', 'room'),
       fc.constantFrom('tour', 'promo_code', 'phone', '12.5', '-0', '999.9999', 'XXX'),
       fc.constantFrom('person', 'company', 'Dvořák', '%_\\', '1899-12-31', '2999-01-01'),
@@ -282,4 +293,136 @@ describeEachDatabase('API contract', (database, kind) => {
       { numRuns: 300 },
     );
   });
+
+  it('answers hostile shapes on every operation of the OpenAPI document with a 4xx problem+json, never a 5xx', async () => {
+    const agency = await makeAgency(database());
+    const { cookie } = await signIn(app, agency.adminEmail);
+    const document = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const someId = '00000000-0000-4000-8000-000000000000';
+    // Signing out ends the session the others use: it goes last.
+    const operations = operationsOf(document).sort(
+      (a, b) => Number(a.path.endsWith('/logout')) - Number(b.path.endsWith('/logout')),
+    );
+    expect(operations.length).toBeGreaterThan(150);
+
+    const pathValue = (name: string) =>
+      name === 'agency'
+        ? agency.slug
+        : name === 'code'
+          ? 'abc'
+          : name === 'position'
+            ? '0'
+            : someId;
+    const urlOf = (operation: Operation, override: Record<string, string> = {}, query = '') => {
+      const path = operation.path.replace(
+        /\{(\w+)\}/g,
+        (_, name: string) => override[name] ?? pathValue(name),
+      );
+      const required = operation.queryParams
+        .filter((p) => p.required)
+        .map((p) => `${p.name}=${encodeURIComponent(String(sampleOf(document, p.schema)))}`);
+      const parts = [...required, query].filter(Boolean);
+      return parts.length ? `${path}?${parts.join('&')}` : path;
+    };
+
+    const failures: string[] = [];
+    let requests = 0;
+    const send = async (
+      operation: Operation,
+      what: string,
+      url: string,
+      payload?: string,
+    ): Promise<void> => {
+      requests += 1;
+      const response = await app.inject({
+        method: operation.method,
+        url,
+        headers: {
+          cookie,
+          ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(payload === undefined ? {} : { payload }),
+      });
+      const status = response.statusCode;
+      const type = String(response.headers['content-type'] ?? '');
+      if (status >= 500 || (status >= 400 && !type.includes('application/problem+json'))) {
+        failures.push(
+          `${operation.method} ${operation.path} [${what}] → ${status} ${type} ${response.body.slice(0, 200)}`,
+        );
+      }
+    };
+
+    const started = Date.now();
+    for (const operation of operations) {
+      if (operation.path.endsWith('/logout')) {
+        // The session survived the others, so every operation was tried signed in.
+        const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
+        expect(me.statusCode).toBe(200);
+      }
+      const url = urlOf(operation);
+      const takesBody = operation.method !== 'GET';
+      if (takesBody) {
+        await send(operation, 'nested 200,000', url, nestedJson(200_000));
+        await send(operation, 'nested 3,000', url, nestedJson(3000));
+      }
+      if (operation.body) {
+        for (const requiredOnly of [false, true]) {
+          const sample = sampleOf(document, operation.body, 0, { requiredOnly });
+          const leaves = textLeavesOf(document, operation.body);
+          // A deep value in place of the first field, the rest as the schema wants.
+          const [first] = Object.keys((sample ?? {}) as object);
+          if (first) {
+            const text = JSON.stringify({ ...(sample as object), [first]: '@deep@' });
+            await send(
+              operation,
+              `deep /${first}`,
+              url,
+              text.replace('"@deep@"', nestedJson(3000)),
+            );
+          }
+          // Each hostile text in every free-text field, one field at a time (so the others
+          // stay valid and the value can reach the service and the database).
+          for (const [kind, value] of Object.entries(hostileTexts)) {
+            if (kind === 'long' && requiredOnly) continue;
+            for (const leaf of leaves) {
+              if (!requiredOnly && !['surrogate', 'blank', 'long'].includes(kind)) continue;
+              const body = JSON.stringify(replaceAt(sample, leaf, value));
+              await send(operation, `${kind} at ${leaf}`, url, body);
+            }
+          }
+          for (const leaf of textLeavesOf(document, operation.body, '', 0, 'number')) {
+            for (const value of [2 ** 31, 2 ** 53, -(2 ** 53), 1e300, 0.1]) {
+              const body = JSON.stringify(replaceAt(sample, leaf, value));
+              await send(operation, `number ${value} at ${leaf}`, url, body);
+            }
+          }
+          await send(operation, 'sample', url, JSON.stringify(sample));
+        }
+      }
+      for (const param of operation.pathParams) {
+        await send(
+          operation,
+          `bad encoding in {${param.name}}`,
+          urlOf(operation, { [param.name]: '%C3%28' }),
+        );
+        await send(
+          operation,
+          `long {${param.name}}`,
+          urlOf(operation, { [param.name]: 'a'.repeat(101) }),
+        );
+        await send(
+          operation,
+          `blank {${param.name}}`,
+          urlOf(operation, { [param.name]: '%20%20%20' }),
+        );
+      }
+      for (const value of hostileQueryValues) {
+        const query = operation.queryParams.map((p) => `${p.name}=${value}`).join('&');
+        if (query)
+          await send(operation, `query ${value.slice(0, 12)}`, urlOf(operation, {}, query));
+      }
+    }
+    const seconds = (Date.now() - started) / 1000;
+    expect(failures, `${failures.length} of ${requests} requests (${seconds} s)`).toEqual([]);
+  }, 300_000);
 });

@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { type Config, trustProxyOption } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { registerAuth, sessionCookie } from './http/auth.ts';
-import { registerErrorHandler } from './http/error-handler.ts';
+import { registerErrorHandler, replyWithProblem } from './http/error-handler.ts';
 import { healthRoutes } from './http/health.ts';
 import { requestLogValue } from './http/log-serializers.ts';
 import { ProblemSchema } from './http/schemas.ts';
@@ -62,6 +62,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
     },
     trustProxy: trustProxyOption(config.trustProxy),
+    // The router's errors (bad percent-encoding, a path parameter over 100 characters) answer
+    // problem+json like every other error.
+    frameworkErrors: (error, request, reply) => replyWithProblem(error, request, reply),
     ajv: {
       customOptions: {
         allErrors: true,

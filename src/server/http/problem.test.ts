@@ -65,6 +65,36 @@ describe('problemFromError', () => {
     expect(response.body.detail).toBe('email must match format "email" (and 2 more)');
   });
 
+  it('says a blank value (failing the non-blank pattern) "must not be blank"', () => {
+    const error = Object.assign(new Error('body/name must match pattern'), {
+      statusCode: 400,
+      validationContext: 'body',
+      validation: [
+        {
+          instancePath: '/name',
+          keyword: 'pattern',
+          message: 'must match pattern "\\S"',
+          params: { pattern: '\\S' },
+        },
+      ],
+    });
+    expect(problemFromError(error).body.errors).toEqual([
+      { path: '/name', message: 'must not be blank', in: 'body' },
+    ]);
+  });
+
+  it("maps a table's CHECK violation (no field to name) to 409, logged at warn", () => {
+    const error = Object.assign(new Error('new row violates check constraint "pools_check"'), {
+      code: '23514',
+      table: 'pools',
+      constraint: 'pools_check',
+    });
+    const response = problemFromError(error);
+    expect(response.status).toBe(409);
+    expect(response.body.detail).not.toContain('pools_check');
+    expect(response.logLevel).toBe('warn');
+  });
+
   it('hides the message of an unexpected error behind a generic 500', () => {
     const response = problemFromError(new Error('relation "users" does not exist at character 15'));
     expect(response.status).toBe(500);

@@ -1,6 +1,7 @@
 // The one place where an error becomes an HTTP response: RFC 9457 problem+json.
 // Pure, so the error handler and the logger agree on what happened.
 import { DomainError, type FieldError } from '../errors.ts';
+import { nonBlankPattern } from './schemas.ts';
 
 export interface Problem {
   type: string;
@@ -16,8 +17,11 @@ export interface ProblemResponse {
   status: number;
   body: Problem;
   headers: Record<string, string>;
-  /** 5xx are our fault and logged as errors; 4xx are the client's and logged at info. */
-  logLevel: 'info' | 'error';
+  /**
+   * 5xx are our fault and logged as errors; 4xx are the client's and logged at info, except a
+   * value only the database refused (warn: a request schema should have refused it first).
+   */
+  logLevel: 'info' | 'warn' | 'error';
 }
 
 const titles: Record<number, string> = {
@@ -29,6 +33,7 @@ const titles: Record<number, string> = {
   406: 'Not Acceptable',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -50,6 +55,9 @@ export function problem(
     logLevel: status >= 500 ? 'error' : 'info',
   };
 }
+
+/** Fastify's `maxParamLength` (left at its default): longer path parameters answer 414. */
+export const maxPathParameterLength = 100;
 
 interface AjvError {
   instancePath?: string;
@@ -79,9 +87,49 @@ export function fieldErrorsFromValidation(errors: AjvError[], context: string): 
     } else if (error.keyword === 'additionalProperties' && typeof extra === 'string') {
       path = `${path}/${extra}`;
       message = 'is not a known field';
+    } else if (error.keyword === 'pattern' && error.params?.pattern === nonBlankPattern) {
+      message = 'must not be blank';
     }
     return { path: path || '/', message, in: location } as FieldError;
   });
+}
+
+interface DatabaseErrorLike {
+  code?: unknown;
+  table?: unknown;
+  constraint?: unknown;
+}
+
+/**
+ * The field a CHECK constraint guards, when PostgreSQL named it `<table>_<column>_check` (as
+ * it does for a column's own CHECK); null for a table's CHECK (`<table>_check1`).
+ */
+export function fieldOfCheck(table: string, constraint: string): string | null {
+  const match = constraint.match(/^(.+)_check$/);
+  if (!match || !constraint.startsWith(`${table}_`)) return null;
+  const column = (match[1] as string).slice(table.length + 1);
+  if (!/^[a-z][a-z0-9_]*$/.test(column)) return null;
+  return `/${column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())}`;
+}
+
+/**
+ * A write the database refused by a CHECK: the request schema or the service should have
+ * refused it first, but the client still gets a 4xx, never a 500. A column's CHECK names the
+ * field (400); a table's CHECK guards state across columns or rows (stock within capacity),
+ * which a concurrent change can break: 409. Both drivers report SQLSTATE in `code`.
+ */
+function refusedByDatabase(error: unknown): ProblemResponse | null {
+  const e = (error ?? {}) as DatabaseErrorLike;
+  if (e.code !== '23514') return null;
+  const field =
+    typeof e.table === 'string' && typeof e.constraint === 'string'
+      ? fieldOfCheck(e.table, e.constraint)
+      : null;
+  const message = 'is not an accepted value';
+  const response = field
+    ? problem(400, `${field.slice(1)} ${message}`, { errors: [{ path: field, message }] })
+    : problem(409, 'the request conflicts with the stored data; reload and try again');
+  return { ...response, logLevel: 'warn' };
 }
 
 interface FastifyLikeError {
@@ -130,6 +178,23 @@ export function problemFromError(error: unknown): ProblemResponse {
       : 'the request is invalid';
     return problem(400, detail, { errors });
   }
+  // The router's errors name the raw path in their message; say what is wrong instead.
+  if (fastifyError.code === 'FST_ERR_BAD_URL') {
+    const message = 'is not valid percent-encoded UTF-8';
+    return problem(400, `the URL path ${message}`, {
+      code: fastifyError.code,
+      errors: [{ path: '/', message, in: 'path' } as FieldError],
+    });
+  }
+  if (fastifyError.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    const message = `is longer than ${maxPathParameterLength} characters`;
+    return problem(414, `a path parameter ${message}`, {
+      code: fastifyError.code,
+      errors: [{ path: '/', message, in: 'path' } as FieldError],
+    });
+  }
+  const refused = refusedByDatabase(error);
+  if (refused) return refused;
   const status = fastifyError.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     // Fastify's own client errors (malformed JSON, wrong content type, body too large):

@@ -5,6 +5,17 @@ export const Uuid = Type.String({ format: 'uuid', description: 'Identifier (UUID
 
 export const IdParams = Type.Object({ id: Uuid });
 
+/** At least one character that is not white space: what `String#trim` leaves non-empty. */
+export const nonBlankPattern = '\\S';
+
+/**
+ * Text that must not be blank after trimming, as the database's `length(btrim(x)) > 0`
+ * CHECKs require (a blank value answers 400 "must not be blank", not a 500 from the CHECK).
+ */
+export function NonBlank(options: { maxLength: number; description?: string }) {
+  return Type.String({ minLength: 1, ...options, pattern: nonBlankPattern });
+}
+
 export const ProblemSchema = Type.Object(
   {
     type: Type.String(),

@@ -7,7 +7,7 @@ import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/connect.ts';
 import { contextOf } from '../../http/auth.ts';
-import { errorResponses, IdParams, nullable } from '../../http/schemas.ts';
+import { errorResponses, IdParams, NonBlank, nullable } from '../../http/schemas.ts';
 import { staffRoles } from '../identity/roles.ts';
 import { documentLocales } from './pdf.ts';
 import {
@@ -67,7 +67,7 @@ const FooterSchema = Type.Object(
 
 const TemplateBody = Type.Object(
   {
-    displayName: nullable(Type.String({ minLength: 1, maxLength: 200 }), {
+    displayName: nullable(NonBlank({ maxLength: 200 }), {
       description: "The name printed in the header; null: the agency's name",
     }),
     addressLines: LinesSchema,

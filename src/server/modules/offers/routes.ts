@@ -7,7 +7,7 @@ import type { Database } from '../../db/connect.ts';
 import type { Role } from '../../db/schema.ts';
 import { contextOf } from '../../http/auth.ts';
 import { Page, PageQuery } from '../../http/pagination.ts';
-import { errorResponses, IdParams, nullable, Uuid } from '../../http/schemas.ts';
+import { errorResponses, IdParams, NonBlank, nullable, Uuid } from '../../http/schemas.ts';
 import { registerArchiveRoutes } from '../catalog/archive-routes.ts';
 import { ArchivedQuery, LocalizedTextSchema } from '../catalog/common.ts';
 import { staffRoles } from '../identity/roles.ts';
@@ -15,10 +15,10 @@ import { ChannelSchema } from '../pricing/quote-routes.ts';
 import * as offers from './service.ts';
 import { requiredActionKinds } from './types.ts';
 
-const Code = Type.String({ minLength: 1, maxLength: 60, pattern: '\\S' });
+const Code = NonBlank({ maxLength: 60 });
 
 const VariantSchema = Type.Object(
-  { code: Code, name: Type.String({ minLength: 1, maxLength: 200 }) },
+  { code: Code, name: NonBlank({ maxLength: 200 }) },
   { additionalProperties: false },
 );
 
@@ -40,7 +40,7 @@ const fields = {
     ...Code,
     description: 'The promotion id staff know it by, e.g. a marketplace deal number',
   },
-  name: Type.String({ minLength: 1, maxLength: 200 }),
+  name: NonBlank({ maxLength: 200 }),
   partner: Type.Optional(nullable(Type.String({ minLength: 1, maxLength: 100 }))),
   partnerUserId: Type.Optional(nullable(Uuid)),
   productId: Type.Optional(nullable(Uuid)),

@@ -2,7 +2,7 @@
 // matrix of rows, cancellation tiers and demand pricing. They feed validation and OpenAPI.
 import { type TProperties, Type } from 'typebox';
 import { PageQuery } from '../../http/pagination.ts';
-import { nullable, Uuid } from '../../http/schemas.ts';
+import { NonBlank, nullable, Uuid } from '../../http/schemas.ts';
 import {
   ArchivedQuery,
   CalendarDateSchema,
@@ -33,7 +33,7 @@ export function listQuery<T extends TProperties>(filters: T) {
 }
 
 /** A name shown to staff and in quotes: 1 to 200 characters, not blank. */
-export const NameSchema = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
+export const NameSchema = NonBlank({ maxLength: 200 });
 
 const Code = Type.String({
   minLength: 1,
