@@ -25,6 +25,7 @@ import { addDays, todayUtc } from '../../calendar.ts';
 import { inTransaction } from '../../context.ts';
 import { formatMoney } from '../documents/pdf.ts';
 import { createChannelFee } from '../pricing/channel-fees-service.ts';
+import { createPriceRule } from '../pricing/price-rules-service.ts';
 import { setManualRate } from '../pricing/rates.ts';
 import { exportInvoicesCsv } from './export-invoices.ts';
 import { onBookingPaid } from './service.ts';
@@ -160,6 +161,33 @@ describeEachDatabase('invoices and credit notes', (database, kind) => {
     expect(listed.json().items.map((i: { id: string }) => i.id)).toEqual([invoice.id]);
     emitted.push({ name: 'standard-company', xml: await xmlOf(bed.admin, invoice.id) });
     emitted.push({ name: 'standard-person', xml: await xmlOf(bed.admin, second.json().id) });
+  });
+
+  it('taxes a discount at the rates of the lines it reduces, not at its own', async () => {
+    const bed = await agencyWithTour();
+    await createPriceRule(bed.agency.ctx, {
+      name: 'First minute',
+      kind: 'discount',
+      percent: '10',
+    });
+    const booking = await book(bed);
+    // 1 750,00 stay − 175,00 first minute = 1 575,00, + 2 % phone fee 31,50 = 1 606,50.
+    expect(booking.total).toBe(1606_50);
+    const response = await post(bed.admin, `/api/v1/bookings/${booking.id}/invoices`);
+    expect(response.statusCode, response.body).toBe(201);
+    const invoice = response.json();
+    // The discount reduces the stay (12 %): 1 575,00 / 1.12 = 1 406,25 net, 168,75 VAT.
+    // The fee alone is at 21 %: 31,50 / 1.21 = 26,03 net, 5,47 VAT. No row is negative.
+    expect(invoice.breakdown).toEqual([
+      expect.objectContaining({ rate: '12', taxable: 1406_25, vat: 168_75 }),
+      expect.objectContaining({ rate: '21', taxable: 26_03, vat: 5_47 }),
+    ]);
+    expect(invoice.vat).toBe(174_22);
+    const discount = invoice.lines.find((l: { description: string }) =>
+      l.description.startsWith('First minute'),
+    );
+    expect(discount).toMatchObject({ vatRate: '12', gross: -175_00, quantity: -1 });
+    emitted.push({ name: 'standard-discount', xml: await xmlOf(bed.admin, invoice.id) });
   });
 
   it('credits an invoice in full, refuses to credit more, and invoices again after', async () => {
@@ -521,6 +549,7 @@ describeEachDatabase('invoices and credit notes', (database, kind) => {
       'margin-credit-note',
       'margin-person',
       'standard-company',
+      'standard-discount',
       'standard-person',
     ]);
     const dir = await mkdtemp(join(tmpdir(), 'caravel-einvoices-'));

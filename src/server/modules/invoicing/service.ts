@@ -86,6 +86,41 @@ async function customerParty(
   };
 }
 
+/**
+ * Booking lines that change the price of other lines (rule discounts and surcharges, package
+ * and buy-N-get-M differences, demand pricing): their VAT follows the lines they change.
+ */
+const adjustmentKinds = new Set(['discount', 'surcharge', 'dynamic']);
+/** What price rules change: what is bought, not channel fees (as in pricing's rule base). */
+const adjustedKinds = new Set([
+  'room',
+  'person',
+  'extra_bed',
+  'empty_bed',
+  'transport',
+  'ticket',
+  'service',
+  'booking',
+]);
+
+/**
+ * The lines an adjustment changes, as indexes into `lines`: what is bought, of the travellers
+ * it names (a buy-N-get-M line names the travellers it frees), or of everyone when it names none.
+ */
+function linesAdjustedBy(
+  adjustment: { travellers: unknown },
+  lines: ReadonlyArray<{ kind: string; travellers: unknown }>,
+): number[] {
+  const travellersOf = (value: unknown): number[] =>
+    Array.isArray(value) ? value.filter((t): t is number => typeof t === 'number') : [];
+  const named = new Set(travellersOf(adjustment.travellers));
+  const bought = lines.flatMap((line, index) => (adjustedKinds.has(line.kind) ? [index] : []));
+  const theirs = bought.filter((index) =>
+    travellersOf(lines[index]?.travellers).some((t) => named.has(t)),
+  );
+  return theirs.length > 0 ? theirs : bought;
+}
+
 /** What an invoice of the booking would be, or why there can be none now. */
 async function draftInvoice(
   ctx: Ctx,
@@ -137,6 +172,7 @@ async function draftInvoice(
     rate: vatRateOf(policy, l.kind),
     cost: l.cost === null ? null : Number(l.cost),
     bookingLinePosition: l.position,
+    ...(adjustmentKinds.has(l.kind) ? { spreadOver: linesAdjustedBy(l, billable) } : {}),
   }));
   const linesTotal = lines.reduce((a, l) => a + l.gross, 0);
   const total = Number(booking.total);
@@ -149,6 +185,7 @@ async function draftInvoice(
       rate: policy.defaultRate,
       cost: 0,
       bookingLinePosition: null,
+      spreadOver: [],
     });
   }
   if (lines.length === 0 || total <= 0) {
