@@ -287,6 +287,34 @@ describeEachDatabase('invoices and credit notes', (database, kind) => {
     emitted.push({ name: 'margin-credit-note', xml: await xmlOf(bed.admin, credit.json().id) });
   });
 
+  it('gives a partial margin-scheme credit note its share of the margin VAT, in the book too', async () => {
+    const bed = await agencyWithTour(settings({ vatScheme: 'margin' }));
+    const booking = await book(bed);
+    const invoice = (await post(bed.admin, `/api/v1/bookings/${booking.id}/invoices`)).json();
+    expect(invoice).toMatchObject({ gross: 1785_00, marginVat: 97_19 });
+    const [first] = invoice.lines as Array<{ position: number; gross: number }>;
+    // 500,00 of 1 785,00 credited: 97,19 × 500 / 1 785 = 27,22 of the margin VAT.
+    const partial = await post(bed.admin, `/api/v1/invoices/${invoice.id}/credit-notes`, {
+      reason: 'Room downgraded',
+      lines: [{ position: first?.position, amount: 500_00 }],
+    });
+    expect(partial.statusCode, partial.body).toBe(201);
+    expect(partial.json()).toMatchObject({ gross: 500_00, marginVat: 27_22 });
+    // The rest takes what is left, so invoice and credit notes net to zero.
+    const rest = await post(bed.admin, `/api/v1/invoices/${invoice.id}/credit-notes`, {
+      reason: 'Cancelled',
+    });
+    expect(rest.statusCode, rest.body).toBe(201);
+    expect(rest.json()).toMatchObject({ gross: 1285_00, marginVat: 69_97 });
+    const csv = await get(bed.admin, '/api/v1/invoices/export.csv');
+    const rows: Record<string, string>[] = parse(csv.body, { bom: true, columns: true });
+    const marginOf = (number: string) =>
+      rows.find((row) => row.Number === number)?.['Margin-scheme VAT'];
+    expect(marginOf(invoice.number)).toBe('97.19');
+    expect(marginOf(partial.json().number)).toBe('-27.22');
+    expect(marginOf(rest.json().number)).toBe('-69.97');
+  });
+
   it('invoices in the booking currency with the VAT also in the accounting currency', async () => {
     const bed = await agencyWithTour(settings({ accountingCurrency: 'CZK' }));
     const booking = await book(bed);

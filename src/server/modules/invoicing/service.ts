@@ -1,6 +1,8 @@
 // Invoicing use cases (D3): issue an invoice of a booking, credit it, issue one by itself when
 // the agency's policy says so (on booking, or on payment through `onBookingPaid`), read them.
 // Each write is one transaction that numbers the document gaplessly in its series.
+
+import Decimal from 'decimal.js';
 import { addDays, todayUtc } from '../../calendar.ts';
 import { type Ctx, inTransaction } from '../../context.ts';
 import { newId } from '../../db/ids.ts';
@@ -10,7 +12,7 @@ import { decodeCursor, toPage } from '../../http/pagination.ts';
 import { displayNameOf } from '../customers/customer-rules.ts';
 import type { CustomerAddress } from '../customers/types.ts';
 import { recordAudit } from '../identity/audit.ts';
-import { convert, format, money } from '../pricing/money.ts';
+import { convert, format, money, rounding } from '../pricing/money.ts';
 import { rateOn } from '../pricing/rates.ts';
 import { allocateInvoiceNumber } from './numbers.ts';
 import { type InvoiceView, presentInvoice } from './present.ts';
@@ -418,6 +420,27 @@ function creditLines(
   });
 }
 
+/**
+ * The margin-scheme VAT a credit note of `gross` takes back from its invoice, `before` being
+ * credited already: the invoice's margin VAT in proportion to what is credited, counted on the
+ * running total (round(M × after ÷ G) − round(M × before ÷ G)), so that the credit notes of an
+ * invoice credited in full take back exactly its margin VAT, however it was split. Null when
+ * the invoice's margin VAT is unknown (or it is not under the margin scheme).
+ */
+export function marginVatCredited(
+  invoice: { marginVat: number | string | null; gross: number | string },
+  before: number,
+  gross: number,
+): number | null {
+  if (invoice.marginVat === null) return null;
+  const total = Number(invoice.marginVat);
+  const invoiced = Number(invoice.gross);
+  if (invoiced <= 0) return null;
+  const upTo = (credited: number) =>
+    new Decimal(total).mul(credited).div(invoiced).toDecimalPlaces(0, rounding).toNumber();
+  return upTo(before + gross) - upTo(before);
+}
+
 /** Issues a credit note of an invoice: all that is not credited yet, or the lines asked (409 beyond that). */
 export async function issueCreditNote(
   ctx: Ctx,
@@ -446,7 +469,6 @@ export async function issueCreditNote(
       );
     }
     const vat = computeVat(invoice.vatScheme, lines, settings.defaultVatRate);
-    const full = credited.size === 0 && gross === Number(invoice.gross);
     const currency = invoice.currency.trim();
     const taxCurrency = invoice.taxCurrency?.trim() ?? null;
     const issueDate = todayUtc(now);
@@ -474,7 +496,11 @@ export async function issueCreditNote(
         net: vat.net,
         vat: vat.vat,
         gross: vat.gross,
-        marginVat: full ? invoice.marginVat : null,
+        marginVat: marginVatCredited(
+          invoice,
+          [...credited.values()].reduce((a, b) => a + b, 0),
+          gross,
+        ),
         taxCurrency,
         taxRate: invoice.taxRate,
         vatInTaxCurrency:
