@@ -7,6 +7,7 @@ import type { DB } from '../../db/schema.ts';
 import { Conflict, Invalid, NotFound } from '../../errors.ts';
 import { mailCustomer } from '../bookings/customer-mail.ts';
 import { type BookingView, getBooking } from '../bookings/read-booking.ts';
+import { customerVisibleLines } from '../bookings/visible-lines.ts';
 import { recordAudit } from '../identity/audit.ts';
 import { defaultPaymentTerms } from '../payments/types.ts';
 import { renderContract } from './contract.ts';
@@ -118,7 +119,12 @@ export async function renderDocumentOf(
 ): Promise<RenderedDocument> {
   const locale = options.locale ?? documentLocaleOf(booking);
   const template = await documentTemplateOf(ctx);
-  const input = { booking, template, locale };
+  // Every document goes to the customer, whoever prints it: only the lines a customer sees.
+  const input = {
+    booking: { ...booking, lines: customerVisibleLines(booking.lines) },
+    template,
+    locale,
+  };
   let pdf: Buffer;
   switch (kind) {
     case 'voucher': {

@@ -9,6 +9,7 @@ import { newId } from '../../db/ids.ts';
 import type { InvoiceParty } from '../../db/schema.ts';
 import { Conflict, Invalid, NotFound } from '../../errors.ts';
 import { decodeCursor, toPage } from '../../http/pagination.ts';
+import { customerVisibleLines } from '../bookings/visible-lines.ts';
 import { displayNameOf } from '../customers/customer-rules.ts';
 import type { CustomerAddress } from '../customers/types.ts';
 import { recordAudit } from '../identity/audit.ts';
@@ -164,8 +165,8 @@ async function draftInvoice(
     return draftOf(ctx, settings, booking, lines, now);
   }
   // Commissions are what the agency pays its channel, not what the customer buys.
-  const billable = (await repo.currentBookingLines(ctx, bookingId)).filter(
-    (l) => l.kind !== 'commission' && Number(l.amount) !== 0,
+  const billable = customerVisibleLines(await repo.currentBookingLines(ctx, bookingId)).filter(
+    (l) => Number(l.amount) !== 0,
   );
   const lines: ChargeLine[] = billable.map((l) => ({
     description: l.fromDate && l.toDate ? `${l.label}, ${l.fromDate} – ${l.toDate}` : l.label,
