@@ -39,6 +39,8 @@ interface InvoiceLabels {
   vatBreakdown: string;
   credits: (number: string, date: string) => string;
   reason: string;
+  /** A foreign-currency invoice: its VAT in the agency's currency and the rate used. */
+  vatInTaxCurrency: (amount: string, from: string, rate: string, to: string) => string;
 }
 
 const labels: Record<DocumentLocale, InvoiceLabels> = {
@@ -61,6 +63,8 @@ const labels: Record<DocumentLocale, InvoiceLabels> = {
     vatBreakdown: 'VAT breakdown',
     credits: (number, date) => `Credits invoice ${number} of ${date}`,
     reason: 'Reason',
+    vatInTaxCurrency: (amount, from, rate, to) =>
+      `VAT in ${to}: ${amount} (exchange rate 1 ${from} = ${rate} ${to})`,
   },
   cs: {
     invoice: 'Faktura',
@@ -81,6 +85,8 @@ const labels: Record<DocumentLocale, InvoiceLabels> = {
     vatBreakdown: 'Rekapitulace DPH',
     credits: (number, date) => `Opravuje fakturu ${number} ze dne ${date}`,
     reason: 'Důvod',
+    vatInTaxCurrency: (amount, from, rate, to) =>
+      `DPH v ${to}: ${amount} (kurz 1 ${from} = ${rate} ${to})`,
   },
   pl: {
     invoice: 'Faktura',
@@ -101,6 +107,8 @@ const labels: Record<DocumentLocale, InvoiceLabels> = {
     vatBreakdown: 'Zestawienie VAT',
     credits: (number, date) => `Koryguje fakturę ${number} z dnia ${date}`,
     reason: 'Przyczyna',
+    vatInTaxCurrency: (amount, from, rate, to) =>
+      `VAT w ${to}: ${amount} (kurs 1 ${from} = ${rate} ${to})`,
   },
   tr: {
     invoice: 'Fatura',
@@ -121,6 +129,8 @@ const labels: Record<DocumentLocale, InvoiceLabels> = {
     vatBreakdown: 'KDV dökümü',
     credits: (number, date) => `${date} tarihli ${number} numaralı faturayı düzeltir`,
     reason: 'Gerekçe',
+    vatInTaxCurrency: (amount, from, rate, to) =>
+      `${to} cinsinden KDV: ${amount} (döviz kuru 1 ${from} = ${rate} ${to})`,
   },
   zh: {
     invoice: '发票',
@@ -141,6 +151,8 @@ const labels: Record<DocumentLocale, InvoiceLabels> = {
     vatBreakdown: '增值税明细',
     credits: (number, date) => `冲销 ${date} 开具的发票 ${number}`,
     reason: '原因',
+    vatInTaxCurrency: (amount, from, rate, to) =>
+      `以${to}计的增值税：${amount}（汇率 1 ${from} = ${rate} ${to}）`,
   },
 };
 
@@ -252,6 +264,21 @@ export async function renderInvoicePdf(
       ],
     );
     if (invoice.note) paragraph(doc, invoice.note);
+  }
+  if (invoice.taxCurrency && invoice.taxRate && invoice.vatInTaxCurrency !== null) {
+    // The law of the agency's country asks a foreign-currency invoice for its VAT in the
+    // national currency and the rate it was converted at (as the e-invoice's BT-111 has it).
+    paragraph(
+      doc,
+      l.vatInTaxCurrency(
+        formatMoney(invoice.vatInTaxCurrency, invoice.taxCurrency, locale),
+        invoice.currency,
+        new Intl.NumberFormat(locale, { maximumFractionDigits: 10 }).format(
+          Number(invoice.taxRate),
+        ),
+        invoice.taxCurrency,
+      ),
+    );
   }
   return pdfToBuffer(doc);
 }

@@ -345,6 +345,22 @@ describeEachDatabase('invoices and credit notes', (database, kind) => {
     });
     expect(credit.json()).toMatchObject({ taxCurrency: 'CZK', vatInTaxCurrency: 4898_29 });
     emitted.push({ name: 'foreign-credit-note', xml: await xmlOf(bed.admin, credit.json().id) });
+    // The PDF says it too: the VAT in CZK and the rate it was converted at.
+    const pdf = await get(bed.admin, `/api/v1/invoices/${invoice.id}.pdf`);
+    expect(pdf.statusCode, pdf.body).toBe(200);
+    const dir = await mkdtemp(join(tmpdir(), 'caravel-invoice-pdf-'));
+    try {
+      const file = join(dir, 'foreign.pdf');
+      await writeFile(file, pdf.rawPayload);
+      const text = execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'])
+        .toString()
+        .replace(/\s+/g, '');
+      // In the customer's language (Czech), with the rate written the Czech way.
+      expect(text).toContain(`DPHvCZK:${formatMoney(4898_29, 'CZK', 'cs').replace(/\s+/g, '')}`);
+      expect(text).toContain('kurz1EUR=25,305CZK');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses to invoice before invoicing is set up, and who may not', async () => {
