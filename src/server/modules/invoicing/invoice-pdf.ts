@@ -17,8 +17,10 @@ import {
   pdfToBuffer,
 } from '../documents/pdf.ts';
 import { documentTemplateOf } from '../documents/template-service.ts';
+import { minorUnitDigits } from '../pricing/money.ts';
 import type { InvoiceView } from './present.ts';
 import { getInvoice } from './service.ts';
+import { linePrice } from './ubl.ts';
 
 interface InvoiceLabels {
   invoice: string;
@@ -173,6 +175,28 @@ function partyText(party: InvoiceParty, l: InvoiceLabels): string {
     .join('\n');
 }
 
+/**
+ * A line's unit price as the e-invoice states it, so that quantity × price is the line's net
+ * on paper too: with the decimals it needs (1 294,643 Kč), or for the whole quantity when one
+ * unit has no finite decimal price (1 250,00 € / 14).
+ */
+export function unitPriceText(
+  net: number,
+  quantity: number,
+  currency: string,
+  locale: DocumentLocale,
+): string {
+  const { price, baseQuantity } = linePrice(net, quantity, currency);
+  if (baseQuantity) return `${formatMoney(Math.abs(net), currency, locale)} / ${baseQuantity}`;
+  const places = Math.max(minorUnitDigits(currency), price.split('.')[1]?.length ?? 0);
+  return new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: places,
+    maximumFractionDigits: places,
+  }).format(Number(price));
+}
+
 /** The PDF of an invoice or credit note in `locale`. */
 export async function renderInvoicePdf(
   invoice: InvoiceView,
@@ -183,6 +207,8 @@ export async function renderInvoicePdf(
   const title = invoice.kind === 'credit_note' ? l.creditNote : l.invoice;
   const doc = createPdf({ locale, title: `${title} ${invoice.number}`, template });
   const money = (minor: number) => formatMoney(minor, invoice.currency, locale);
+  const unitPrice = (line: { net: number; quantity: number }) =>
+    unitPriceText(line.net, line.quantity, invoice.currency, locale);
   const margin = invoice.vatScheme === 'margin';
 
   keyValues(doc, [
@@ -215,7 +241,7 @@ export async function renderInvoicePdf(
         ...invoice.lines.map((line) => [
           line.description,
           String(line.quantity),
-          money(line.unitPrice),
+          unitPrice(line),
           money(line.gross),
         ]),
         [l.total, '', '', money(invoice.gross)],
@@ -237,7 +263,7 @@ export async function renderInvoicePdf(
       invoice.lines.map((line) => [
         line.description,
         String(line.quantity),
-        money(line.unitPrice),
+        unitPrice(line),
         rate(line.vatRate),
         money(line.net),
         money(line.vat),

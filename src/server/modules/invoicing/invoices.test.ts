@@ -569,6 +569,10 @@ describeEachDatabase('invoices and credit notes', (database, kind) => {
       expect(text).toContain('JiříŠťastný');
       expect(text).toContain('RekapitulaceDPH');
       expect(text).toContain(formatMoney(1785_00, 'EUR', 'cs').replace(/\s+/g, ''));
+      // 14 adult nights, 1 250,00 net: no rounded unit price (89,29 × 14 = 1 250,06) but the
+      // price of the 14, so that quantity × price is the net on paper as in the e-invoice.
+      expect(text).toContain(`${formatMoney(1250_00, 'EUR', 'cs').replace(/\s+/g, '')}/14`);
+      expect(text).not.toContain('89,29');
 
       const note = (
         await post(bed.admin, `/api/v1/invoices/${invoice.id}/credit-notes`, {
