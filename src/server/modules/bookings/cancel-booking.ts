@@ -1,13 +1,15 @@
 // Cancelling a booking (B6): the state machine decides whether the caller may, the fee comes
 // from the booking's own cancellation policy on its current total, and in one transaction
 // the inventory it took is given back, its lines marked cancelled, its promo code use
-// returned, and who, when, why and the fee kept on the booking and in the audit log.
+// returned, its payment plan replaced by the fee, and who, when, why and the fee kept on the
+// booking and in the audit log.
 import { todayUtc } from '../../calendar.ts';
 import { type Ctx, inTransaction } from '../../context.ts';
 import { Conflict, Forbidden, Invalid } from '../../errors.ts';
 import { recordAudit } from '../identity/audit.ts';
 import { release } from '../inventory/service.ts';
 import { onBookingCancelled } from '../invoicing/service.ts';
+import { replacePlanOnCancellation } from '../payments/plan-service.ts';
 import { releasePromoCode } from '../pricing/promo-codes-service.ts';
 import { type BookingRow, findBooking, policyOf } from './booking-rows.ts';
 import { type CancellationCharge, cancellationFee } from './cancellation.ts';
@@ -111,6 +113,8 @@ export async function cancelBooking(
       .where('agencyId', '=', tx.agencyId)
       .where('id', '=', id)
       .execute();
+    // The trip's instalments are withdrawn: what is due now is the fee (less what was paid).
+    await replacePlanOnCancellation(tx, id, charge.fee, now);
     await recordAudit(tx, {
       action: 'booking.cancelled',
       entityType: 'booking',

@@ -136,6 +136,71 @@ describeEachDatabase('cancelling bookings', (database) => {
     expect(preview.statusCode).toBe(409);
   });
 
+  it('leaves the fee as the one amount due and withdraws the voucher and e-tickets', async () => {
+    const booking = await book(agent, inDays(45), inDays(49));
+    const pay = (amount: number) =>
+      call(agent, 'POST', `/api/v1/bookings/${booking.id}/payments`, {
+        amount,
+        method: 'bank_transfer',
+      });
+    expect((await pay(100_00)).statusCode).toBe(201);
+    const before = (await call(agent, 'GET', `/api/v1/bookings/${booking.id}`)).json();
+    expect(before.instalments.length).toBeGreaterThan(0);
+    expect(before.balance).toBe(700_00);
+
+    expect((await cancel(agent, booking.id)).statusCode).toBe(200);
+    const after = (await call(agent, 'GET', `/api/v1/bookings/${booking.id}`)).json();
+    // 45 days ahead: 50 % of 800,00 = 400,00; 100,00 of it is paid.
+    expect(after).toMatchObject({ total: 800_00, paid: 100_00, balance: 300_00 });
+    expect(after.cancellation.fee).toBe(400_00);
+    expect(after.instalments).toEqual([
+      {
+        dueDate: expect.any(String),
+        amount: 400_00,
+        label: 'cancellation_fee',
+        paid: false,
+        overdue: false,
+      },
+    ]);
+    const payments = (await call(agent, 'GET', `/api/v1/bookings/${booking.id}/payments`)).json();
+    expect(payments).toMatchObject({ balance: 300_00 });
+
+    // The voucher and e-tickets are withdrawn; the contract stays, as the record of the sale.
+    const voucher = await call(
+      agent,
+      'GET',
+      `/api/v1/bookings/${booking.id}/documents/voucher.pdf`,
+    );
+    expect(voucher.statusCode).toBe(409);
+    expect(voucher.headers['content-type']).toContain('application/problem+json');
+    expect(voucher.json().detail).toContain('is cancelled');
+    const eticket = await call(
+      agent,
+      'GET',
+      `/api/v1/bookings/${booking.id}/documents/eticket.pdf`,
+    );
+    expect(eticket.statusCode).toBe(409);
+    const listed = (await call(agent, 'GET', `/api/v1/bookings/${booking.id}/documents`)).json();
+    expect(listed.items.map((d: { kind: string }) => d.kind)).toEqual(['contract', 'instructions']);
+    const contract = await call(
+      agent,
+      'GET',
+      `/api/v1/bookings/${booking.id}/documents/contract.pdf`,
+    );
+    expect(contract.statusCode).toBe(200);
+    const send = await call(agent, 'POST', `/api/v1/bookings/${booking.id}/documents/send`, {
+      documents: ['contract', 'voucher'],
+    });
+    expect(send.statusCode).toBe(409);
+    expect(send.json().errors).toEqual([expect.objectContaining({ path: '/documents/1' })]);
+
+    // The fee may be paid, and no more than it.
+    expect((await pay(300_01)).statusCode).toBe(409);
+    expect((await pay(300_00)).statusCode).toBe(201);
+    const settled = (await call(agent, 'GET', `/api/v1/bookings/${booking.id}`)).json();
+    expect(settled).toMatchObject({ balance: 0, instalments: [{ paid: true }] });
+  });
+
   it('requires a reason of 3 to 1000 characters', async () => {
     const booking = await book(agent, inDays(50), inDays(53));
     const missing = await call(agent, 'POST', `/api/v1/bookings/${booking.id}/cancel`, {});

@@ -194,6 +194,46 @@ function partyText(p: Party): string {
   return `${p.adults} adult${p.adults === 1 ? '' : 's'}${children}`;
 }
 
+/** JSON with sorted keys, absent, null, empty text and empty lists alike (one form per value). */
+function canonical(value: unknown): string {
+  const empty = (v: unknown) =>
+    v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v)
+            .filter(([, x]) => !empty(typeof x === 'string' ? x.trim() : x))
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : typeof v === 'string'
+        ? v.trim()
+        : v,
+  );
+}
+
+/** What a booking's trip is, as one text: two requests with the same text book the same trip. */
+function tripOf(
+  request: StoredQuoteRequest,
+  dates: { startDate: string; endDate: string; promoCode: string | null },
+): string {
+  return canonical({
+    start: dates.startDate,
+    end: dates.endDate,
+    departureId: request.departureId,
+    outboundDepartureId: request.outboundDepartureId,
+    returnDepartureId: request.returnDepartureId,
+    adults: request.party.adults,
+    childAges: [...request.party.childAges].sort((a, b) => a - b),
+    rooms: request.rooms,
+    extras: request.extras,
+    classCode: request.classCode,
+    boardingPoint: request.boardingPoint,
+    timeSlot: request.timeSlot,
+    ratePlan: request.ratePlan ?? 'flexible',
+    promoCode: dates.promoCode,
+  });
+}
+
 /** The travellers after the change, checked against its party and dates (400 naming them). */
 async function travellersAfter(
   tx: Ctx,
@@ -269,6 +309,24 @@ export async function applyChange(
       { start: quote.startDate, end: quote.endDate },
       input.travellers,
     );
+    const current = await tx.db
+      .selectFrom('quotes')
+      .select(['request', 'total'])
+      .where('agencyId', '=', tx.agencyId)
+      .where('id', '=', booking.quoteId)
+      .executeTakeFirstOrThrow();
+    const sameTrip =
+      tripOf(current.request as StoredQuoteRequest, booking) === tripOf(request, quote) &&
+      Number(current.total) === Number(quote.total);
+    const sameTravellers =
+      !input.travellers ||
+      canonical(input.travellers) === canonical(await travellersOf(tx, booking.id));
+    if (sameTrip && sameTravellers) {
+      throw new Conflict(
+        'nothing would change: the change has the booking’s dates, party, rooms, extras, travellers and price; the booking stays as it is',
+        [{ path: '/quoteId', message: 'prices the booking as it is' }],
+      );
+    }
     const fee = changeFee(policyOf(booking), todayUtc(now), booking.startDate);
 
     // Inventory: the old take goes back first, so a change that overlaps the old dates can

@@ -192,6 +192,31 @@ describeEachDatabase('changing bookings', (database) => {
     expect(changed.lines.some((l: { kind: string }) => l.kind === 'fee')).toBe(false);
   });
 
+  it('refuses with 409 a change that would change nothing, and keeps the revision', async () => {
+    const booking = await book(agent, inDays(140), inDays(143));
+    const same = (await preview(agent, booking.id, { from: inDays(140), to: inDays(143) })).json();
+    expect(same).toMatchObject({ difference: 0, changeFee: 0 });
+    const response = await apply(agent, booking.id, { quoteId: same.quote.id });
+    expect(response.statusCode, response.body).toBe(409);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json().detail).toContain('nothing would change');
+    const after = await get(booking.id);
+    expect(after.revision).toBe(1);
+    expect(after.history.filter((h: { action: string }) => h.action === 'booking.changed')).toEqual(
+      [],
+    );
+    // The same dates with a traveller's name corrected is a change.
+    const travellers = (after.travellers as Array<Record<string, unknown>>).map((t, i) => ({
+      firstName: i === 0 ? 'Johana' : t.firstName,
+      lastName: t.lastName,
+      birthDate: t.birthDate,
+      email: t.email,
+    }));
+    const renamed = await apply(agent, booking.id, { quoteId: same.quote.id, travellers });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json().revision).toBe(2);
+  });
+
   it('refuses dates that are sold out with 409, and changes nothing', async () => {
     const [from, to] = [inDays(100), inDays(103)];
     const booking = await book(agent, from, to);

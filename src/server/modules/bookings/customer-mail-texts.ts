@@ -21,6 +21,8 @@ export interface CustomerMailFacts {
   endDate: string;
   currency: string;
   total: number;
+  /** What the booking owes when not its total: a cancelled booking's fee. */
+  owed?: number;
   paid: number;
   /** Whether documents go with the message (the closing line says so). */
   withAttachments: boolean;
@@ -237,7 +239,7 @@ export function customerMail(
   ];
   const balance = [
     `${w.paid}: ${money(facts.paid)}`,
-    `${w.balance}: ${money(facts.total - facts.paid)}`,
+    `${w.balance}: ${money((facts.owed ?? facts.total) - facts.paid)}`,
   ];
   let subject: string;
   let body: string[];

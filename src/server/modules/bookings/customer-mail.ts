@@ -6,6 +6,7 @@ import { displayNameOf } from '../customers/customer-rules.ts';
 import { isDocumentLocale } from '../documents/pdf.ts';
 import { type AttachedDocument, queueBookingMail } from '../messaging/booking-mail.ts';
 import { queueSms } from '../messaging/sms.ts';
+import { owedOf } from '../payments/plan.ts';
 import { paidNetOf } from '../payments/repo.ts';
 import { type CustomerMailEvent, customerMail } from './customer-mail-texts.ts';
 
@@ -53,6 +54,8 @@ export async function mailCustomer(
       'b.endDate',
       'b.currency',
       'b.total',
+      'b.status',
+      'b.cancellationFee',
       'c.kind',
       'c.firstName',
       'c.lastName',
@@ -78,6 +81,7 @@ export async function mailCustomer(
     endDate: row.endDate,
     currency: row.currency.trim(),
     total: Number(row.total),
+    owed: owedOf(row),
     paid: await paidNetOf(tx, bookingId),
     withAttachments: documents.length + invoiceIds.length > 0,
   });

@@ -17,6 +17,7 @@ import {
   type Mover,
 } from './state-machine.ts';
 import { maySeeBookingId } from './visibility.ts';
+import { isCustomerVisible } from './visible-lines.ts';
 
 interface FactRows {
   booking: {
@@ -182,7 +183,7 @@ export async function getBooking(ctx: Ctx, id: string, now: Date = new Date()) {
     missingActions: actions.filter((a) => a.doneAt === null).map((a) => a.code),
     notes: staff ? booking.notes : null,
     lines: lines
-      .filter((l) => staff || l.kind !== 'commission')
+      .filter((l) => staff || isCustomerVisible(l))
       .map((l) => ({
         position: l.position,
         kind: l.kind,

@@ -248,6 +248,44 @@ describeEachDatabase('documents', (database) => {
     expect(en).toContain('€1,750.00');
   });
 
+  it('never shows a commission line on a document the customer gets, whoever prints it', async () => {
+    // A marketplace's commission, as pricing writes it for a partner's sale: the agency's cost.
+    await database()
+      .db.insertInto('bookingLines')
+      .values({
+        id: newId(),
+        agencyId: agency.agencyId,
+        bookingId,
+        position: 95,
+        kind: 'commission',
+        label: 'Provize DealHub 12 %',
+        productKind: 'tour',
+        productId: newId(),
+        travellers: json([]),
+        fromDate: null,
+        toDate: null,
+        unitPrice: 0,
+        quantity: 1,
+        amount: 0,
+        cost: 210_00,
+        supplierStatus: 'confirmed',
+        detail: json({}),
+      })
+      .execute();
+    try {
+      // Staff still see it on the booking.
+      const view = (await call(agent, 'GET', `/api/v1/bookings/${bookingId}`)).json();
+      expect(view.lines.map((l: { label: string }) => l.label)).toContain('Provize DealHub 12 %');
+      for (const kind of ['contract', 'voucher', 'instructions', 'eticket']) {
+        const text = textOf(await pdfOf(docUrl(kind, '?locale=cs')));
+        expect(text, kind).not.toContain('ProvizeDealHub');
+        expect(text, kind).not.toContain('Provize');
+      }
+    } finally {
+      await database().db.deleteFrom('bookingLines').where('position', '=', 95).execute();
+    }
+  });
+
   it("shows the open required action as a red box, and its confirmation once it's done", async () => {
     const labels = labelsFor('cs');
     const open = textOf(await pdfOf(docUrl('voucher')));

@@ -8,7 +8,7 @@ import { invoicePdf } from '../invoicing/invoice-pdf.ts';
 import type { BookingMail } from '../messaging/booking-mail.ts';
 import type { EmailAttachment, Mailer } from '../messaging/mailer.ts';
 import { ticketLines } from './eticket.ts';
-import { renderDocumentOf } from './service.ts';
+import { isWithdrawn, renderDocumentOf } from './service.ts';
 
 // The worker reads the booking it was asked to write about, as staff would.
 const documentMailer: Actor = {
@@ -36,6 +36,8 @@ export async function attachmentsOf(
   for (const kind of mail.documents) {
     // A booking without transport or ticket lines has no e-ticket to send.
     if (kind === 'eticket' && ticketLines(booking).length === 0) continue;
+    // A voucher or e-tickets asked for before the booking was cancelled are withdrawn since.
+    if (isWithdrawn(booking, kind)) continue;
     const rendered = await renderDocumentOf(ctx, booking, kind, { publicUrl });
     attachments.push(pdf(rendered.filename, rendered.pdf));
   }

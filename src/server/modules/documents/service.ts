@@ -7,6 +7,7 @@ import type { DB } from '../../db/schema.ts';
 import { Conflict, Invalid, NotFound } from '../../errors.ts';
 import { mailCustomer } from '../bookings/customer-mail.ts';
 import { type BookingView, getBooking } from '../bookings/read-booking.ts';
+import { customerVisibleLines } from '../bookings/visible-lines.ts';
 import { recordAudit } from '../identity/audit.ts';
 import { defaultPaymentTerms } from '../payments/types.ts';
 import { renderContract } from './contract.ts';
@@ -46,6 +47,26 @@ export interface RenderedDocument {
   pdf: Buffer;
 }
 
+/**
+ * Travel documents let their holder travel: a hotel or a carrier honours them on sight. Once
+ * the booking is cancelled they are withdrawn, not reprinted with a VOID stamp (a printout is
+ * shown at a desk where nobody reads a stamp, and a copy made before looks the same): they are
+ * no longer listed, rendered or sent (409). The contract and the instructions stay, as the
+ * record of what was sold and on what terms.
+ */
+const travelDocuments: ReadonlySet<DocumentKind> = new Set(['voucher', 'eticket']);
+
+/** True when `kind` of this booking is withdrawn (a travel document of a cancelled booking). */
+export function isWithdrawn(booking: { status: string }, kind: DocumentKind): boolean {
+  return booking.status === 'cancelled' && travelDocuments.has(kind);
+}
+
+function withdrawn(booking: { number: string }, kind: DocumentKind, path?: string): Conflict {
+  const what = kind === 'eticket' ? 'e-tickets are' : 'voucher is';
+  const message = `the booking ${booking.number} is cancelled: its ${what} withdrawn`;
+  return new Conflict(message, path ? [{ path, message }] : undefined);
+}
+
 /** The customer's language when documents are written in it, else English. */
 export function documentLocaleOf(booking: BookingView): DocumentLocale {
   return isDocumentLocale(booking.customer.locale) ? booking.customer.locale : 'en';
@@ -64,7 +85,9 @@ export async function listDocuments(ctx: Ctx, bookingId: string) {
     instructions: labels.instructions,
     eticket: labels.eticket,
   };
-  const kinds = documentKinds.filter((k) => k !== 'eticket' || tickets.length > 0);
+  const kinds = documentKinds.filter(
+    (k) => (k !== 'eticket' || tickets.length > 0) && !isWithdrawn(booking, k),
+  );
   return {
     locale,
     items: kinds.map((kind) => ({
@@ -118,9 +141,16 @@ export async function renderDocumentOf(
   kind: DocumentKind,
   options: RenderOptions,
 ): Promise<RenderedDocument> {
+  if (isWithdrawn(booking, kind)) throw withdrawn(booking, kind);
   const locale = options.locale ?? documentLocaleOf(booking);
   const template = await documentTemplateOf(ctx);
-  const input = { booking, template, locale, audience: options.audience ?? 'private' };
+  // Every document goes to the customer, whoever prints it: only the lines a customer sees.
+  const input = {
+    booking: { ...booking, lines: customerVisibleLines(booking.lines) },
+    template,
+    locale,
+    audience: options.audience ?? 'private',
+  };
   let pdf: Buffer;
   switch (kind) {
     case 'voucher': {
@@ -174,6 +204,11 @@ export async function sendDocuments(
       { path: '/to', message: 'is required: the customer has no e-mail address' },
     ]);
   }
+  asked.forEach((kind, index) => {
+    if (kind !== 'invoice' && isWithdrawn(booking, kind)) {
+      throw withdrawn(booking, kind, `/documents/${index}`);
+    }
+  });
   if (asked.includes('eticket') && ticketLines(booking).length === 0) {
     throw new Conflict('the booking has no transport or ticket lines, so no e-tickets', [
       { path: `/documents/${asked.indexOf('eticket')}`, message: 'the booking has no e-tickets' },

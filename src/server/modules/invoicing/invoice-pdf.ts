@@ -17,8 +17,10 @@ import {
   pdfToBuffer,
 } from '../documents/pdf.ts';
 import { documentTemplateOf } from '../documents/template-service.ts';
+import { minorUnitDigits } from '../pricing/money.ts';
 import type { InvoiceView } from './present.ts';
 import { getInvoice } from './service.ts';
+import { linePrice } from './ubl.ts';
 
 interface InvoiceLabels {
   invoice: string;
@@ -39,6 +41,8 @@ interface InvoiceLabels {
   vatBreakdown: string;
   credits: (number: string, date: string) => string;
   reason: string;
+  /** A foreign-currency invoice: its VAT in the agency's currency and the rate used. */
+  vatInTaxCurrency: (amount: string, from: string, rate: string, to: string) => string;
 }
 
 const labels: Record<DocumentLocale, InvoiceLabels> = {
@@ -61,6 +65,8 @@ const labels: Record<DocumentLocale, InvoiceLabels> = {
     vatBreakdown: 'VAT breakdown',
     credits: (number, date) => `Credits invoice ${number} of ${date}`,
     reason: 'Reason',
+    vatInTaxCurrency: (amount, from, rate, to) =>
+      `VAT in ${to}: ${amount} (exchange rate 1 ${from} = ${rate} ${to})`,
   },
   cs: {
     invoice: 'Faktura',
@@ -81,6 +87,8 @@ const labels: Record<DocumentLocale, InvoiceLabels> = {
     vatBreakdown: 'Rekapitulace DPH',
     credits: (number, date) => `Opravuje fakturu ${number} ze dne ${date}`,
     reason: 'Důvod',
+    vatInTaxCurrency: (amount, from, rate, to) =>
+      `DPH v ${to}: ${amount} (kurz 1 ${from} = ${rate} ${to})`,
   },
   pl: {
     invoice: 'Faktura',
@@ -101,6 +109,8 @@ const labels: Record<DocumentLocale, InvoiceLabels> = {
     vatBreakdown: 'Zestawienie VAT',
     credits: (number, date) => `Koryguje fakturę ${number} z dnia ${date}`,
     reason: 'Przyczyna',
+    vatInTaxCurrency: (amount, from, rate, to) =>
+      `VAT w ${to}: ${amount} (kurs 1 ${from} = ${rate} ${to})`,
   },
   tr: {
     invoice: 'Fatura',
@@ -121,6 +131,8 @@ const labels: Record<DocumentLocale, InvoiceLabels> = {
     vatBreakdown: 'KDV dökümü',
     credits: (number, date) => `${date} tarihli ${number} numaralı faturayı düzeltir`,
     reason: 'Gerekçe',
+    vatInTaxCurrency: (amount, from, rate, to) =>
+      `${to} cinsinden KDV: ${amount} (döviz kuru 1 ${from} = ${rate} ${to})`,
   },
   zh: {
     invoice: '发票',
@@ -141,6 +153,8 @@ const labels: Record<DocumentLocale, InvoiceLabels> = {
     vatBreakdown: '增值税明细',
     credits: (number, date) => `冲销 ${date} 开具的发票 ${number}`,
     reason: '原因',
+    vatInTaxCurrency: (amount, from, rate, to) =>
+      `以${to}计的增值税：${amount}（汇率 1 ${from} = ${rate} ${to}）`,
   },
 };
 
@@ -161,6 +175,28 @@ function partyText(party: InvoiceParty, l: InvoiceLabels): string {
     .join('\n');
 }
 
+/**
+ * A line's unit price as the e-invoice states it, so that quantity × price is the line's net
+ * on paper too: with the decimals it needs (1 294,643 Kč), or for the whole quantity when one
+ * unit has no finite decimal price (1 250,00 € / 14).
+ */
+export function unitPriceText(
+  net: number,
+  quantity: number,
+  currency: string,
+  locale: DocumentLocale,
+): string {
+  const { price, baseQuantity } = linePrice(net, quantity, currency);
+  if (baseQuantity) return `${formatMoney(Math.abs(net), currency, locale)} / ${baseQuantity}`;
+  const places = Math.max(minorUnitDigits(currency), price.split('.')[1]?.length ?? 0);
+  return new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: places,
+    maximumFractionDigits: places,
+  }).format(Number(price));
+}
+
 /** The PDF of an invoice or credit note in `locale`. */
 export async function renderInvoicePdf(
   invoice: InvoiceView,
@@ -171,6 +207,8 @@ export async function renderInvoicePdf(
   const title = invoice.kind === 'credit_note' ? l.creditNote : l.invoice;
   const doc = createPdf({ locale, title: `${title} ${invoice.number}`, template });
   const money = (minor: number) => formatMoney(minor, invoice.currency, locale);
+  const unitPrice = (line: { net: number; quantity: number }) =>
+    unitPriceText(line.net, line.quantity, invoice.currency, locale);
   const margin = invoice.vatScheme === 'margin';
 
   keyValues(doc, [
@@ -203,7 +241,7 @@ export async function renderInvoicePdf(
         ...invoice.lines.map((line) => [
           line.description,
           String(line.quantity),
-          money(line.unitPrice),
+          unitPrice(line),
           money(line.gross),
         ]),
         [l.total, '', '', money(invoice.gross)],
@@ -225,7 +263,7 @@ export async function renderInvoicePdf(
       invoice.lines.map((line) => [
         line.description,
         String(line.quantity),
-        money(line.unitPrice),
+        unitPrice(line),
         rate(line.vatRate),
         money(line.net),
         money(line.vat),
@@ -252,6 +290,21 @@ export async function renderInvoicePdf(
       ],
     );
     if (invoice.note) paragraph(doc, invoice.note);
+  }
+  if (invoice.taxCurrency && invoice.taxRate && invoice.vatInTaxCurrency !== null) {
+    // The law of the agency's country asks a foreign-currency invoice for its VAT in the
+    // national currency and the rate it was converted at (as the e-invoice's BT-111 has it).
+    paragraph(
+      doc,
+      l.vatInTaxCurrency(
+        formatMoney(invoice.vatInTaxCurrency, invoice.taxCurrency, locale),
+        invoice.currency,
+        new Intl.NumberFormat(locale, { maximumFractionDigits: 10 }).format(
+          Number(invoice.taxRate),
+        ),
+        invoice.taxCurrency,
+      ),
+    );
   }
   return pdfToBuffer(doc);
 }

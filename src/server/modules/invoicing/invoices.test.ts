@@ -25,6 +25,7 @@ import { addDays, todayUtc } from '../../calendar.ts';
 import { inTransaction } from '../../context.ts';
 import { formatMoney } from '../documents/pdf.ts';
 import { createChannelFee } from '../pricing/channel-fees-service.ts';
+import { createPriceRule } from '../pricing/price-rules-service.ts';
 import { setManualRate } from '../pricing/rates.ts';
 import { exportInvoicesCsv } from './export-invoices.ts';
 import { onBookingPaid } from './service.ts';
@@ -162,6 +163,33 @@ describeEachDatabase('invoices and credit notes', (database, kind) => {
     emitted.push({ name: 'standard-person', xml: await xmlOf(bed.admin, second.json().id) });
   });
 
+  it('taxes a discount at the rates of the lines it reduces, not at its own', async () => {
+    const bed = await agencyWithTour();
+    await createPriceRule(bed.agency.ctx, {
+      name: 'First minute',
+      kind: 'discount',
+      percent: '10',
+    });
+    const booking = await book(bed);
+    // 1 750,00 stay − 175,00 first minute = 1 575,00, + 2 % phone fee 31,50 = 1 606,50.
+    expect(booking.total).toBe(1606_50);
+    const response = await post(bed.admin, `/api/v1/bookings/${booking.id}/invoices`);
+    expect(response.statusCode, response.body).toBe(201);
+    const invoice = response.json();
+    // The discount reduces the stay (12 %): 1 575,00 / 1.12 = 1 406,25 net, 168,75 VAT.
+    // The fee alone is at 21 %: 31,50 / 1.21 = 26,03 net, 5,47 VAT. No row is negative.
+    expect(invoice.breakdown).toEqual([
+      expect.objectContaining({ rate: '12', taxable: 1406_25, vat: 168_75 }),
+      expect.objectContaining({ rate: '21', taxable: 26_03, vat: 5_47 }),
+    ]);
+    expect(invoice.vat).toBe(174_22);
+    const discount = invoice.lines.find((l: { description: string }) =>
+      l.description.startsWith('First minute'),
+    );
+    expect(discount).toMatchObject({ vatRate: '12', gross: -175_00, quantity: -1 });
+    emitted.push({ name: 'standard-discount', xml: await xmlOf(bed.admin, invoice.id) });
+  });
+
   it('credits an invoice in full, refuses to credit more, and invoices again after', async () => {
     const bed = await agencyWithTour();
     const booking = await book(bed);
@@ -259,6 +287,34 @@ describeEachDatabase('invoices and credit notes', (database, kind) => {
     emitted.push({ name: 'margin-credit-note', xml: await xmlOf(bed.admin, credit.json().id) });
   });
 
+  it('gives a partial margin-scheme credit note its share of the margin VAT, in the book too', async () => {
+    const bed = await agencyWithTour(settings({ vatScheme: 'margin' }));
+    const booking = await book(bed);
+    const invoice = (await post(bed.admin, `/api/v1/bookings/${booking.id}/invoices`)).json();
+    expect(invoice).toMatchObject({ gross: 1785_00, marginVat: 97_19 });
+    const [first] = invoice.lines as Array<{ position: number; gross: number }>;
+    // 500,00 of 1 785,00 credited: 97,19 × 500 / 1 785 = 27,22 of the margin VAT.
+    const partial = await post(bed.admin, `/api/v1/invoices/${invoice.id}/credit-notes`, {
+      reason: 'Room downgraded',
+      lines: [{ position: first?.position, amount: 500_00 }],
+    });
+    expect(partial.statusCode, partial.body).toBe(201);
+    expect(partial.json()).toMatchObject({ gross: 500_00, marginVat: 27_22 });
+    // The rest takes what is left, so invoice and credit notes net to zero.
+    const rest = await post(bed.admin, `/api/v1/invoices/${invoice.id}/credit-notes`, {
+      reason: 'Cancelled',
+    });
+    expect(rest.statusCode, rest.body).toBe(201);
+    expect(rest.json()).toMatchObject({ gross: 1285_00, marginVat: 69_97 });
+    const csv = await get(bed.admin, '/api/v1/invoices/export.csv');
+    const rows: Record<string, string>[] = parse(csv.body, { bom: true, columns: true });
+    const marginOf = (number: string) =>
+      rows.find((row) => row.Number === number)?.['Margin-scheme VAT'];
+    expect(marginOf(invoice.number)).toBe('97.19');
+    expect(marginOf(partial.json().number)).toBe('-27.22');
+    expect(marginOf(rest.json().number)).toBe('-69.97');
+  });
+
   it('invoices in the booking currency with the VAT also in the accounting currency', async () => {
     const bed = await agencyWithTour(settings({ accountingCurrency: 'CZK' }));
     const booking = await book(bed);
@@ -289,6 +345,22 @@ describeEachDatabase('invoices and credit notes', (database, kind) => {
     });
     expect(credit.json()).toMatchObject({ taxCurrency: 'CZK', vatInTaxCurrency: 4898_29 });
     emitted.push({ name: 'foreign-credit-note', xml: await xmlOf(bed.admin, credit.json().id) });
+    // The PDF says it too: the VAT in CZK and the rate it was converted at.
+    const pdf = await get(bed.admin, `/api/v1/invoices/${invoice.id}.pdf`);
+    expect(pdf.statusCode, pdf.body).toBe(200);
+    const dir = await mkdtemp(join(tmpdir(), 'caravel-invoice-pdf-'));
+    try {
+      const file = join(dir, 'foreign.pdf');
+      await writeFile(file, pdf.rawPayload);
+      const text = execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'])
+        .toString()
+        .replace(/\s+/g, '');
+      // In the customer's language (Czech), with the rate written the Czech way.
+      expect(text).toContain(`DPHvCZK:${formatMoney(4898_29, 'CZK', 'cs').replace(/\s+/g, '')}`);
+      expect(text).toContain('kurz1EUR=25,305CZK');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses to invoice before invoicing is set up, and who may not', async () => {
@@ -497,6 +569,10 @@ describeEachDatabase('invoices and credit notes', (database, kind) => {
       expect(text).toContain('JiříŠťastný');
       expect(text).toContain('RekapitulaceDPH');
       expect(text).toContain(formatMoney(1785_00, 'EUR', 'cs').replace(/\s+/g, ''));
+      // 14 adult nights, 1 250,00 net: no rounded unit price (89,29 × 14 = 1 250,06) but the
+      // price of the 14, so that quantity × price is the net on paper as in the e-invoice.
+      expect(text).toContain(`${formatMoney(1250_00, 'EUR', 'cs').replace(/\s+/g, '')}/14`);
+      expect(text).not.toContain('89,29');
 
       const note = (
         await post(bed.admin, `/api/v1/invoices/${invoice.id}/credit-notes`, {
@@ -521,6 +597,7 @@ describeEachDatabase('invoices and credit notes', (database, kind) => {
       'margin-credit-note',
       'margin-person',
       'standard-company',
+      'standard-discount',
       'standard-person',
     ]);
     const dir = await mkdtemp(join(tmpdir(), 'caravel-einvoices-'));

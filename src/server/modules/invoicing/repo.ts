@@ -32,7 +32,17 @@ export function lockBooking(ctx: Ctx, bookingId: string) {
 export function currentBookingLines(ctx: Ctx, bookingId: string) {
   return ctx.db
     .selectFrom('bookingLines')
-    .select(['position', 'kind', 'label', 'quantity', 'amount', 'cost', 'fromDate', 'toDate'])
+    .select([
+      'position',
+      'kind',
+      'label',
+      'quantity',
+      'amount',
+      'cost',
+      'fromDate',
+      'toDate',
+      'travellers',
+    ])
     .where('agencyId', '=', ctx.agencyId)
     .where('bookingId', '=', bookingId)
     .where('supersededAt', 'is', null)

@@ -1,16 +1,19 @@
 // Invoicing use cases (D3): issue an invoice of a booking, credit it, issue one by itself when
 // the agency's policy says so (on booking, or on payment through `onBookingPaid`), read them.
 // Each write is one transaction that numbers the document gaplessly in its series.
+
+import Decimal from 'decimal.js';
 import { addDays, todayUtc } from '../../calendar.ts';
 import { type Ctx, inTransaction } from '../../context.ts';
 import { newId } from '../../db/ids.ts';
 import type { InvoiceParty } from '../../db/schema.ts';
 import { Conflict, Invalid, NotFound } from '../../errors.ts';
 import { decodeCursor, toPage } from '../../http/pagination.ts';
+import { customerVisibleLines } from '../bookings/visible-lines.ts';
 import { displayNameOf } from '../customers/customer-rules.ts';
 import type { CustomerAddress } from '../customers/types.ts';
 import { recordAudit } from '../identity/audit.ts';
-import { convert, format, money } from '../pricing/money.ts';
+import { convert, format, money, rounding } from '../pricing/money.ts';
 import { rateOn } from '../pricing/rates.ts';
 import { allocateInvoiceNumber } from './numbers.ts';
 import { type InvoiceView, presentInvoice } from './present.ts';
@@ -86,6 +89,41 @@ async function customerParty(
   };
 }
 
+/**
+ * Booking lines that change the price of other lines (rule discounts and surcharges, package
+ * and buy-N-get-M differences, demand pricing): their VAT follows the lines they change.
+ */
+const adjustmentKinds = new Set(['discount', 'surcharge', 'dynamic']);
+/** What price rules change: what is bought, not channel fees (as in pricing's rule base). */
+const adjustedKinds = new Set([
+  'room',
+  'person',
+  'extra_bed',
+  'empty_bed',
+  'transport',
+  'ticket',
+  'service',
+  'booking',
+]);
+
+/**
+ * The lines an adjustment changes, as indexes into `lines`: what is bought, of the travellers
+ * it names (a buy-N-get-M line names the travellers it frees), or of everyone when it names none.
+ */
+function linesAdjustedBy(
+  adjustment: { travellers: unknown },
+  lines: ReadonlyArray<{ kind: string; travellers: unknown }>,
+): number[] {
+  const travellersOf = (value: unknown): number[] =>
+    Array.isArray(value) ? value.filter((t): t is number => typeof t === 'number') : [];
+  const named = new Set(travellersOf(adjustment.travellers));
+  const bought = lines.flatMap((line, index) => (adjustedKinds.has(line.kind) ? [index] : []));
+  const theirs = bought.filter((index) =>
+    travellersOf(lines[index]?.travellers).some((t) => named.has(t)),
+  );
+  return theirs.length > 0 ? theirs : bought;
+}
+
 /** What an invoice of the booking would be, or why there can be none now. */
 async function draftInvoice(
   ctx: Ctx,
@@ -127,8 +165,8 @@ async function draftInvoice(
     return draftOf(ctx, settings, booking, lines, now);
   }
   // Commissions are what the agency pays its channel, not what the customer buys.
-  const billable = (await repo.currentBookingLines(ctx, bookingId)).filter(
-    (l) => l.kind !== 'commission' && Number(l.amount) !== 0,
+  const billable = customerVisibleLines(await repo.currentBookingLines(ctx, bookingId)).filter(
+    (l) => Number(l.amount) !== 0,
   );
   const lines: ChargeLine[] = billable.map((l) => ({
     description: l.fromDate && l.toDate ? `${l.label}, ${l.fromDate} – ${l.toDate}` : l.label,
@@ -137,6 +175,7 @@ async function draftInvoice(
     rate: vatRateOf(policy, l.kind),
     cost: l.cost === null ? null : Number(l.cost),
     bookingLinePosition: l.position,
+    ...(adjustmentKinds.has(l.kind) ? { spreadOver: linesAdjustedBy(l, billable) } : {}),
   }));
   const linesTotal = lines.reduce((a, l) => a + l.gross, 0);
   const total = Number(booking.total);
@@ -149,6 +188,7 @@ async function draftInvoice(
       rate: policy.defaultRate,
       cost: 0,
       bookingLinePosition: null,
+      spreadOver: [],
     });
   }
   if (lines.length === 0 || total <= 0) {
@@ -381,6 +421,27 @@ function creditLines(
   });
 }
 
+/**
+ * The margin-scheme VAT a credit note of `gross` takes back from its invoice, `before` being
+ * credited already: the invoice's margin VAT in proportion to what is credited, counted on the
+ * running total (round(M × after ÷ G) − round(M × before ÷ G)), so that the credit notes of an
+ * invoice credited in full take back exactly its margin VAT, however it was split. Null when
+ * the invoice's margin VAT is unknown (or it is not under the margin scheme).
+ */
+export function marginVatCredited(
+  invoice: { marginVat: number | string | null; gross: number | string },
+  before: number,
+  gross: number,
+): number | null {
+  if (invoice.marginVat === null) return null;
+  const total = Number(invoice.marginVat);
+  const invoiced = Number(invoice.gross);
+  if (invoiced <= 0) return null;
+  const upTo = (credited: number) =>
+    new Decimal(total).mul(credited).div(invoiced).toDecimalPlaces(0, rounding).toNumber();
+  return upTo(before + gross) - upTo(before);
+}
+
 /** Issues a credit note of an invoice: all that is not credited yet, or the lines asked (409 beyond that). */
 export async function issueCreditNote(
   ctx: Ctx,
@@ -409,7 +470,6 @@ export async function issueCreditNote(
       );
     }
     const vat = computeVat(invoice.vatScheme, lines, settings.defaultVatRate);
-    const full = credited.size === 0 && gross === Number(invoice.gross);
     const currency = invoice.currency.trim();
     const taxCurrency = invoice.taxCurrency?.trim() ?? null;
     const issueDate = todayUtc(now);
@@ -437,7 +497,11 @@ export async function issueCreditNote(
         net: vat.net,
         vat: vat.vat,
         gross: vat.gross,
-        marginVat: full ? invoice.marginVat : null,
+        marginVat: marginVatCredited(
+          invoice,
+          [...credited.values()].reduce((a, b) => a + b, 0),
+          gross,
+        ),
         taxCurrency,
         taxRate: invoice.taxRate,
         vatInTaxCurrency:

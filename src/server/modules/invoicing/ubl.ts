@@ -2,6 +2,7 @@
 // EN 16931 (`urn:cen.eu:en16931:2017`), built with xmlbuilder2 so that every text is escaped
 // and the document is well formed. Elements follow the UBL schema's sequence, which the XSD
 // enforces. Pure: the view in, the XML text out.
+import Decimal from 'decimal.js';
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { InvoiceParty } from '../../db/schema.ts';
@@ -27,6 +28,28 @@ const creditTransfer = '30';
 
 function amount(minor: number, currency: string): string {
   return toMajor(money(minor, currency)).toFixed(minorUnitDigits(currency));
+}
+
+/**
+ * The item net price (BT-146) of a line, so that its net is exactly quantity × price ÷ base
+ * quantity (Peppol BIS rule R120), never a rounded unit price that misses the net by a
+ * few cents (10 × 1 294,64 ≠ 12 946,43). The price of one unit is stated with the decimals it
+ * needs (1 294,643) when it has a finite decimal form; otherwise (100,00 for 3 units) the
+ * price is stated for the line's whole quantity (BT-149 base quantity 3, price 100,00).
+ */
+export function linePrice(
+  net: number,
+  quantity: number,
+  currency: string,
+): { price: string; baseQuantity: string | null } {
+  const digits = minorUnitDigits(currency);
+  const major = new Decimal(Math.abs(net)).div(new Decimal(10).pow(digits));
+  const units = Math.max(1, Math.abs(quantity));
+  const unit = major.div(units);
+  if (unit.mul(units).equals(major) && unit.decimalPlaces() <= 8) {
+    return { price: unit.toFixed(Math.max(digits, unit.decimalPlaces())), baseQuantity: null };
+  }
+  return { price: major.toFixed(digits), baseQuantity: String(units) };
 }
 
 function cbc(parent: XMLBuilder, name: string, text: string, attributes?: Record<string, string>) {
@@ -153,7 +176,10 @@ export function toUbl(doc: InvoiceView): string {
     const item = el.ele(ns.cac, 'cac:Item');
     cbc(item, 'Name', line.description);
     taxCategory(item, 'ClassifiedTaxCategory', { id: line.vatCategory, rate: line.vatRate });
-    money2(el.ele(ns.cac, 'cac:Price'), 'PriceAmount', line.unitPrice, cur);
+    const { price, baseQuantity } = linePrice(line.net, line.quantity, cur);
+    const priceEl = el.ele(ns.cac, 'cac:Price');
+    cbc(priceEl, 'PriceAmount', price, { currencyID: cur });
+    if (baseQuantity) cbc(priceEl, 'BaseQuantity', baseQuantity, { unitCode: 'C62' });
   }
   return root.end({ prettyPrint: true });
 }

@@ -2,7 +2,14 @@
 // travel agents' margin scheme (no VAT on the invoice, VAT owed on the margin).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ChargeLine, computeVat, marginScheme, vatRateOf } from './vat.ts';
+import {
+  type ChargeLine,
+  computeVat,
+  marginScheme,
+  splitProRata,
+  spreadAdjustments,
+  vatRateOf,
+} from './vat.ts';
 
 const line = (gross: number, rate: string, more: Partial<ChargeLine> = {}): ChargeLine => ({
   description: `line ${gross}`,
@@ -104,6 +111,116 @@ describe('standard VAT', () => {
             expect(Math.abs(b.vat - exact)).toBeLessThanOrEqual(1);
           }
           for (const l of result.lines) expect(l.unitPrice).toBeGreaterThanOrEqual(0);
+        },
+      ),
+    );
+  });
+});
+
+describe('adjustments take the VAT rates of the lines they change', () => {
+  const adjustment = (gross: number, over: number[] = []) =>
+    line(gross, '21', { description: 'First minute', spreadOver: over });
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+  it('taxes a discount of persons at 12 % at 12 %, not at the 21 % default', () => {
+    const result = computeVat('standard', [line(11200_00, '12'), adjustment(-1120_00)], '21');
+    // (11 200,00 − 1 120,00) / 1.12 = 9 000,00 net, 1 080,00 VAT; no 21 % row at all.
+    expect(result.breakdown).toEqual([
+      {
+        category: 'S',
+        rate: '12',
+        taxable: 9000_00,
+        vat: 1080_00,
+        exemptionReason: null,
+        exemptionReasonCode: null,
+      },
+    ]);
+    expect(result.lines[1]).toMatchObject({ vatRate: '12', gross: -1120_00, net: -1000_00 });
+  });
+
+  it('gives a discount of zero-rated tickets no VAT (never a negative total)', () => {
+    const tickets = line(1800_00, '0');
+    const result = computeVat('standard', [tickets, adjustment(-150_00)], '21');
+    expect(result).toMatchObject({ gross: 1650_00, vat: 0, net: 1650_00 });
+    expect(result.breakdown.map((b) => [b.rate, b.taxable])).toEqual([['0', 1650_00]]);
+  });
+
+  it('spreads a discount pro rata over the rates, one line per rate', () => {
+    const lines = [line(1000_00, '21'), line(500_00, '12'), line(500_00, '0'), adjustment(-200_00)];
+    const spread = spreadAdjustments(lines);
+    expect(spread.slice(3).map((l) => [l.description, l.rate, l.gross])).toEqual([
+      ['First minute (VAT 21 %)', '21', -100_00],
+      ['First minute (VAT 12 %)', '12', -50_00],
+      ['First minute (VAT 0 %)', '0', -50_00],
+    ]);
+  });
+
+  it('spreads over the lines it names only', () => {
+    const lines = [line(1000_00, '21'), line(500_00, '12'), adjustment(-100_00, [1])];
+    expect(
+      spreadAdjustments(lines)
+        .slice(2)
+        .map((l) => [l.rate, l.gross]),
+    ).toEqual([['12', -100_00]]);
+  });
+
+  it('rounds by the largest remainder so that the parts sum to the discount', () => {
+    expect(splitProRata(-100, [1, 1, 1])).toEqual([-34, -33, -33]);
+    expect(splitProRata(2, [1, 2, 2])).toEqual([0, 1, 1]);
+  });
+
+  it('never makes VAT or a rate row negative when the discounts do not exceed the lines', () => {
+    const rates = fc.constantFrom('0', '10', '12', '15', '21', '5.5');
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ gross: fc.integer({ min: 1, max: 5_000_000 }), rate: rates }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 3 }),
+        fc.boolean(),
+        (drafts, shares, named) => {
+          const priced = drafts.map((d) => line(d.gross, d.rate));
+          const total = sum(priced.map((l) => l.gross));
+          // Discounts that together take at most the whole price (as pricing guarantees).
+          const weight = sum(shares) || 1;
+          const discounts = shares.map((s) => -Math.floor((total * s) / Math.max(weight, 1)));
+          const over = named ? priced.map((_, i) => i).filter((i) => i % 2 === 0) : [];
+          const basis = over.length > 0 ? sum(over.map((i) => priced[i]?.gross ?? 0)) : total;
+          fc.pre(sum(discounts) + basis >= 0);
+          const lines = [...priced, ...discounts.map((d) => adjustment(d, over))];
+          const spread = spreadAdjustments(lines);
+          // Each discount's parts sum exactly to it.
+          expect(sum(spread.map((l) => l.gross))).toBe(sum(lines.map((l) => l.gross)));
+          for (const d of discounts) {
+            const parts = spread.filter((l) => l.description.startsWith('First minute'));
+            expect(parts.length).toBeGreaterThanOrEqual(d === 0 ? 0 : 1);
+          }
+          const result = computeVat('standard', lines, '21');
+          expect(result.vat).toBeGreaterThanOrEqual(0);
+          for (const b of result.breakdown) {
+            expect(b.taxable).toBeGreaterThanOrEqual(0);
+            expect(b.vat).toBeGreaterThanOrEqual(0);
+          }
+          expect(result.gross).toBe(sum(lines.map((l) => l.gross)));
+        },
+      ),
+    );
+  });
+
+  it('keeps the parts of each discount summing to it', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1_000_000, max: 1_000_000 }),
+        fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 10 }),
+        (amount, weights) => {
+          fc.pre(sum(weights) > 0);
+          const parts = splitProRata(amount, weights);
+          expect(sum(parts)).toBe(amount);
+          parts.forEach((p, i) => {
+            const exact = (amount * (weights[i] as number)) / sum(weights);
+            expect(Math.abs(p - exact)).toBeLessThan(1);
+          });
         },
       ),
     );

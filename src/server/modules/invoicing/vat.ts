@@ -45,6 +45,12 @@ export interface ChargeLine {
   cost?: number | null;
   bookingLinePosition?: number | null;
   creditedLinePosition?: number | null;
+  /**
+   * Present on an adjustment (a discount, a surcharge, a package or buy-N-get-M difference, an
+   * agreed price): it has no VAT rate of its own but takes the rates of the lines it changes,
+   * these indexes into the invoice's lines (every positive line when empty or none fits).
+   */
+  spreadOver?: readonly number[];
 }
 
 export interface VatLine {
@@ -97,8 +103,79 @@ function sumOf(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0);
 }
 
+/**
+ * Splits `amount` over `weights` (non-negative, not all zero) pro rata, rounded by the largest
+ * remainder so that the parts sum exactly to `amount`; ties go to the earlier weight.
+ */
+export function splitProRata(amount: number, weights: readonly number[]): number[] {
+  const total = sumOf(weights);
+  if (total <= 0) throw new Error('nothing to split over');
+  const size = Math.abs(amount);
+  const exact = weights.map((w) => new Decimal(size).mul(w).div(total));
+  const parts = exact.map((e) => e.floor().toNumber());
+  let left = size - sumOf(parts);
+  const order = exact
+    .map((e, i) => ({ i, rest: e.minus(e.floor()) }))
+    .sort((a, b) => b.rest.comparedTo(a.rest) || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    parts[i] = (parts[i] as number) + 1;
+    left -= 1;
+  }
+  return parts.map((p) => (amount < 0 ? -p : p));
+}
+
+/**
+ * Standard scheme: an adjustment is taxed at the rates of the lines it changes, not at a rate
+ * of its own. Each is spread over those lines pro rata to what is left of them (so a discount
+ * no larger than they are never takes a line, or a rate, below zero) and becomes one line per
+ * rate, whose parts sum exactly to it.
+ */
+export function spreadAdjustments(lines: readonly ChargeLine[]): ChargeLine[] {
+  const isBasis = (line: ChargeLine) => line.spreadOver === undefined;
+  const left = lines.map((line) => (isBasis(line) ? line.gross : 0));
+  const out: ChargeLine[] = [];
+  lines.forEach((line) => {
+    if (isBasis(line)) {
+      out.push(line);
+      return;
+    }
+    const { spreadOver, ...rest } = line;
+    const positive = (i: number) => isBasis(lines[i] as ChargeLine) && (left[i] as number) > 0;
+    let basis = (spreadOver ?? []).filter((i) => i >= 0 && i < lines.length && positive(i));
+    if (basis.length === 0) basis = lines.map((_, i) => i).filter(positive);
+    if (basis.length === 0 || line.gross === 0) {
+      out.push(rest);
+      return;
+    }
+    const parts = splitProRata(
+      line.gross,
+      basis.map((i) => left[i] as number),
+    );
+    const byRate = new Map<string, number>();
+    basis.forEach((i, k) => {
+      const part = parts[k] as number;
+      left[i] = (left[i] as number) + part;
+      const rate = new Decimal((lines[i] as ChargeLine).rate).toString();
+      byRate.set(rate, (byRate.get(rate) ?? 0) + part);
+    });
+    const rates = [...byRate].filter(([, gross]) => gross !== 0);
+    for (const [rate, gross] of rates) {
+      out.push({
+        ...rest,
+        description: rates.length > 1 ? `${line.description} (VAT ${rate} %)` : line.description,
+        quantity: rates.length > 1 ? 1 : line.quantity,
+        gross,
+        rate,
+      });
+    }
+  });
+  return out;
+}
+
 /** Standard scheme: per rate, net = round(gross / (1 + rate)), VAT = gross − net. */
-function standardVat(lines: readonly ChargeLine[]): VatResult {
+function standardVat(given: readonly ChargeLine[]): VatResult {
+  const lines = spreadAdjustments(given);
   const groups = new Map<string, number[]>();
   lines.forEach((line, index) => {
     const rate = new Decimal(line.rate).toString();

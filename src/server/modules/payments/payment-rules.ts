@@ -1,6 +1,7 @@
 // Whether a payment or a refund may be recorded against a booking, decided on plain facts:
-// never more than the balance, never back more than was paid and may be given back, never a
-// payment for a cancelled booking, always in the booking's currency.
+// never more than the balance (of a cancelled booking: its cancellation fee less what was
+// paid), never back more than was paid and may be given back, always in the booking's currency.
+import { owedOf } from './plan.ts';
 import type { PaymentKind } from './types.ts';
 
 export interface PaymentFacts {
@@ -51,14 +52,17 @@ export function paymentRefusal(
     };
   }
   if (input.kind === 'payment') {
-    if (facts.status === 'cancelled') {
+    const balance = owedOf(facts) - facts.paidNet;
+    if (facts.status === 'cancelled' && input.amount > balance) {
       return {
         kind: 'conflict',
         path: '/amount',
-        message: 'the booking is cancelled: it takes no more payments, only refunds',
+        message:
+          balance <= 0
+            ? 'the booking is cancelled and its cancellation fee is paid: it takes no more payments, only refunds'
+            : `the booking is cancelled: only its cancellation fee is due, ${balance}`,
       };
     }
-    const balance = facts.total - facts.paidNet;
     if (input.amount > balance) {
       return {
         kind: 'conflict',

@@ -2,7 +2,7 @@
 // of the booking alters its total or departure (rules in plan.ts).
 import { todayUtc } from '../../calendar.ts';
 import type { Ctx } from '../../context.ts';
-import { paymentPlan, replan } from './plan.ts';
+import { cancellationPlan, paymentPlan, replan } from './plan.ts';
 import { instalmentsOf, paidNetOf, termsOf, writeInstalments } from './repo.ts';
 
 /** Writes the plan of a booking just written, in the booking's transaction. */
@@ -60,4 +60,17 @@ export async function regeneratePaymentPlan(tx: Ctx, bookingId: string, now: Dat
       return c && c.amount === p.amount && c.dueDate === p.dueDate && c.label === p.label;
     });
   if (!same) await writeInstalments(tx, bookingId, plan);
+}
+
+/**
+ * Replaces the plan of a booking just cancelled for `fee`, in the cancelling transaction: its
+ * instalments are withdrawn (their reminders with them) and the fee is the one amount due.
+ */
+export async function replacePlanOnCancellation(
+  tx: Ctx,
+  bookingId: string,
+  fee: number,
+  now: Date,
+): Promise<void> {
+  await writeInstalments(tx, bookingId, cancellationPlan(fee, todayUtc(now)));
 }

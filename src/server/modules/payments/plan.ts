@@ -40,6 +40,29 @@ export function paymentPlan(
 }
 
 /**
+ * What a booking owes: its total, or once cancelled only its cancellation fee (the rest of the
+ * trip is not bought any more). Its balance is this less the net payments.
+ */
+export function owedOf(booking: {
+  status: string;
+  total: number | string;
+  cancellationFee: number | string | null;
+}): number {
+  return booking.status === 'cancelled'
+    ? Number(booking.cancellationFee ?? 0)
+    : Number(booking.total);
+}
+
+/**
+ * The plan of a booking cancelled on `today` for `fee`: the instalments of the trip are
+ * withdrawn and the fee is the one amount due, today (none when free of charge). Payments
+ * already received count towards it; more than it is to refund.
+ */
+export function cancellationPlan(fee: number, today: CalendarDate): Instalment[] {
+  return fee > 0 ? [{ position: 0, dueDate: today, amount: fee, label: 'cancellation_fee' }] : [];
+}
+
+/**
  * The plan after a change of the booking to `total` (and perhaps a new `departure`).
  * - Nothing covered yet (no instalment fully paid): a fresh plan, as if the booking had been
  *   made on its original date with the new total and departure.

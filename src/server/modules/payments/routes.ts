@@ -72,7 +72,9 @@ const RecordedSchema = Type.Object({ payment: PaymentSchema, booking: BookingMon
 const InstalmentSchema = Type.Object({
   dueDate: Type.String({ format: 'date' }),
   amount: Type.Integer(),
-  label: Type.String({ description: 'deposit, balance or full' }),
+  label: Type.String({
+    description: 'deposit, balance or full; cancellation_fee once the booking is cancelled',
+  }),
   paid: Type.Boolean({ description: 'The net payments cover it and every instalment before it' }),
   overdue: Type.Boolean(),
 });

@@ -9,6 +9,7 @@ import { findBooking } from '../bookings/booking-rows.ts';
 import { mailCustomer } from '../bookings/customer-mail.ts';
 import { recordAudit } from '../identity/audit.ts';
 import { type PaymentFacts, paymentRefusal } from './payment-rules.ts';
+import { owedOf } from './plan.ts';
 import { paymentProvider, testProvider } from './providers.ts';
 import { paidNetOf, paymentsOf } from './repo.ts';
 import { type Settlement, settleIfPaid } from './settle.ts';
@@ -50,7 +51,7 @@ function refuse(facts: PaymentFacts, input: Parameters<typeof paymentRefusal>[1]
 async function bookingMoney(tx: Ctx, bookingId: string) {
   const booking = await tx.db
     .selectFrom('bookings')
-    .select(['id', 'number', 'status', 'total', 'currency'])
+    .select(['id', 'number', 'status', 'total', 'currency', 'cancellationFee'])
     .where('agencyId', '=', tx.agencyId)
     .where('id', '=', bookingId)
     .executeTakeFirstOrThrow();
@@ -63,7 +64,7 @@ async function bookingMoney(tx: Ctx, bookingId: string) {
     currency: booking.currency.trim(),
     total,
     paid,
-    balance: total - paid,
+    balance: owedOf(booking) - paid,
   };
 }
 

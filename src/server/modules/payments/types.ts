@@ -26,7 +26,8 @@ export const defaultPaymentTerms: PaymentTerms = {
   balanceDaysBeforeDeparture: 30,
 };
 
-export type InstalmentLabel = 'deposit' | 'balance' | 'full';
+/** `cancellation_fee`: the one instalment of a cancelled booking, its fee. */
+export type InstalmentLabel = 'deposit' | 'balance' | 'full' | 'cancellation_fee';
 
 export interface Instalment {
   position: number;

@@ -4,7 +4,7 @@
 import { todayUtc } from '../../calendar.ts';
 import type { Ctx } from '../../context.ts';
 import { isStaff } from '../identity/roles.ts';
-import { instalmentStates, paidOf } from './plan.ts';
+import { instalmentStates, owedOf, paidOf } from './plan.ts';
 import { instalmentsOf, paymentsOf } from './repo.ts';
 
 type PaymentRow = Awaited<ReturnType<typeof paymentsOf>>[number];
@@ -36,7 +36,13 @@ export type PaymentView = ReturnType<typeof presentPayment>;
 /** The money part of a booking's view, for `ctx`'s reader. */
 export async function paymentsView(
   ctx: Ctx,
-  booking: { id: string; total: number; currency: string },
+  booking: {
+    id: string;
+    status: string;
+    total: number;
+    currency: string;
+    cancellationFee: number | string | null;
+  },
   now: Date,
 ) {
   const [payments, instalments] = await Promise.all([
@@ -58,7 +64,7 @@ export async function paymentsView(
             receivedAt: iso(p.receivedAt),
           })),
     paid,
-    balance: Number(booking.total) - paid,
+    balance: owedOf(booking) - paid,
     instalments: instalmentStates(instalments, paid, todayUtc(now)),
   };
 }

@@ -104,7 +104,7 @@ export interface Payment {
 export interface Instalment {
   dueDate: string;
   amount: number;
-  label: 'deposit' | 'balance' | 'full';
+  label: 'deposit' | 'balance' | 'full' | 'cancellation_fee';
   paid: boolean;
   overdue: boolean;
 }
