@@ -684,7 +684,14 @@ export interface DocumentTemplatesTable {
 /** One way a booking breaks its company's travel policy, as the approver reads it. */
 export interface PolicyBreach {
   rule: string;
+  /** In English, for logs and API users; screens word it from `rule` and `params`. */
   message: string;
+  /**
+   * What the message says, for a screen to word it in the reader's language: `actual` and
+   * `allowed` amounts (minor units) with their `currency`, or `unconvertible: 1`; `codes`
+   * and `allowedCodes` (comma-separated); `days` and `required`. Absent on older bookings.
+   */
+  params?: Record<string, string | number>;
 }
 
 export type RequiredActionKind = 'sign_contract' | 'traveller_details' | 'documents' | 'other';

@@ -106,7 +106,15 @@ export async function bookingActionRoutes(
                 total: Type.Integer(),
                 currency: Type.String(),
                 customer: Type.String(),
-                reasons: Type.Array(Type.Object({ rule: Type.String(), message: Type.String() })),
+                reasons: Type.Array(
+                  Type.Object({
+                    rule: Type.String(),
+                    message: Type.String(),
+                    params: Type.Optional(
+                      Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])),
+                    ),
+                  }),
+                ),
                 createdAt: Type.String({ format: 'date-time' }),
               }),
             ),

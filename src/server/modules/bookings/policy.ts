@@ -23,6 +23,7 @@ const shown = (value: Money) => format(value, 'en');
 const unconvertible = (rule: string, cap: Money): PolicyBreach => ({
   rule,
   message: `no exchange rate into ${cap.currency} to compare with the ${shown(cap)} allowed`,
+  params: { unconvertible: 1, allowed: cap.amount, currency: cap.currency },
 });
 
 export function policyBreaches(policy: TravelPolicy, facts: PolicyFacts): PolicyBreach[] {
@@ -35,6 +36,7 @@ export function policyBreaches(policy: TravelPolicy, facts: PolicyFacts): Policy
       breaches.push({
         rule: 'maxPricePerTrip',
         message: `costs ${shown({ amount: total, currency: trip.currency })}, over the ${shown(trip)} allowed per trip`,
+        params: { actual: total, allowed: trip.amount, currency: trip.currency },
       });
     }
   }
@@ -47,6 +49,7 @@ export function policyBreaches(policy: TravelPolicy, facts: PolicyFacts): Policy
       breaches.push({
         rule: 'maxPricePerNight',
         message: `costs ${shown({ amount: perNight, currency: night.currency })} a night, over the ${shown(night)} allowed`,
+        params: { actual: perNight, allowed: night.amount, currency: night.currency },
       });
     }
   }
@@ -57,6 +60,7 @@ export function policyBreaches(policy: TravelPolicy, facts: PolicyFacts): Policy
       breaches.push({
         rule: 'allowedRoomTypeCodes',
         message: `room ${outside.join(', ')} is not among those allowed (${rooms.join(', ') || 'none'})`,
+        params: { codes: outside.join(', '), allowedCodes: rooms.join(', ') },
       });
     }
   }
@@ -67,6 +71,7 @@ export function policyBreaches(policy: TravelPolicy, facts: PolicyFacts): Policy
       breaches.push({
         rule: 'allowedTransportClasses',
         message: `class ${outside.join(', ')} is not among those allowed (${classes.join(', ') || 'none'})`,
+        params: { codes: outside.join(', '), allowedCodes: classes.join(', ') },
       });
     }
   }
@@ -74,10 +79,15 @@ export function policyBreaches(policy: TravelPolicy, facts: PolicyFacts): Policy
     breaches.push({
       rule: 'minAdvanceDays',
       message: `booked ${facts.daysInAdvance} days ahead, fewer than the ${policy.minAdvanceDays} required`,
+      params: { days: facts.daysInAdvance, required: policy.minAdvanceDays },
     });
   }
   if (policy.requireApproval) {
-    breaches.push({ rule: 'requireApproval', message: 'every booking of the company is approved' });
+    breaches.push({
+      rule: 'requireApproval',
+      message: 'every booking of the company is approved',
+      params: {},
+    });
   }
   return breaches;
 }

@@ -156,7 +156,7 @@ export interface BookingView {
   pendingApproval: boolean;
   approval: {
     state: ApprovalState;
-    reasons: Array<{ rule: string; message: string }>;
+    reasons: PolicyBreach[];
     decidedBy: string | null;
     decidedAt: string | null;
     reason: string | null;
@@ -246,4 +246,11 @@ export interface CustomerOption {
   name: string;
   email: string | null;
   employerName: string | null;
+}
+
+/** A travel-policy limit a booking breaks, as the API sends it (bookings/policy.ts). */
+export interface PolicyBreach {
+  rule: string;
+  message: string;
+  params?: Record<string, string | number>;
 }

@@ -12,6 +12,7 @@ import { ProblemAlert } from '../../../../shared/ui/ProblemAlert.tsx';
 import { ApprovalBadge } from '../badges.tsx';
 import type { BookingView } from '../booking-types.ts';
 import { useDecideApproval } from '../bookings-queries.ts';
+import { breachText } from '../breach-text.ts';
 import { SectionCard } from './SectionCard.tsx';
 
 type Decision = 'approve' | 'reject';
@@ -46,7 +47,7 @@ export function ApprovalCard({
         {approval.reasons.length > 0 ? (
           <List size="sm" spacing={2}>
             {approval.reasons.map((reason) => (
-              <List.Item key={reason.rule}>{reason.message}</List.Item>
+              <List.Item key={reason.rule}>{breachText(reason, t, format)}</List.Item>
             ))}
           </List>
         ) : null}
