@@ -1,9 +1,5 @@
 // The filter panel of the bookings list: every control writes straight to the address bar
 // (through `onChange`), so what is on screen is always what a bookmark would bring back.
-import 'dayjs/locale/cs';
-import 'dayjs/locale/pl';
-import 'dayjs/locale/tr';
-import 'dayjs/locale/zh-cn';
 import {
   Button,
   Group,
@@ -16,11 +12,12 @@ import {
   Stack,
   Text,
 } from '@mantine/core';
-import { DatePickerInput, DatesProvider } from '@mantine/dates';
+import { DatePickerInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCalendar, IconFilterOff, IconMapPin } from '@tabler/icons-react';
 import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localDateFormatter } from '../../../shared/i18n/date-input.ts';
 import {
   type ApprovalState,
   approvalStates,
@@ -44,11 +41,8 @@ interface BookingFiltersProps {
   rows: readonly BookingSummary[];
 }
 
-const dayjsLocales: Record<string, string> = { zh: 'zh-cn' };
-
 export function BookingFilters({ filters, onChange, onClear, isStaff, rows }: BookingFiltersProps) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.resolvedLanguage ?? 'en';
+  const { t } = useTranslation();
   const offerOptions = useOfferOptions(isStaff, rows);
   const active = activeFilterCount(filters);
 
@@ -63,7 +57,7 @@ export function BookingFilters({ filters, onChange, onClear, isStaff, rows }: Bo
   }, [offerOptions.offers, filters.offerId, filters.variantId, rows]);
 
   return (
-    <DatesProvider settings={{ locale: dayjsLocales[language] ?? language, firstDayOfWeek: 1 }}>
+    <>
       <Paper withBorder radius="md" p="md" mb="md" data-testid="booking-filters">
         <Group justify="space-between" mb="sm">
           <Indicator label={active} size={16} disabled={active === 0} offset={-2}>
@@ -189,7 +183,7 @@ export function BookingFilters({ filters, onChange, onClear, isStaff, rows }: Bo
             }}
             clearable
             allowSingleDateInRange
-            valueFormat="D MMM YYYY"
+            valueFormatter={localDateFormatter}
             data-testid="filter-departure"
           />
           <DatePickerInput
@@ -204,12 +198,12 @@ export function BookingFilters({ filters, onChange, onClear, isStaff, rows }: Bo
             }}
             clearable
             allowSingleDateInRange
-            valueFormat="D MMM YYYY"
+            valueFormatter={localDateFormatter}
             data-testid="filter-created"
           />
         </SimpleGrid>
       </Paper>
-    </DatesProvider>
+    </>
   );
 }
 

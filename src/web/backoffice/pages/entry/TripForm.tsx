@@ -22,6 +22,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, fieldErrors } from '../../../shared/api.ts';
 import { useCalendarFormat } from '../../../shared/i18n/calendar-date.ts';
+import { localDateFormatter } from '../../../shared/i18n/date-input.ts';
 import { ProblemAlert } from '../../../shared/ui/ProblemAlert.tsx';
 import { moveOnEnter } from './enter-moves-on.ts';
 import {
@@ -291,6 +292,7 @@ export function TripForm({ today, onPriced, onChanged }: TripFormProps) {
                 <DatePickerInput
                   type="range"
                   label={t('entry.stay')}
+                  valueFormatter={localDateFormatter}
                   required
                   minDate={today}
                   numberOfColumns={2}

@@ -1,14 +1,11 @@
 // The invoice list's filters: kind, issue-date range with quick months, and search. Every
 // control writes straight to the address bar (through `onChange`).
-import 'dayjs/locale/cs';
-import 'dayjs/locale/pl';
-import 'dayjs/locale/tr';
-import 'dayjs/locale/zh-cn';
 import { Group, Paper, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
-import { DatePickerInput, DatesProvider } from '@mantine/dates';
+import { DatePickerInput } from '@mantine/dates';
 import { IconCalendar, IconSearch } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localDateFormatter } from '../../../shared/i18n/date-input.ts';
 import { DebouncedTextInput } from '../bookings/DebouncedTextInput.tsx';
 import type { InvoiceKind } from './finance-types.ts';
 import {
@@ -18,8 +15,6 @@ import {
   presetOf,
 } from './invoice-params.ts';
 
-const dayjsLocales: Record<string, string> = { zh: 'zh-cn' };
-
 interface InvoiceFiltersProps {
   filters: Filters;
   today: string;
@@ -27,13 +22,12 @@ interface InvoiceFiltersProps {
 }
 
 export function InvoiceFilters({ filters, today, onChange }: InvoiceFiltersProps) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.resolvedLanguage ?? 'en';
+  const { t } = useTranslation();
   const preset = presetOf(filters, today);
   const presets: PeriodPreset[] = ['thisMonth', 'previousMonth', 'all'];
 
   return (
-    <DatesProvider settings={{ locale: dayjsLocales[language] ?? language, firstDayOfWeek: 1 }}>
+    <>
       <Paper withBorder radius="md" p="md" mb="md" data-testid="invoice-filters">
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm" verticalSpacing="sm">
           <DebouncedTextInput
@@ -73,7 +67,7 @@ export function InvoiceFilters({ filters, today, onChange }: InvoiceFiltersProps
             }}
             clearable
             allowSingleDateInRange
-            valueFormat="D MMM YYYY"
+            valueFormatter={localDateFormatter}
             data-testid="filter-issue-dates"
           />
           <Labelled label={t('finance.invoices.period')}>
@@ -98,7 +92,7 @@ export function InvoiceFilters({ filters, today, onChange }: InvoiceFiltersProps
           </Labelled>
         </SimpleGrid>
       </Paper>
-    </DatesProvider>
+    </>
   );
 }
 

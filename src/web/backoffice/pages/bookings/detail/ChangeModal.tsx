@@ -20,6 +20,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../../../shared/api.ts';
+import { localDateFormatter } from '../../../../shared/i18n/date-input.ts';
 import { useFormat } from '../../../../shared/i18n/format.ts';
 import { ProblemAlert } from '../../../../shared/ui/ProblemAlert.tsx';
 import type { BookingView, ChangePreview } from '../booking-types.ts';
@@ -114,7 +115,7 @@ export function ChangeModal({ booking, onClose }: { booking: BookingView; onClos
             <DatePickerInput
               type="range"
               label={`${t('bookings.detail.newFrom')} – ${t('bookings.detail.newTo')}`}
-              valueFormat="D MMM YYYY"
+              valueFormatter={localDateFormatter}
               data-testid="change-dates"
               {...form.getInputProps('dates')}
             />
