@@ -23,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, fieldErrors } from '../../../shared/api.ts';
 import { useCalendarFormat } from '../../../shared/i18n/calendar-date.ts';
 import { localDateFormatter } from '../../../shared/i18n/date-input.ts';
+import { useCalendarColumns } from '../../../shared/ui/calendar-columns.ts';
 import { ProblemAlert } from '../../../shared/ui/ProblemAlert.tsx';
 import { moveOnEnter } from './enter-moves-on.ts';
 import {
@@ -71,6 +72,7 @@ interface TripFormProps {
 
 export function TripForm({ today, onPriced, onChanged }: TripFormProps) {
   const { t, i18n } = useTranslation();
+  const calendarColumns = useCalendarColumns();
   const language = i18n.resolvedLanguage ?? 'en';
   const dates = useCalendarFormat();
   const [search, setSearch] = useState('');
@@ -295,7 +297,7 @@ export function TripForm({ today, onPriced, onChanged }: TripFormProps) {
                   valueFormatter={localDateFormatter}
                   required
                   minDate={today}
-                  numberOfColumns={2}
+                  numberOfColumns={calendarColumns}
                   value={[values.from, values.to]}
                   onChange={([from, to]) => form.setValues({ from, to })}
                   error={form.errors.from ?? form.errors.to}
