@@ -100,6 +100,18 @@ describe('dashboard and quick entry in Chromium', () => {
     await page.screenshot({ path: screenshotPath('manual-entry-in-list') });
   });
 
+  it('never picks an option of an older text when a fast typist presses ↓ Enter', async () => {
+    const searched = page.waitForResponse((r) => r.url().includes('/api/v1/search'));
+    await page.goto(`${server.url}/bookings/new`);
+    // The list for the empty box is at hand; the search for "Rimini" waits for a pause.
+    await searched;
+    await page.getByTestId('entry-product').focus();
+    await page.keyboard.type('Rimini', { delay: 10 });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('entry-product').inputValue()).toMatch(/^Rimini/);
+  });
+
   it('shows the dashboard in Chinese, with the new booking counted', async () => {
     await page.goto(`${server.url}/`);
     await page.getByTestId('language-switcher').click();

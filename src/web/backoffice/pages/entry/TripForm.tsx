@@ -36,6 +36,7 @@ import {
   useCreateQuote,
   useProductSearch,
 } from './entry-queries.ts';
+import { productsFor } from './product-options.ts';
 
 export interface TripValues {
   channel: EntryChannel;
@@ -80,7 +81,15 @@ export function TripForm({ today, onPriced, onChanged }: TripFormProps) {
   const [product, setProduct] = useState<ProductHit | null>(null);
   // Once a product is chosen the box shows its name: list everything again, not just it.
   const chosenName = product ? localized(product.name, language) : null;
+  // What the box asks for now, and what the last answer of the server was for.
+  const typed = search === chosenName ? '' : search;
   const products = useProductSearch(search === chosenName ? '' : debouncedSearch);
+  const answeredFor =
+    products.data && !products.isPlaceholderData
+      ? search === chosenName
+        ? ''
+        : debouncedSearch
+      : null;
   const slots = useAttractionSlots(product?.kind === 'attraction' ? product.id : null);
   const quote = useCreateQuote();
 
@@ -111,7 +120,9 @@ export function TripForm({ today, onPriced, onChanged }: TripFormProps) {
   });
 
   const options = useMemo(() => {
-    const items = products.data?.items ?? [];
+    // Until the server answers the typed text, only what matches it as typed: never an option
+    // of an older text that a quick ↓ Enter could pick.
+    const items = productsFor(products.data?.items ?? [], typed, answeredFor);
     const known = product && !items.some((item) => item.id === product.id) ? [product] : [];
     const all = [...known, ...items];
     const group = (kind: ProductHit['kind']) =>
@@ -122,7 +133,7 @@ export function TripForm({ today, onPriced, onChanged }: TripFormProps) {
       { group: t('entry.kinds.tour'), items: group('tour') },
       { group: t('entry.kinds.attraction'), items: group('attraction') },
     ].filter((g) => g.items.length > 0);
-  }, [products.data, product, language, t]);
+  }, [products.data, typed, answeredFor, product, language, t]);
 
   const hits = useMemo(() => {
     const map = new Map<string, ProductHit>();
