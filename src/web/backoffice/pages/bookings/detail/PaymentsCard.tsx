@@ -44,7 +44,11 @@ export function PaymentsCard({ booking, canRecord }: { booking: BookingView; can
     >
       <Box mb="sm">
         <FigureRow>
-          <Figure label={t('bookings.detail.total')} value={money(booking.total)} />
+          <Figure
+            label={t('bookings.detail.total')}
+            value={money(booking.total)}
+            testId="payments-total"
+          />
           <Figure
             label={t('bookings.detail.paid')}
             value={money(booking.paid)}
