@@ -49,6 +49,9 @@ export interface TripValues {
   adults: number | string;
   childAges: Array<number | string>;
   roomTypeId: string | null;
+  /** Tours by the agency's transport: the class and the stop to board at. */
+  classCode: string | null;
+  boardingPoint: string | null;
   promoCode: string;
 }
 
@@ -105,6 +108,8 @@ export function TripForm({ today, onPriced, onChanged }: TripFormProps) {
       adults: 2,
       childAges: [],
       roomTypeId: null,
+      classCode: null,
+      boardingPoint: null,
       promoCode: '',
     },
     validate: {
@@ -152,6 +157,9 @@ export function TripForm({ today, onPriced, onChanged }: TripFormProps) {
       to: null,
       timeSlot: null,
       roomTypeId: null,
+      // The route's first stop and class unless the customer says otherwise.
+      classCode: hit?.kind === 'tour' ? (hit.boarding?.classes[0]?.code ?? null) : null,
+      boardingPoint: hit?.kind === 'tour' ? (hit.boarding?.stops[0]?.value ?? null) : null,
     });
   }
 
@@ -187,6 +195,8 @@ export function TripForm({ today, onPriced, onChanged }: TripFormProps) {
       ...(input.from ? { from: input.from } : {}),
       ...(input.to && tour?.mode === 'by_days' ? { to: input.to } : {}),
       ...(input.timeSlot ? { timeSlot: input.timeSlot } : {}),
+      ...(input.classCode ? { classCode: input.classCode } : {}),
+      ...(input.boardingPoint ? { boardingPoint: input.boardingPoint } : {}),
       ...(input.roomTypeId ? { rooms: [{ roomTypeId: input.roomTypeId, adults, childAges }] } : {}),
       ...(input.promoCode.trim() ? { promoCode: input.promoCode.trim() } : {}),
     };
@@ -345,6 +355,27 @@ export function TripForm({ today, onPriced, onChanged }: TripFormProps) {
                   }))}
                   data-testid="entry-room"
                   {...form.getInputProps('roomTypeId')}
+                />
+              ) : null}
+              {tour?.boarding && tour.boarding.stops.length > 0 ? (
+                <Select
+                  label={t('entry.boardingPoint')}
+                  required
+                  data={tour.boarding.stops.map((stop) => ({
+                    value: stop.value,
+                    label: `${stop.name} · ${stop.time}`,
+                  }))}
+                  data-testid="entry-boarding"
+                  {...form.getInputProps('boardingPoint')}
+                />
+              ) : null}
+              {tour?.boarding && tour.boarding.classes.length > 1 ? (
+                <Select
+                  label={t('entry.travelClass')}
+                  required
+                  data={tour.boarding.classes.map((c) => ({ value: c.code, label: c.name }))}
+                  data-testid="entry-class"
+                  {...form.getInputProps('classCode')}
                 />
               ) : null}
             </SimpleGrid>

@@ -11,6 +11,7 @@ const tour = (code: string, name: string, city: string, country: string): Produc
   accommodation: { id: `${code}-hotel`, name: `Hotel ${city}`, city, country },
   departures: [],
   roomTypes: [],
+  boarding: null,
 });
 
 const split = tour('SPL', 'Split letecky', 'Split', 'HR');
