@@ -31,6 +31,8 @@ export interface PortalQuoteInput {
   extras?: Array<{ serviceId: string; quantity?: number | null; date?: string | null }>;
   promoCode?: string | null;
   currency?: string;
+  classCode?: string | null;
+  boardingPoint?: string | null;
   ratePlan?: 'flexible' | 'non_refundable';
 }
 

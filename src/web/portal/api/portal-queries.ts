@@ -109,6 +109,8 @@ export interface QuoteAsk {
   extras?: { serviceId: string }[];
   promoCode?: string | null;
   currency?: string;
+  classCode?: string;
+  boardingPoint?: string;
 }
 
 export function useCreateQuote(agency: string) {
