@@ -48,7 +48,7 @@ export function DashboardPage() {
         title={t('dashboard.greeting', { name: me.name })}
         description={
           dashboard.data
-            ? `${me.agency.name} · ${t('overview.today', { date: dates.weekday(dashboard.data.today) })}`
+            ? `${me.agency.name} · ${t('overview.today', { date: dates.full(dashboard.data.today) })}`
             : me.agency.name
         }
         actions={
