@@ -316,6 +316,36 @@ describe('customer portal in Chromium', { timeout: 120_000 }, () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it('lets a traveller choose where to board the coach, priced by that stop', async () => {
+    const found = await api('GET', '/api/v1/search?destination=Makarska&kind=tour');
+    // The coach (the fly-and-stay tour to Makarska boards at one airport only).
+    const coachTour = (found.json.items as Array<{ id: string; code: string }>).find(
+      (hit) => hit.code === 'MAK-BUS-7',
+    );
+    expect(coachTour).toBeDefined();
+    const product = await api('GET', `/api/v1/portal/${slug}/products/${coachTour?.id}`);
+    const [first] = product.json.departures as Array<{ id: string; date: string; nights: number }>;
+    expect(first).toBeDefined();
+    const query = new URLSearchParams({
+      product: coachTour?.id ?? '',
+      departure: first?.id ?? '',
+      from: first?.date ?? '',
+      to: addDays(first?.date ?? '', first?.nights ?? 7),
+      adults: '2',
+    });
+    await page.goto(`${server.url}/portal/${slug}/checkout?${query}`);
+    const stops = page.getByTestId('boarding-stop');
+    await expect.poll(() => stops.count()).toBeGreaterThan(1);
+    // The route's first stop unless the traveller boards further on.
+    expect(await stops.first().isChecked()).toBe(true);
+    const total = page.getByTestId('price-total');
+    await expect.poll(() => total.textContent()).toMatch(/\d/);
+    const fromFirst = await total.textContent();
+    await page.getByRole('radio', { name: /^Bratislava/ }).check();
+    await expect.poll(() => total.textContent()).not.toBe(fromFirst);
+    await snap('portal-checkout-boarding');
+  });
+
   it('signs out, and back in with a link sent by e-mail', async () => {
     await page.goto(`${server.url}/portal/${slug}/account`);
     await page.getByTestId('sign-out').click();
