@@ -42,9 +42,8 @@ const lines = [
 
 describe('boarding', () => {
   it('boards at the chosen stop at its time on the way out, at the first stop coming back', () => {
-    const booking = { startDate: '2027-07-03' };
     expect(
-      boardingsOf(booking, { boardingPoint: 'BRQ', classCode: 'VIP' }, lines, [coach, coachBack]),
+      boardingsOf({ boardingPoint: 'BRQ', classCode: 'VIP' }, lines, [coach, coachBack]),
     ).toEqual([
       {
         direction: 'outbound',
@@ -70,26 +69,21 @@ describe('boarding', () => {
   });
 
   it('boards at the first stop when none was chosen; a stop a day on moves the date', () => {
-    const [none] = boardingsOf({ startDate: '2027-07-03' }, {}, lines, [coach, coachBack]);
+    const [none] = boardingsOf({}, lines, [coach, coachBack]);
     expect(none).toMatchObject({ place: 'Praha, ÚAN Florenc', time: '16:30', classCode: 'STD' });
-    const [late] = boardingsOf(
-      { startDate: '2027-07-03' },
-      { boardingPoint: 'Makarska, autobusni kolodvor' },
-      lines,
-      [coach, coachBack],
-    );
+    const [late] = boardingsOf({ boardingPoint: 'Makarska, autobusni kolodvor' }, lines, [
+      coach,
+      coachBack,
+    ]);
     expect(late).toMatchObject({ date: '2027-07-04', time: '07:30' });
   });
 
   it('has nothing to say about a booking without transport', () => {
-    expect(boardingsOf({ startDate: '2027-07-03' }, {}, lines.slice(0, 1), [coach])).toEqual([]);
+    expect(boardingsOf({}, lines.slice(0, 1), [coach])).toEqual([]);
   });
 
   it('prints the boarding place and time on the voucher', async () => {
-    const boarding = boardingsOf({ startDate: '2027-07-03' }, { boardingPoint: 'BRQ' }, lines, [
-      coach,
-      coachBack,
-    ]);
+    const boarding = boardingsOf({ boardingPoint: 'BRQ' }, lines, [coach, coachBack]);
     const booking = {
       number: '2027-000042',
       productName: 'Makarska by coach',

@@ -37,7 +37,6 @@ interface TransportRow {
 
 /** The boarding of each leg; pure, from rows already loaded. */
 export function boardingsOf(
-  booking: { startDate: string },
   request: { boardingPoint?: string | null; classCode?: string | null },
   lines: readonly LegLine[],
   transports: readonly TransportRow[],
@@ -51,11 +50,14 @@ export function boardingsOf(
     });
   }
   const result: Boarding[] = [];
-  for (const leg of [...legs.values()].sort((a, b) => a.date.localeCompare(b.date))) {
+  const ordered = [...legs.values()].sort((a, b) => a.date.localeCompare(b.date));
+  for (const [index, leg] of ordered.entries()) {
     const transport = transports.find((t) => t.id === leg.transportId);
     const first = transport?.stops[0];
     if (!transport || !first) continue;
-    const direction = leg.date === booking.startDate ? 'outbound' : 'return';
+    // The first leg goes out (a night coach may leave the day before the stay starts); any
+    // later one comes back.
+    const direction = index === 0 ? 'outbound' : 'return';
     const chosen =
       direction === 'outbound' && request.boardingPoint
         ? transport.stops.find(
@@ -82,7 +84,7 @@ export function boardingsOf(
 /** The boardings of a booking from its quote's request and its current transport lines. */
 export async function loadBoardings(
   ctx: Ctx,
-  booking: { quoteId: string; startDate: string },
+  booking: { quoteId: string },
   lines: readonly LegLine[],
 ): Promise<Boarding[]> {
   const ids = [...new Set(lines.filter((l) => l.kind === 'transport').map((l) => l.productId))];
@@ -105,5 +107,5 @@ export async function loadBoardings(
     boardingPoint?: string | null;
     classCode?: string | null;
   };
-  return boardingsOf(booking, request, lines, transports);
+  return boardingsOf(request, lines, transports);
 }
