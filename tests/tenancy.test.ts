@@ -585,11 +585,11 @@ describeEachDatabase('tenant isolation', (database) => {
       headers: { cookie: cookieA },
     });
     expect(response.statusCode).toBe(200);
-    const { bookingsPerDay, arrivals, approvals, lowStock } = response.json();
+    const { bookingsPerDay, departures, approvals, lowStock } = response.json();
     // B's booking was made today: A's chart stays at zero.
     const counts = bookingsPerDay.series.flatMap((s: { counts: number[] }) => s.counts);
     expect(counts.reduce((a: number, b: number) => a + b, 0)).toBe(0);
-    expect([arrivals.count, approvals.count, lowStock.count]).toEqual([0, 0, 0]);
+    expect([departures.count, approvals.count, lowStock.count]).toEqual([0, 0, 0]);
     const own = await app.inject({
       method: 'GET',
       url: '/api/v1/dashboard',

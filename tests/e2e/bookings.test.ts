@@ -345,6 +345,52 @@ describe('bookings in the back office', () => {
     await expect.poll(() => heading.textContent()).toBe('Bookings');
   });
 
+  it('shows a booking on a phone in Czech: no sideways scroll, amounts apart, Czech dates', async () => {
+    const before = page.viewportSize();
+    const [booking] = await apiList('status=confirmed,paid&sort=-total');
+    expect(booking).toBeDefined();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}/bookings?from=2027-08-08&to=2027-08-15`);
+    await chooseLanguage('Čeština');
+    // The picked dates in Czech's own pattern, not "srpen 8, 2027" or "8 srp 2027".
+    await expect
+      .poll(() => page.getByTestId('filter-departure').textContent())
+      .toBe('8. 8. 2027 – 15. 8. 2027');
+    await page.goto(`${server.url}/bookings/${booking?.id}`);
+    await expect.poll(() => page.getByTestId('booking-number').textContent()).toBe(booking?.number);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    // Total, paid and balance: inside the card and apart from each other.
+    const card = await page.getByTestId('payments-card').boundingBox();
+    const boxes = await page
+      .getByTestId('payments-card')
+      .locator(
+        '[data-testid="payments-total"], [data-testid="booking-paid"], [data-testid="booking-balance"]',
+      )
+      .evaluateAll((els) =>
+        els.map((el) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          const r = range.getBoundingClientRect();
+          return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+        }),
+      );
+    expect(boxes).toHaveLength(3);
+    for (const [i, a] of boxes.entries()) {
+      expect(a.left).toBeGreaterThanOrEqual(card?.x ?? 0);
+      expect(a.right).toBeLessThanOrEqual((card?.x ?? 0) + (card?.width ?? 0));
+      for (const b of boxes.slice(i + 1)) {
+        const apart =
+          a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+        expect(apart, JSON.stringify([a, b])).toBe(true);
+      }
+    }
+    await page.screenshot({ path: screenshotPath('booking-detail-cs-390'), fullPage: true });
+    await chooseLanguage('English');
+    if (before) await page.setViewportSize(before);
+  });
+
   it('shows a marketplace partner only the bookings of its own offers, without costs', async () => {
     await signOut();
     await signIn('partner@dealhub.example', demoPassword, '/');

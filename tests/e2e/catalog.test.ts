@@ -171,6 +171,17 @@ describe('catalog and price editors in Chromium', () => {
     await page.getByTestId(target).fill('12.345');
     await page.getByTestId('matrix-save').click();
     await expect.poll(() => page.getByTestId('matrix-cell-error').count()).toBe(1);
+
+    // Leaving with a cell not saved asks first: staying keeps the typed value.
+    const back = page.locator('a[href="/prices/lists"]').first();
+    await back.click();
+    await page.getByTestId('unsaved-stay').click();
+    await expect.poll(() => page.getByTestId('unsaved-stay').count()).toBe(0);
+    expect(page.url()).toMatch(/\/prices\/lists\/[0-9a-f-]{36}$/);
+    expect(await page.getByTestId(target).inputValue()).toBe('12.345');
+    await back.click();
+    await page.getByTestId('unsaved-leave').click();
+    await page.waitForURL(/\/prices\/lists$/);
   });
 
   it('adds a departure to a tour', async () => {

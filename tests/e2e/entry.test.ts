@@ -49,8 +49,20 @@ describe('dashboard and quick entry in Chromium', () => {
     await page.getByTestId('entry-departure').click();
     await page.getByRole('option').first().click();
     expect(await page.getByTestId('entry-adults').inputValue()).toBe('2');
+    // The coach boards at its first stop unless the customer boards further on, for less.
+    expect(await page.getByTestId('entry-boarding').inputValue()).toMatch(/^Praha/);
     await page.getByTestId('entry-price').click();
     await expect.poll(() => page.getByTestId('entry-quote-line').count()).toBeGreaterThan(1);
+    const fromPrague = await page.getByTestId('entry-quote-total').textContent();
+    await page.getByTestId('entry-boarding').click();
+    await page.getByRole('option', { name: /^Bratislava/ }).click();
+    await page.getByTestId('entry-price').click();
+    await expect
+      .poll(() => page.getByTestId('entry-quote-total').textContent())
+      .not.toBe(fromPrague);
+    expect(
+      await page.getByTestId('entry-quote-line').filter({ hasText: 'from Bratislava' }).count(),
+    ).toBeGreaterThan(0);
     const total = await page.getByTestId('entry-quote-total').textContent();
     expect(total).toMatch(/CZK|Kč/);
     expect(await page.getByTestId('entry-quote-expiry').textContent()).toContain('Held until');
@@ -98,6 +110,18 @@ describe('dashboard and quick entry in Chromium', () => {
       )
       .toEqual([found.items[0].number]);
     await page.screenshot({ path: screenshotPath('manual-entry-in-list') });
+  });
+
+  it('never picks an option of an older text when a fast typist presses ↓ Enter', async () => {
+    const searched = page.waitForResponse((r) => r.url().includes('/api/v1/search'));
+    await page.goto(`${server.url}/bookings/new`);
+    // The list for the empty box is at hand; the search for "Rimini" waits for a pause.
+    await searched;
+    await page.getByTestId('entry-product').focus();
+    await page.keyboard.type('Rimini', { delay: 10 });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('entry-product').inputValue()).toMatch(/^Rimini/);
   });
 
   it('shows the dashboard in Chinese, with the new booking counted', async () => {

@@ -287,6 +287,65 @@ describe('customer portal in Chromium', { timeout: 120_000 }, () => {
     await snap('voucher-done');
   });
 
+  it('fits a phone: My bookings and the search with a one-month date picker', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const sideways = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await page.goto(`${server.url}/portal/${slug}/account`);
+    const card = page.getByTestId('account-booking').filter({ hasText: bookingNumber });
+    await card.waitFor();
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    const figures = await card
+      .locator(
+        '[data-testid="booking-total"], [data-testid="booking-paid"], [data-testid="booking-balance"]',
+      )
+      .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().right));
+    expect(figures).toHaveLength(3);
+    for (const right of figures) expect(right).toBeLessThanOrEqual(390);
+    await snap('portal-account-390');
+
+    await page.goto(`${server.url}/portal/${slug}`);
+    await page.getByTestId('search-dates').click();
+    const months = page.getByRole('dialog').locator('table');
+    await expect.poll(() => months.count()).toBe(1);
+    const month = await months.first().boundingBox();
+    expect((month?.x ?? 0) + (month?.width ?? 0)).toBeLessThanOrEqual(390);
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    await snap('portal-dates-390');
+    await page.keyboard.press('Escape');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('lets a traveller choose where to board the coach, priced by that stop', async () => {
+    const found = await api('GET', '/api/v1/search?destination=Makarska&kind=tour');
+    // The coach (the fly-and-stay tour to Makarska boards at one airport only).
+    const coachTour = (found.json.items as Array<{ id: string; code: string }>).find(
+      (hit) => hit.code === 'MAK-BUS-7',
+    );
+    expect(coachTour).toBeDefined();
+    const product = await api('GET', `/api/v1/portal/${slug}/products/${coachTour?.id}`);
+    const [first] = product.json.departures as Array<{ id: string; date: string; nights: number }>;
+    expect(first).toBeDefined();
+    const query = new URLSearchParams({
+      product: coachTour?.id ?? '',
+      departure: first?.id ?? '',
+      from: first?.date ?? '',
+      to: addDays(first?.date ?? '', first?.nights ?? 7),
+      adults: '2',
+    });
+    await page.goto(`${server.url}/portal/${slug}/checkout?${query}`);
+    const stops = page.getByTestId('boarding-stop');
+    await expect.poll(() => stops.count()).toBeGreaterThan(1);
+    // The route's first stop unless the traveller boards further on.
+    expect(await stops.first().isChecked()).toBe(true);
+    const total = page.getByTestId('price-total');
+    await expect.poll(() => total.textContent()).toMatch(/\d/);
+    const fromFirst = await total.textContent();
+    await page.getByRole('radio', { name: /^Bratislava/ }).check();
+    await expect.poll(() => total.textContent()).not.toBe(fromFirst);
+    await snap('portal-checkout-boarding');
+  });
+
   it('signs out, and back in with a link sent by e-mail', async () => {
     await page.goto(`${server.url}/portal/${slug}/account`);
     await page.getByTestId('sign-out').click();

@@ -3,6 +3,7 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
+import { LocalDatesProvider } from '../shared/ui/LocalDatesProvider.tsx';
 import { queryClient } from './query-client.ts';
 import { router } from './routes.tsx';
 import { theme } from './theme.ts';
@@ -10,10 +11,12 @@ import { theme } from './theme.ts';
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" />
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
+      <LocalDatesProvider>
+        <Notifications position="top-right" />
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </LocalDatesProvider>
     </MantineProvider>
   );
 }

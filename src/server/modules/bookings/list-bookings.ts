@@ -170,52 +170,70 @@ type Visible = ReturnType<typeof visibleBookings>;
 
 function filtered(qb: Visible, agencyId: string, filter: BookingFilter): Visible {
   const f = filter;
-  return qb
-    .$if(f.statuses.length > 0, (q) => q.where('bookings.status', 'in', f.statuses))
-    .$if(f.channels.length > 0, (q) => q.where('bookings.channel', 'in', f.channels))
-    .$if(f.online !== undefined, (q) =>
-      q.where('bookings.channel', f.online ? 'in' : 'not in', [...onlineChannels]),
-    )
-    .$if(f.offerId !== undefined, (q) => q.where('bookings.offerId', '=', f.offerId as string))
-    .$if(f.variantId !== undefined, (q) =>
-      q.where('bookings.variantId', '=', f.variantId as string),
-    )
-    .$if(f.customerId !== undefined, (q) =>
-      // A company's own bookings and those of its employees.
-      q.where('bookings.customerId', 'in', (eb) =>
-        eb
-          .selectFrom('customers as whose')
-          .select('whose.id')
-          .where('whose.agencyId', '=', agencyId)
-          .where((w) =>
-            w.or([
-              w('whose.id', '=', f.customerId as string),
-              w('whose.companyId', '=', f.customerId as string),
-            ]),
+  return (
+    qb
+      .$if(f.statuses.length > 0, (q) => q.where('bookings.status', 'in', f.statuses))
+      .$if(f.channels.length > 0, (q) => q.where('bookings.channel', 'in', f.channels))
+      .$if(f.online !== undefined, (q) =>
+        q.where('bookings.channel', f.online ? 'in' : 'not in', [...onlineChannels]),
+      )
+      .$if(f.offerId !== undefined, (q) => q.where('bookings.offerId', '=', f.offerId as string))
+      .$if(f.variantId !== undefined, (q) =>
+        q.where('bookings.variantId', '=', f.variantId as string),
+      )
+      .$if(f.customerId !== undefined, (q) =>
+        // A company's own bookings and those of its employees.
+        q.where('bookings.customerId', 'in', (eb) =>
+          eb
+            .selectFrom('customers as whose')
+            .select('whose.id')
+            .where('whose.agencyId', '=', agencyId)
+            .where((w) =>
+              w.or([
+                w('whose.id', '=', f.customerId as string),
+                w('whose.companyId', '=', f.customerId as string),
+              ]),
+            ),
+        ),
+      )
+      // Done: the booking has required actions and none is open (a booking without any has
+      // nothing done). Not done: some are open on a booking that still travels; a cancelled
+      // booking's open actions wait for no one.
+      .$if(f.actionDone === true, (q) =>
+        q
+          .where('bookings.openActions', '=', 0)
+          .where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom('bookingRequiredActions as action')
+                .select('action.id')
+                .whereRef('action.agencyId', '=', 'bookings.agencyId')
+                .whereRef('action.bookingId', '=', 'bookings.id'),
+            ),
           ),
-      ),
-    )
-    .$if(f.actionDone !== undefined, (q) =>
-      q.where('bookings.openActions', f.actionDone ? '=' : '>', 0),
-    )
-    .$if(f.approval !== undefined, (q) =>
-      q.where('bookings.approval', '=', f.approval as ApprovalState),
-    )
-    .$if(f.from !== undefined, (q) => q.where('bookings.startDate', '>=', f.from as string))
-    .$if(f.to !== undefined, (q) => q.where('bookings.startDate', '<=', f.to as string))
-    .$if(f.createdFrom !== undefined, (q) =>
-      q.where('bookings.createdAt', '>=', f.createdFrom as Date),
-    )
-    .$if(f.createdBefore !== undefined, (q) =>
-      q.where('bookings.createdAt', '<', f.createdBefore as Date),
-    )
-    .$if(f.destination !== undefined, (q) =>
-      q.where('bookings.destinationSearch', 'like', containsPattern(f.destination as string)),
-    )
-    .$if(f.terms.length > 0, (q) =>
-      q.where((eb) => eb.and(f.terms.map((term) => matchesTerm(eb, agencyId, term)))),
-    )
-    .$if(f.ids !== undefined, (q) => q.where('bookings.id', 'in', f.ids as string[]));
+      )
+      .$if(f.actionDone === false, (q) =>
+        q.where('bookings.openActions', '>', 0).where('bookings.status', '!=', 'cancelled'),
+      )
+      .$if(f.approval !== undefined, (q) =>
+        q.where('bookings.approval', '=', f.approval as ApprovalState),
+      )
+      .$if(f.from !== undefined, (q) => q.where('bookings.startDate', '>=', f.from as string))
+      .$if(f.to !== undefined, (q) => q.where('bookings.startDate', '<=', f.to as string))
+      .$if(f.createdFrom !== undefined, (q) =>
+        q.where('bookings.createdAt', '>=', f.createdFrom as Date),
+      )
+      .$if(f.createdBefore !== undefined, (q) =>
+        q.where('bookings.createdAt', '<', f.createdBefore as Date),
+      )
+      .$if(f.destination !== undefined, (q) =>
+        q.where('bookings.destinationSearch', 'like', containsPattern(f.destination as string)),
+      )
+      .$if(f.terms.length > 0, (q) =>
+        q.where((eb) => eb.and(f.terms.map((term) => matchesTerm(eb, agencyId, term)))),
+      )
+      .$if(f.ids !== undefined, (q) => q.where('bookings.id', 'in', f.ids as string[]))
+  );
 }
 
 /** `select what` over the travellers of the row's booking (a correlated subquery). */

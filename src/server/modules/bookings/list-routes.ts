@@ -54,7 +54,8 @@ const filterProperties = {
   }),
   actionDone: Type.Optional(
     Type.Boolean({
-      description: 'true: every required action is done; false: some are still open',
+      description:
+        'true: the booking has required actions and every one is done; false: some are still open on a booking not cancelled',
     }),
   ),
   approval: Type.Optional(ApprovalSchema),

@@ -22,6 +22,8 @@ import {
   uniqueSuffix,
   userByEmail,
 } from '../../../../tests/helpers/factories.ts';
+import { newId } from '../../db/ids.ts';
+import { json } from '../../db/json.ts';
 import { isOnline } from '../pricing/types.ts';
 import { bookingSorts } from './list-filters.ts';
 
@@ -35,6 +37,8 @@ interface Stored {
   createdAtKey: string;
   total: number;
   openActions: number;
+  /** Required actions, open or done. */
+  actions: number;
   approval: string;
   offerId: string | null;
   variantId: string | null;
@@ -207,7 +211,7 @@ describeEachDatabase('bookings list', (database) => {
       startDate: `2030-08-0${1 + (i % 6)}`,
       endDate: '2030-08-20',
       createdAt: `2029-03-${String(1 + (i % 12)).padStart(2, '0')}T10:00:00.000000Z`,
-      openActions: i % 4 === 1 ? 2 : 0,
+      openActions: i % 4 === 1 ? 2 : i === 7 ? 1 : 0,
       approval: (['none', 'none', 'pending', 'none', 'none', 'approved'] as const)[i % 6],
       offerId: i % 5 === 0 ? partnerOffer : i % 5 === 3 ? ownOffer : null,
       variantId: i % 10 === 0 ? '3N' : null,
@@ -232,6 +236,33 @@ describeEachDatabase('bookings list', (database) => {
       });
     }
     await insertBookings(database(), agency, fixtures);
+    // Required actions as the booking service writes them: two open on every fourth booking
+    // from the second, one open on a cancelled one (2029-900007), one done on the others of
+    // every fourth from the fourth; the rest have none at all.
+    const numbered = await database()
+      .db.selectFrom('bookings')
+      .select(['id', 'number'])
+      .where('agencyId', '=', agency.agencyId)
+      .where('number', 'like', '2029-9%')
+      .execute();
+    const actionRows = numbered.flatMap((b) => {
+      const i = Number(b.number.slice(-5));
+      const open = i % 4 === 1 ? 2 : i === 7 ? 1 : 0;
+      const done = i % 4 === 3 && i !== 7 ? 1 : 0;
+      return Array.from({ length: open + done }, (_, position) => ({
+        id: newId(),
+        agencyId: agency.agencyId,
+        bookingId: b.id,
+        position,
+        code: `A${position}`,
+        kind: 'documents' as const,
+        title: json({ en: 'Passport copy' }),
+        instructions: json({ en: 'Send it' }),
+        doneAt: position < open ? null : new Date('2029-04-01T10:00:00Z'),
+        doneByName: position < open ? null : 'Agent',
+      }));
+    });
+    await database().db.insertInto('bookingRequiredActions').values(actionRows).execute();
 
     stored = (await database()
       .db.selectFrom('bookings')
@@ -244,6 +275,10 @@ describeEachDatabase('bookings list', (database) => {
         'startDate',
         'total',
         'openActions',
+        sql<number>`(select count(*) from booking_required_actions a
+          where a.agency_id = bookings.agency_id and a.booking_id = bookings.id)::int`.as(
+          'actions',
+        ),
         'approval',
         'offerId',
         'variantId',
@@ -353,8 +388,15 @@ describeEachDatabase('bookings list', (database) => {
     });
 
     it('by required actions done or open, and by approval', async () => {
-      expect(ids(await list('actionDone=true'))).toEqual(expected((r) => r.openActions === 0));
-      expect(ids(await list('actionDone=false'))).toEqual(expected((r) => r.openActions > 0));
+      // Done: every action done, and there were some; a booking without any is neither.
+      expect(ids(await list('actionDone=true'))).toEqual(
+        expected((r) => r.actions > 0 && r.openActions === 0),
+      );
+      // Not done: open actions on a booking that still travels (not the cancelled one).
+      expect(stored.some((r) => r.status === 'cancelled' && r.openActions > 0)).toBe(true);
+      expect(ids(await list('actionDone=false'))).toEqual(
+        expected((r) => r.openActions > 0 && r.status !== 'cancelled'),
+      );
       expect(ids(await list('approval=pending'))).toEqual(
         expected((r) => r.approval === 'pending'),
       );
@@ -433,6 +475,7 @@ describeEachDatabase('bookings list', (database) => {
         expected(
           (r) =>
             !isOnline(r.channel) &&
+            r.actions > 0 &&
             r.openActions === 0 &&
             (r.customerId === people.company || r.customerId === people.employee) &&
             r.startDate <= '2030-08-04',

@@ -8,6 +8,7 @@ import { displayNameOf } from '../customers/customer-rules.ts';
 import { isStaff } from '../identity/roles.ts';
 import { paymentsView } from '../payments/view.ts';
 import { isOnline } from '../pricing/types.ts';
+import { loadBoardings } from './boarding.ts';
 import { travellerInputOf } from './booking-rows.ts';
 import { presentAction, requiredActionsOf } from './required-actions.ts';
 import {
@@ -111,6 +112,7 @@ export async function getBooking(ctx: Ctx, id: string, now: Date = new Date()) {
       .where('id', '=', booking.customerId)
       .executeTakeFirstOrThrow(),
   ]);
+  const boarding = await loadBoardings(ctx, booking, lines);
   const today = todayUtc(now);
   const locale = customer.locale;
   const money = await paymentsView(ctx, { ...booking, total: Number(booking.total) }, now);
@@ -199,6 +201,7 @@ export async function getBooking(ctx: Ctx, id: string, now: Date = new Date()) {
         ...(staff ? { cost: l.cost === null ? null : Number(l.cost) } : {}),
         supplierStatus: l.supplierStatus,
       })),
+    boarding,
     travellers: travellers.map((t) => ({
       position: t.position,
       ...travellerInputOf(t),

@@ -8,6 +8,14 @@ import { recordAudit } from '../identity/audit.ts';
 
 export type SupplierAnswer = 'confirmed' | 'refused' | 'cancelled';
 
+/** The history's event of each answer, spelled out so that every code the server writes can
+ *  be found (and must be translated by the web app). */
+const answerEvents: Record<SupplierAnswer, string> = {
+  confirmed: 'booking.line_confirmed',
+  refused: 'booking.line_refused',
+  cancelled: 'booking.line_cancelled',
+};
+
 /** Which answers may follow which: a request is answered; a refusal may be dropped. */
 const answerable: Record<SupplierAnswer, readonly string[]> = {
   confirmed: ['requested', 'refused'],
@@ -67,7 +75,7 @@ export async function answerLine(
       .where('id', '=', bookingId)
       .execute();
     await recordAudit(tx, {
-      action: `booking.line_${answer.answer}`,
+      action: answerEvents[answer.answer],
       entityType: 'booking',
       entityId: bookingId,
       before: { line: position, supplierStatus: line.supplierStatus },

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { contextOf } from '../../http/auth.ts';
 import { errorResponses, nullable, Uuid } from '../../http/schemas.ts';
+import { BoardingChoicesSchema } from './boarding-choices.ts';
 import {
   CalendarDateSchema,
   CountryCodeSchema,
@@ -34,6 +35,7 @@ const SearchTourItem = Type.Object({
   }),
   seasons: Type.Array(Type.Ref('TourSeason'), { description: 'Seasons the stay asked falls in' }),
   roomTypes: Type.Array(Type.Ref('RoomType'), { description: 'Room types that fit the party' }),
+  boarding: BoardingChoicesSchema,
 });
 const SearchAttractionItem = Type.Object({
   kind: Type.Literal('attraction'),

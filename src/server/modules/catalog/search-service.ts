@@ -9,6 +9,7 @@ import { Invalid } from '../../errors.ts';
 import type { RoomTypeRow } from './accommodations-repo.ts';
 import { listRoomTypes } from './accommodations-repo.ts';
 import { presentRoomType, type RoomTypeView } from './accommodations-service.ts';
+import { type BoardingChoices, boardingChoices } from './boarding-choices.ts';
 import { containsPattern, localizedContains } from './text-search.ts';
 import { checkStay, type Party, roomFitsParty } from './tour-rules.ts';
 import {
@@ -40,6 +41,8 @@ export interface TourHit {
   departures: TourDepartureView[];
   seasons: TourSeasonView[];
   roomTypes: RoomTypeView[];
+  /** The tour's transport: classes and boarding stops to choose from; null without one. */
+  boarding: BoardingChoices | null;
 }
 
 export interface AttractionHit {
@@ -115,6 +118,7 @@ function tourCandidates(ctx: Ctx, criteria: Criteria, before: string | undefined
       't.code',
       't.name',
       't.mode',
+      't.transportId',
       'a.id as accommodationId',
       'a.name as accommodationName',
       'a.city',
@@ -177,10 +181,14 @@ type Candidate = Awaited<ReturnType<typeof tourCandidates>>[number];
 /** The candidates that the dates and the party allow, with what matched. */
 async function matchingTours(ctx: Ctx, criteria: Criteria, candidates: Candidate[]) {
   const tourIds = candidates.map((c) => c.id);
-  const [departures, seasons, roomTypes] = await Promise.all([
+  const [departures, seasons, roomTypes, boarding] = await Promise.all([
     listDepartures(ctx.db, ctx.agencyId, tourIds),
     listSeasons(ctx.db, ctx.agencyId, tourIds),
     listRoomTypes(ctx.db, ctx.agencyId, [...new Set(candidates.map((c) => c.accommodationId))]),
+    boardingChoices(
+      ctx,
+      candidates.map((c) => c.transportId),
+    ),
   ]);
   const hits: TourHit[] = [];
   for (const candidate of candidates) {
@@ -230,6 +238,7 @@ async function matchingTours(ctx: Ctx, criteria: Criteria, candidates: Candidate
       departures: tourDepartures,
       seasons: tourSeasons,
       roomTypes: fitting.map(presentRoomType),
+      boarding: candidate.transportId ? (boarding.get(candidate.transportId) ?? null) : null,
     });
   }
   return hits;

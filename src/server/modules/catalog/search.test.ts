@@ -207,6 +207,8 @@ describeEachDatabase('product search API', (database) => {
         departures: [expect.objectContaining({ startDate: '2030-07-06', status: 'open' })],
         seasons: [],
         roomTypes: [expect.objectContaining({ code: 'SGL' })],
+        // No transport of the agency: nothing to board.
+        boarding: null,
       },
     ]);
   });

@@ -24,6 +24,10 @@ export interface DocumentLabels {
   offer: string;
   variant: string;
   requiredActions: string;
+  /** The heading over where and when the travellers board each transport leg. */
+  boarding: string;
+  outbound: string;
+  returnLeg: string;
   actionOpen: string;
   dueBy: (date: string) => string;
   doneOn: (date: string) => string;
@@ -82,6 +86,9 @@ const en: DocumentLabels = {
   offer: 'Offer',
   variant: 'Variant',
   requiredActions: 'Required actions',
+  boarding: 'Boarding',
+  outbound: 'Outbound',
+  returnLeg: 'Return',
   actionOpen: 'Action required',
   dueBy: (date) => `Due by ${date}`,
   doneOn: (date) => `Done on ${date}`,
@@ -144,6 +151,9 @@ const cs: DocumentLabels = {
   offer: 'Nabídka',
   variant: 'Varianta',
   requiredActions: 'Požadované úkony',
+  boarding: 'Nástup',
+  outbound: 'Tam',
+  returnLeg: 'Zpět',
   actionOpen: 'Vyžaduje vaši akci',
   dueBy: (date) => `Splňte do ${date}`,
   doneOn: (date) => `Splněno dne ${date}`,
@@ -206,6 +216,9 @@ const pl: DocumentLabels = {
   offer: 'Oferta',
   variant: 'Wariant',
   requiredActions: 'Wymagane działania',
+  boarding: 'Miejsce wsiadania',
+  outbound: 'Tam',
+  returnLeg: 'Powrót',
   actionOpen: 'Wymagane działanie',
   dueBy: (date) => `Termin: ${date}`,
   doneOn: (date) => `Wykonano dnia ${date}`,
@@ -268,6 +281,9 @@ const tr: DocumentLabels = {
   offer: 'Teklif',
   variant: 'Seçenek',
   requiredActions: 'Yapılması gereken işlemler',
+  boarding: 'Biniş',
+  outbound: 'Gidiş',
+  returnLeg: 'Dönüş',
   actionOpen: 'İşlem gerekli',
   dueBy: (date) => `Son tarih: ${date}`,
   doneOn: (date) => `${date} tarihinde tamamlandı`,
@@ -330,6 +346,9 @@ const zh: DocumentLabels = {
   offer: '优惠',
   variant: '选项',
   requiredActions: '待办事项',
+  boarding: '上车地点',
+  outbound: '去程',
+  returnLeg: '返程',
   actionOpen: '需要您处理',
   dueBy: (date) => `截止日期：${date}`,
   doneOn: (date) => `已于${date}完成`,

@@ -40,6 +40,18 @@ export async function renderVoucher(
   travellersSection(doc, input, labels);
   servicesSection(doc, input, labels);
 
+  // Where and when to board: the place and time a traveller must be at.
+  if (booking.boarding.length > 0) {
+    heading(doc, labels.boarding);
+    keyValues(
+      doc,
+      booking.boarding.map((b) => [
+        `${b.direction === 'outbound' ? labels.outbound : labels.returnLeg}: ${b.transport}`,
+        `${formatDate(b.date, locale)} ${b.time} · ${b.place}${b.className ? ` (${b.className})` : ''}`,
+      ]),
+    );
+  }
+
   if (booking.requiredActions.length > 0) {
     heading(doc, labels.requiredActions);
     for (const action of booking.requiredActions) {

@@ -37,6 +37,8 @@ export interface PortalQuoteInput {
   extras?: Array<{ serviceId: string; quantity?: number | null; date?: string | null }>;
   promoCode?: string | null;
   currency?: string;
+  classCode?: string | null;
+  boardingPoint?: string | null;
   ratePlan?: 'flexible' | 'non_refundable';
   /** The caller's previous quote of this trip, priced again: its hold is released. */
   replaces?: string;

@@ -142,6 +142,25 @@ describeEachDatabase('customer portal API', (database) => {
     expect(page.json()).toMatchObject({ name: 'Kréta na týden', mode: 'by_days' });
   });
 
+  it('takes the boarding stop and class a visitor chose, and offers none for a tour without transport', async () => {
+    const page = await app.inject({ method: 'GET', url: `${base}/products/${tour.tourId}` });
+    expect(page.statusCode, page.body).toBe(200);
+    expect(page.json().boarding).toBeNull();
+    const response = await app.inject({
+      method: 'POST',
+      url: `${base}/quotes`,
+      payload: {
+        productId: tour.tourId,
+        from: '2030-07-06',
+        to: '2030-07-13',
+        party,
+        boardingPoint: 'Praha',
+        classCode: 'STD',
+      },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+  });
+
   it('books a visitor’s quote on the web, creates their customer account and signs them in', async () => {
     const quoted = await quote();
     expect(quoted.total).toBe(175_000);

@@ -88,6 +88,10 @@ export const QuoteBody = Type.Object(
     ),
     promoCode: Type.Optional(nullable(Type.String({ minLength: 1, maxLength: 40 }))),
     currency: Type.Optional(CurrencyCodeSchema),
+    // Tours by the agency's transport: the class and the stop to board at (the product page's
+    // `boarding` lists them); fares differ by stop.
+    classCode: Type.Optional(nullable(Type.String({ minLength: 1, maxLength: 20 }))),
+    boardingPoint: Type.Optional(nullable(Type.String({ minLength: 1, maxLength: 100 }))),
     ratePlan: Type.Optional(Type.Enum(['flexible', 'non_refundable'])),
   },
   { additionalProperties: false },

@@ -8,6 +8,7 @@ import type { LocalizedText } from '../../db/schema.ts';
 import { DomainError, Invalid, NotFound } from '../../errors.ts';
 import { inLanguage } from '../bookings/required-actions.ts';
 import { getAccommodation } from '../catalog/accommodations-service.ts';
+import { boardingChoices } from '../catalog/boarding-choices.ts';
 import { listExtraServices } from '../catalog/extra-services-service.ts';
 import { getTour } from '../catalog/tours-service.ts';
 import { tourCalendar } from '../inventory/tour-calendar.ts';
@@ -162,6 +163,7 @@ export async function productPage(ctx: Ctx, productId: string, locale: string) {
     local.map((s) => s.id),
   );
   const offer = await offerForBooking(ctx, { productId, channel: 'web' });
+  const boarding = await boardingChoices(ctx, [tour.transportId]);
   return {
     id: tour.id,
     code: tour.code,
@@ -169,6 +171,7 @@ export async function productPage(ctx: Ctx, productId: string, locale: string) {
     description: text(tour.description, locale),
     mode: tour.mode,
     boardType: tour.boardType,
+    boarding: tour.transportId ? (boarding.get(tour.transportId) ?? null) : null,
     photos: [...tour.photos, ...accommodation.photos],
     accommodation: {
       name: accommodation.name,

@@ -1,4 +1,4 @@
-// The back office's first page (issue 7): today's arrivals and departures, what waits for
+// The back office's first page (issue 7): today's departures and returns, what waits for
 // staff (supplier answers, approvals, required actions, overdue money), low stock, and the
 // bookings of the last 30 days per channel. One query per block, each scoped to the agency;
 // a block gives its count and its first few items, the rest is a link to the list.
@@ -113,7 +113,10 @@ function blockOf<R extends BriefRow, T>(rows: R[], extra: (row: R) => T) {
 
 const live = (eb: ExpressionBuilder<DB, 'bookings'>) => eb('bookings.status', '!=', 'cancelled');
 
-/** Trips starting (arrivals) or ending (departures) today, not cancelled. */
+/**
+ * Trips starting (departures: a departure is always a trip's start) or ending (returns)
+ * today, not cancelled.
+ */
 function tripsOn(ctx: Ctx, column: 'bookings.startDate' | 'bookings.endDate', today: string) {
   return bookingsOf(ctx)
     .select(briefColumns)
@@ -301,7 +304,7 @@ export async function getDashboard(ctx: Ctx, now: Date = new Date()) {
   const today = todayUtc(now);
   const firstChartDay = addDays(today, -(chartDays - 1));
   const chartFrom = new Date(`${firstChartDay}T00:00:00Z`);
-  const [arrivals, departures, onRequest, approvals, actions, overdue, resources, pools, perDay] =
+  const [departures, returns, onRequest, approvals, actions, overdue, resources, pools, perDay] =
     await Promise.all([
       tripsOn(ctx, 'bookings.startDate', today),
       tripsOn(ctx, 'bookings.endDate', today),
@@ -317,8 +320,8 @@ export async function getDashboard(ctx: Ctx, now: Date = new Date()) {
   return {
     today,
     timeZone,
-    arrivals: blockOf(arrivals, () => ({})),
     departures: blockOf(departures, () => ({})),
+    returns: blockOf(returns, () => ({})),
     onRequest: blockOf(onRequest, (row) => ({ lines: Number(row.lines) })),
     approvals: blockOf(approvals, () => ({})),
     actionsDue: {

@@ -91,7 +91,7 @@ describeEachDatabase('dashboard', (database) => {
 
     const longAgo = daysAgo(40);
     const base = { customerId: customer.id, productId: tour.tourId, createdAt: longAgo };
-    const [arrival, , departure, approval, actions, farActions, onRequest, cancelledOnRequest] =
+    const [startsToday, , endsToday, approval, actions, farActions, onRequest, cancelledOnRequest] =
       await insertBookings(database(), agency, [
         {
           ...base,
@@ -117,8 +117,8 @@ describeEachDatabase('dashboard', (database) => {
         { ...base, number: 'D-8', startDate: inDays(40), endDate: inDays(47), status: 'cancelled' },
       ]);
     ids = {
-      arrival: arrival ?? '',
-      departure: departure ?? '',
+      startsToday: startsToday ?? '',
+      endsToday: endsToday ?? '',
       approval: approval ?? '',
       actions: actions ?? '',
       onRequest: onRequest ?? '',
@@ -202,14 +202,16 @@ describeEachDatabase('dashboard', (database) => {
     return response.json();
   }
 
-  it("lists today's arrivals and departures, without cancelled trips", async () => {
-    const { today: day, timeZone, arrivals, departures } = await dashboard();
+  it("lists today's departures (trips starting) and returns (trips ending), not cancelled", async () => {
+    const { today: day, timeZone, departures, returns, arrivals } = await dashboard();
     expect(day).toBe(today);
     expect(timeZone).toBe('UTC');
-    expect(arrivals.count).toBe(1);
-    expect(arrivals.items).toEqual([
+    // One meaning of departure everywhere: the trip's start.
+    expect(arrivals).toBeUndefined();
+    expect(departures.count).toBe(1);
+    expect(departures.items).toEqual([
       expect.objectContaining({
-        id: ids.arrival,
+        id: ids.startsToday,
         number: 'D-1',
         customer: 'Lucie Černá',
         productName: 'Crete for a week',
@@ -217,7 +219,7 @@ describeEachDatabase('dashboard', (database) => {
         travellers: 2,
       }),
     ]);
-    expect(departures).toMatchObject({ count: 1, items: [{ id: ids.departure, to: today }] });
+    expect(returns).toMatchObject({ count: 1, items: [{ id: ids.endsToday, to: today }] });
   });
 
   it('counts the bookings waiting for staff: supplier answers, approvals, actions, money', async () => {

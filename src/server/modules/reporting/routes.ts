@@ -36,8 +36,8 @@ const block = (description: string, extra: Record<string, TSchema> = {}) =>
 const DashboardSchema = Type.Object({
   today: Type.String({ format: 'date', description: "The agency's today" }),
   timeZone: Type.String({ description: 'The zone "today" is counted in' }),
-  arrivals: block('Trips starting today (not cancelled)'),
-  departures: block('Trips ending today (not cancelled)'),
+  departures: block('Trips starting today (not cancelled): a departure is a trip’s start'),
+  returns: block('Trips ending today (not cancelled)'),
   onRequest: block('Bookings with lines waiting for the supplier’s answer', {
     lines: Type.Integer({ description: 'Lines waiting' }),
   }),
@@ -117,7 +117,7 @@ export async function reportRoutes(base: FastifyInstance, { database }: { databa
       schema: {
         tags: ['reports'],
         summary:
-          'Today’s arrivals and departures, bookings waiting for action, low stock, and bookings per day by channel',
+          'Today’s departures and returns, bookings waiting for action, low stock, and bookings per day by channel',
         response: { 200: DashboardSchema, ...errorResponses(401, 403) },
       },
     },

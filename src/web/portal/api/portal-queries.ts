@@ -111,6 +111,8 @@ export interface QuoteAsk {
   currency?: string;
   /** The previous quote of this checkout: priced again, it gives its places back. */
   replaces?: string;
+  classCode?: string;
+  boardingPoint?: string;
 }
 
 export function useCreateQuote(agency: string) {

@@ -44,6 +44,11 @@ export interface ProductPage {
   description: string;
   mode: 'fixed_departures' | 'by_days';
   boardType: string | null;
+  /** The tour's transport: classes and the stops to board at (fares differ by stop). */
+  boarding: {
+    classes: Array<{ code: string; name: string }>;
+    stops: Array<{ value: string; name: string; time: string; dayOffset: number }>;
+  } | null;
   photos: string[];
   accommodation: {
     name: string;

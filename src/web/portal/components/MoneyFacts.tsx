@@ -1,9 +1,10 @@
 // A booking's money at a glance: total, paid, still to pay, and the instalments with their
 // due dates (the deposit at booking, the balance before departure).
-import { Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Badge, Group, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCalendarFormat } from '../../shared/i18n/calendar-date.ts';
 import { useFormat } from '../../shared/i18n/format.ts';
+import { Figure, FigureRow } from '../../shared/ui/Figure.tsx';
 import type { PortalBooking } from '../api/types.ts';
 
 export function MoneyFacts({ booking }: { booking: PortalBooking }) {
@@ -13,36 +14,25 @@ export function MoneyFacts({ booking }: { booking: PortalBooking }) {
   const money = (amount: number) => format.money(amount, booking.currency);
   return (
     <Stack gap="xs">
-      <SimpleGrid cols={3} spacing="xs">
-        <Stack gap={0}>
-          <Text size="xs" c="dimmed">
-            {t('portal.account.total')}
-          </Text>
-          <Text fw={700} data-testid="booking-total">
-            {money(booking.total)}
-          </Text>
-        </Stack>
-        <Stack gap={0}>
-          <Text size="xs" c="dimmed">
-            {t('portal.account.paid')}
-          </Text>
-          <Text fw={700} c="teal.8" data-testid="booking-paid">
-            {money(booking.paid)}
-          </Text>
-        </Stack>
-        <Stack gap={0}>
-          <Text size="xs" c="dimmed">
-            {t('portal.account.balance')}
-          </Text>
-          <Text
-            fw={700}
-            c={booking.balance > 0 ? 'orange.8' : undefined}
-            data-testid="booking-balance"
-          >
-            {money(booking.balance)}
-          </Text>
-        </Stack>
-      </SimpleGrid>
+      <FigureRow>
+        <Figure
+          label={t('portal.account.total')}
+          value={money(booking.total)}
+          testId="booking-total"
+        />
+        <Figure
+          label={t('portal.account.paid')}
+          value={money(booking.paid)}
+          color="teal.8"
+          testId="booking-paid"
+        />
+        <Figure
+          label={t('portal.account.balance')}
+          value={money(booking.balance)}
+          color={booking.balance > 0 ? 'orange.8' : undefined}
+          testId="booking-balance"
+        />
+      </FigureRow>
       {booking.instalments.length > 1 ? (
         <Group gap="xs">
           {booking.instalments.map((instalment) => (

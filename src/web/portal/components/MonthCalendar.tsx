@@ -13,14 +13,27 @@ export function shiftMonth(month: string, by: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
-function compactMoney(minor: number, currency: string, locale: string): string {
+/**
+ * A whole amount with its currency, e.g. "18 060 Kč". The space between the number and the
+ * currency is an ordinary one, so a day's narrow cell on a phone puts "Kč" under "18 060"
+ * instead of letting the price run into the next day; the number itself never breaks.
+ */
+export function compactMoney(minor: number, currency: string, locale: string): string {
   try {
-    return new Intl.NumberFormat(locale, {
+    const parts = new Intl.NumberFormat(locale, {
       style: 'currency',
       currency,
       maximumFractionDigits: 0,
       minimumFractionDigits: 0,
-    }).format(minor / 10 ** minorDigits(currency));
+    }).formatToParts(minor / 10 ** minorDigits(currency));
+    return parts
+      .map((part, i) =>
+        part.type === 'literal' &&
+        (parts[i - 1]?.type === 'currency' || parts[i + 1]?.type === 'currency')
+          ? ' '
+          : part.value,
+      )
+      .join('');
   } catch {
     return `${Math.round(minor / 10 ** minorDigits(currency))} ${currency}`;
   }

@@ -4,6 +4,8 @@ import { DatePickerInput } from '@mantine/dates';
 import { IconCalendar, IconMapPin, IconSearch } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localDateFormatter } from '../../shared/i18n/date-input.ts';
+import { useCalendarColumns } from '../../shared/ui/calendar-columns.ts';
 import type { TripSearch } from '../search-params.ts';
 import { addDays } from '../search-params.ts';
 import { PartyPicker } from './PartyPicker.tsx';
@@ -21,7 +23,8 @@ export function SearchForm({
   destinations: string[];
   onSearch: (search: TripSearch) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const calendarColumns = useCalendarColumns();
   const [destination, setDestination] = useState(initial.destination);
   const [dates, setDates] = useState<[string | null, string | null]>([initial.from, initial.to]);
   const [party, setParty] = useState({ adults: initial.adults, childAges: initial.childAges });
@@ -71,11 +74,11 @@ export function SearchForm({
               setDatesError(null);
             }}
             minDate={addDays(todayIso(), 1)}
-            numberOfColumns={2}
+            numberOfColumns={calendarColumns}
             leftSection={<IconCalendar size={16} stroke={1.5} />}
             error={datesError}
             data-testid="search-dates"
-            valueFormat={i18n.resolvedLanguage === 'zh' ? 'YYYY年M月D日' : 'D MMM YYYY'}
+            valueFormatter={localDateFormatter}
             ariaLabels={{
               nextMonth: t('portal.search.nextMonth'),
               previousMonth: t('portal.search.previousMonth'),

@@ -72,6 +72,9 @@ function Checkout({
   const { slug, currency } = usePortal();
   const [step, setStep] = useState(0);
   const [roomTypeId, setRoomTypeId] = useState('');
+  // The route's first stop and class unless the traveller boards elsewhere.
+  const [boardingPoint, setBoardingPoint] = useState(product.boarding?.stops[0]?.value ?? '');
+  const [classCode, setClassCode] = useState(product.boarding?.classes[0]?.code ?? '');
   const [extras, setExtras] = useState<string[]>([]);
   const [promoInput, setPromoInput] = useState('');
   const [promoCode, setPromoCode] = useState<string | null>(null);
@@ -96,9 +99,21 @@ function Checkout({
         : {}),
       ...(extras.length ? { extras: extras.map((serviceId) => ({ serviceId })) } : {}),
       ...(promoCode ? { promoCode } : {}),
+      ...(boardingPoint ? { boardingPoint } : {}),
+      ...(classCode ? { classCode } : {}),
       currency,
     }),
-    [product.id, departureId, search, roomTypeId, extras, promoCode, currency],
+    [
+      product.id,
+      departureId,
+      search,
+      roomTypeId,
+      extras,
+      promoCode,
+      boardingPoint,
+      classCode,
+      currency,
+    ],
   );
   const askKey = JSON.stringify(ask);
   const { mutate } = quote;
@@ -174,6 +189,42 @@ function Checkout({
                   </Stack>
                 </Radio.Group>
               </Card>
+              {product.boarding && product.boarding.stops.length > 0 ? (
+                <Card withBorder radius="lg" data-testid="boarding-card">
+                  <Title order={2} size="h4" mb={4}>
+                    {t('portal.checkout.boarding')}
+                  </Title>
+                  <Text size="sm" c="dimmed" mb="sm">
+                    {t('portal.checkout.boardingHint')}
+                  </Text>
+                  <Radio.Group value={boardingPoint} onChange={setBoardingPoint}>
+                    <Stack gap="xs">
+                      {product.boarding.stops.map((stop) => (
+                        <Radio
+                          key={stop.value}
+                          value={stop.value}
+                          label={`${stop.name} · ${stop.time}`}
+                          data-testid="boarding-stop"
+                        />
+                      ))}
+                    </Stack>
+                  </Radio.Group>
+                  {product.boarding.classes.length > 1 ? (
+                    <Radio.Group
+                      value={classCode}
+                      onChange={setClassCode}
+                      label={t('portal.checkout.travelClass')}
+                      mt="md"
+                    >
+                      <Group gap="md">
+                        {product.boarding.classes.map((c) => (
+                          <Radio key={c.code} value={c.code} label={c.name} />
+                        ))}
+                      </Group>
+                    </Radio.Group>
+                  ) : null}
+                </Card>
+              ) : null}
               {product.extras.length > 0 ? (
                 <Card withBorder radius="lg">
                   <Title order={2} size="h4" mb="sm">

@@ -10,6 +10,8 @@ export interface CalendarFormat {
   medium(date: string): string;
   /** "6/7" — for chart axes. */
   short(date: string): string;
+  /** "Saturday, 6 July 2030": a day named in a sentence (its pattern ends in no dot). */
+  full(date: string): string;
   /** "Sat 6 Jul" — the weekday matters when planning a day. */
   weekday(date: string): string;
   /** "July 2030", of a YYYY-MM month. */
@@ -24,6 +26,7 @@ export function useCalendarFormat(): CalendarFormat {
   return useMemo(() => {
     const at = (date: string) => new Date(`${date}T00:00:00Z`);
     const medium = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    const full = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' });
     const short = new Intl.DateTimeFormat(locale, {
       day: 'numeric',
       month: 'numeric',
@@ -43,6 +46,7 @@ export function useCalendarFormat(): CalendarFormat {
     const weekdayName = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
     return {
       medium: (date) => medium.format(at(date)),
+      full: (date) => full.format(at(date)),
       short: (date) => short.format(at(date)),
       weekday: (date) => weekday.format(at(date)),
       month: (value) => month.format(at(`${value}-01`)),

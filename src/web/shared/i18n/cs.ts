@@ -22,6 +22,10 @@ export const cs: Messages = {
     copy: 'Kopírovat',
     copied: 'Zkopírováno',
     loadMore: 'Zobrazit další',
+    unsavedTitle: 'Odejít bez uložení?',
+    unsavedText: 'Změny na této stránce ještě nejsou uložené. Když odejdete, ztratí se.',
+    unsavedStay: 'Zůstat a uložit',
+    unsavedLeave: 'Odejít bez uložení',
   },
   errors: {
     title: 'Něco se pokazilo',

@@ -21,6 +21,10 @@ export const en = {
     copy: 'Copy',
     copied: 'Copied',
     loadMore: 'Show more',
+    unsavedTitle: 'Leave without saving?',
+    unsavedText: 'Your changes on this page are not saved yet. If you leave, they are lost.',
+    unsavedStay: 'Stay and save',
+    unsavedLeave: 'Leave without saving',
   },
   errors: {
     title: 'Something went wrong',

@@ -22,6 +22,10 @@ export const pl: Messages = {
     copy: 'Kopiuj',
     copied: 'Skopiowano',
     loadMore: 'Pokaż więcej',
+    unsavedTitle: 'Wyjść bez zapisywania?',
+    unsavedText: 'Zmiany na tej stronie nie są jeszcze zapisane. Jeśli wyjdziesz, przepadną.',
+    unsavedStay: 'Zostań i zapisz',
+    unsavedLeave: 'Wyjdź bez zapisywania',
   },
   errors: {
     title: 'Coś poszło nie tak',

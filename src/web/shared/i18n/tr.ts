@@ -22,6 +22,10 @@ export const tr: Messages = {
     copy: 'Kopyala',
     copied: 'Kopyalandı',
     loadMore: 'Daha fazla göster',
+    unsavedTitle: 'Kaydetmeden çıkılsın mı?',
+    unsavedText: 'Bu sayfadaki değişiklikler henüz kaydedilmedi. Çıkarsanız kaybolur.',
+    unsavedStay: 'Kal ve kaydet',
+    unsavedLeave: 'Kaydetmeden çık',
   },
   errors: {
     title: 'Bir şeyler ters gitti',

@@ -22,6 +22,10 @@ export const zh: Messages = {
     copy: '复制',
     copied: '已复制',
     loadMore: '显示更多',
+    unsavedTitle: '不保存就离开？',
+    unsavedText: '此页面上的更改尚未保存。离开后将会丢失。',
+    unsavedStay: '留下并保存',
+    unsavedLeave: '不保存离开',
   },
   errors: {
     title: '出了点问题',

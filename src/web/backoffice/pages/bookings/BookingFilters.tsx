@@ -1,9 +1,5 @@
 // The filter panel of the bookings list: every control writes straight to the address bar
 // (through `onChange`), so what is on screen is always what a bookmark would bring back.
-import 'dayjs/locale/cs';
-import 'dayjs/locale/pl';
-import 'dayjs/locale/tr';
-import 'dayjs/locale/zh-cn';
 import {
   Button,
   Group,
@@ -16,11 +12,12 @@ import {
   Stack,
   Text,
 } from '@mantine/core';
-import { DatePickerInput, DatesProvider } from '@mantine/dates';
+import { DatePickerInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCalendar, IconFilterOff, IconMapPin } from '@tabler/icons-react';
 import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localDateFormatter } from '../../../shared/i18n/date-input.ts';
 import {
   type ApprovalState,
   approvalStates,
@@ -44,11 +41,8 @@ interface BookingFiltersProps {
   rows: readonly BookingSummary[];
 }
 
-const dayjsLocales: Record<string, string> = { zh: 'zh-cn' };
-
 export function BookingFilters({ filters, onChange, onClear, isStaff, rows }: BookingFiltersProps) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.resolvedLanguage ?? 'en';
+  const { t } = useTranslation();
   const offerOptions = useOfferOptions(isStaff, rows);
   const active = activeFilterCount(filters);
 
@@ -63,153 +57,151 @@ export function BookingFilters({ filters, onChange, onClear, isStaff, rows }: Bo
   }, [offerOptions.offers, filters.offerId, filters.variantId, rows]);
 
   return (
-    <DatesProvider settings={{ locale: dayjsLocales[language] ?? language, firstDayOfWeek: 1 }}>
-      <Paper withBorder radius="md" p="md" mb="md" data-testid="booking-filters">
-        <Group justify="space-between" mb="sm">
-          <Indicator label={active} size={16} disabled={active === 0} offset={-2}>
-            <Text fw={600} size="sm" pr="xs">
-              {t('bookings.filters')}
-            </Text>
-          </Indicator>
-          {active > 0 ? (
-            <Button
-              variant="subtle"
-              size="compact-sm"
-              leftSection={<IconFilterOff size={14} />}
-              onClick={onClear}
-              data-testid="clear-filters"
-            >
-              {t('bookings.clearFilters')}
-            </Button>
-          ) : null}
-        </Group>
-        <SimpleGrid cols={{ base: 1, sm: 2, md: 3, xl: 4 }} spacing="sm" verticalSpacing="sm">
-          <MultiSelect
-            label={t('bookings.filter.status')}
-            data={bookingStatuses.map((s) => ({ value: s, label: t(`bookings.status.${s}`) }))}
-            value={filters.status}
-            onChange={(value) => onChange({ status: value as BookingStatus[] })}
-            clearable
-            data-testid="filter-status"
-            comboboxProps={{ withinPortal: true }}
+    <Paper withBorder radius="md" p="md" mb="md" data-testid="booking-filters">
+      <Group justify="space-between" mb="sm">
+        <Indicator label={active} size={16} disabled={active === 0} offset={-2}>
+          <Text fw={600} size="sm" pr="xs">
+            {t('bookings.filters')}
+          </Text>
+        </Indicator>
+        {active > 0 ? (
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            leftSection={<IconFilterOff size={14} />}
+            onClick={onClear}
+            data-testid="clear-filters"
+          >
+            {t('bookings.clearFilters')}
+          </Button>
+        ) : null}
+      </Group>
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 3, xl: 4 }} spacing="sm" verticalSpacing="sm">
+        <MultiSelect
+          label={t('bookings.filter.status')}
+          data={bookingStatuses.map((s) => ({ value: s, label: t(`bookings.status.${s}`) }))}
+          value={filters.status}
+          onChange={(value) => onChange({ status: value as BookingStatus[] })}
+          clearable
+          data-testid="filter-status"
+          comboboxProps={{ withinPortal: true }}
+        />
+        <MultiSelect
+          label={t('bookings.filter.channel')}
+          data={channels.map((c) => ({ value: c, label: t(`bookings.channel.${c}`) }))}
+          value={filters.channel}
+          onChange={(value) => onChange({ channel: value as Channel[] })}
+          clearable
+          data-testid="filter-channel"
+        />
+        <Labelled label={t('bookings.filter.origin')}>
+          <SegmentedControl
+            fullWidth
+            size="sm"
+            data-testid="filter-online"
+            value={filters.online === undefined ? 'any' : String(filters.online)}
+            onChange={(value) =>
+              onChange({ online: value === 'any' ? undefined : value === 'true' })
+            }
+            data={[
+              { value: 'any', label: t('bookings.filter.any') },
+              { value: 'true', label: t('bookings.filter.online') },
+              { value: 'false', label: t('bookings.filter.offline') },
+            ]}
           />
-          <MultiSelect
-            label={t('bookings.filter.channel')}
-            data={channels.map((c) => ({ value: c, label: t(`bookings.channel.${c}`) }))}
-            value={filters.channel}
-            onChange={(value) => onChange({ channel: value as Channel[] })}
-            clearable
-            data-testid="filter-channel"
+        </Labelled>
+        <Labelled label={t('bookings.filter.actions')}>
+          <SegmentedControl
+            fullWidth
+            size="sm"
+            data-testid="filter-actions"
+            value={filters.actionDone === undefined ? 'any' : String(filters.actionDone)}
+            onChange={(value) =>
+              onChange({ actionDone: value === 'any' ? undefined : value === 'true' })
+            }
+            data={[
+              { value: 'any', label: t('bookings.filter.any') },
+              { value: 'false', label: t('bookings.filter.actionsOpen') },
+              { value: 'true', label: t('bookings.filter.actionsDone') },
+            ]}
           />
-          <Labelled label={t('bookings.filter.origin')}>
-            <SegmentedControl
-              fullWidth
-              size="sm"
-              data-testid="filter-online"
-              value={filters.online === undefined ? 'any' : String(filters.online)}
-              onChange={(value) =>
-                onChange({ online: value === 'any' ? undefined : value === 'true' })
-              }
-              data={[
-                { value: 'any', label: t('bookings.filter.any') },
-                { value: 'true', label: t('bookings.filter.online') },
-                { value: 'false', label: t('bookings.filter.offline') },
-              ]}
-            />
-          </Labelled>
-          <Labelled label={t('bookings.filter.actions')}>
-            <SegmentedControl
-              fullWidth
-              size="sm"
-              data-testid="filter-actions"
-              value={filters.actionDone === undefined ? 'any' : String(filters.actionDone)}
-              onChange={(value) =>
-                onChange({ actionDone: value === 'any' ? undefined : value === 'true' })
-              }
-              data={[
-                { value: 'any', label: t('bookings.filter.any') },
-                { value: 'false', label: t('bookings.filter.actionsOpen') },
-                { value: 'true', label: t('bookings.filter.actionsDone') },
-              ]}
-            />
-          </Labelled>
-          <Select
-            label={t('bookings.filter.offer')}
-            placeholder={t('bookings.filter.offerPlaceholder')}
-            data={offerOptions.options}
-            value={filters.offerId ?? null}
-            onChange={(value) => onChange({ offerId: value ?? undefined, variantId: undefined })}
-            searchable
-            clearable
-            nothingFoundMessage={t('bookings.filter.nothingFound')}
-            data-testid="filter-offer"
+        </Labelled>
+        <Select
+          label={t('bookings.filter.offer')}
+          placeholder={t('bookings.filter.offerPlaceholder')}
+          data={offerOptions.options}
+          value={filters.offerId ?? null}
+          onChange={(value) => onChange({ offerId: value ?? undefined, variantId: undefined })}
+          searchable
+          clearable
+          nothingFoundMessage={t('bookings.filter.nothingFound')}
+          data-testid="filter-offer"
+        />
+        <Select
+          label={t('bookings.filter.variant')}
+          data={variantOptions}
+          value={filters.variantId ?? null}
+          onChange={(value) => onChange({ variantId: value ?? undefined })}
+          searchable
+          clearable
+          disabled={variantOptions.length === 0}
+          data-testid="filter-variant"
+        />
+        <Select
+          label={t('bookings.filter.approval')}
+          data={approvalStates.map((a) => ({ value: a, label: t(`bookings.approval.${a}`) }))}
+          value={filters.approval ?? null}
+          onChange={(value) => onChange({ approval: (value as ApprovalState) ?? undefined })}
+          clearable
+          data-testid="filter-approval"
+        />
+        {isStaff ? (
+          <CustomerFilter
+            value={filters.customerId}
+            onChange={(customerId) => onChange({ customerId })}
           />
-          <Select
-            label={t('bookings.filter.variant')}
-            data={variantOptions}
-            value={filters.variantId ?? null}
-            onChange={(value) => onChange({ variantId: value ?? undefined })}
-            searchable
-            clearable
-            disabled={variantOptions.length === 0}
-            data-testid="filter-variant"
-          />
-          <Select
-            label={t('bookings.filter.approval')}
-            data={approvalStates.map((a) => ({ value: a, label: t(`bookings.approval.${a}`) }))}
-            value={filters.approval ?? null}
-            onChange={(value) => onChange({ approval: (value as ApprovalState) ?? undefined })}
-            clearable
-            data-testid="filter-approval"
-          />
-          {isStaff ? (
-            <CustomerFilter
-              value={filters.customerId}
-              onChange={(customerId) => onChange({ customerId })}
-            />
-          ) : null}
-          <DebouncedTextInput
-            label={t('bookings.filter.destination')}
-            placeholder={t('bookings.filter.destinationPlaceholder')}
-            leftSection={<IconMapPin size={16} stroke={1.5} />}
-            value={filters.destination}
-            onCommit={(destination) => onChange({ destination })}
-            data-testid="filter-destination"
-          />
-          <DatePickerInput
-            type="range"
-            label={t('bookings.filter.departure')}
-            leftSection={<IconCalendar size={16} stroke={1.5} />}
-            value={[filters.from ?? null, filters.to ?? null]}
-            onChange={([from, to]) => {
-              // A range is written once both ends are chosen (or both cleared).
-              if ((from && to) || (!from && !to)) {
-                onChange({ from: from ?? undefined, to: to ?? undefined });
-              }
-            }}
-            clearable
-            allowSingleDateInRange
-            valueFormat="D MMM YYYY"
-            data-testid="filter-departure"
-          />
-          <DatePickerInput
-            type="range"
-            label={t('bookings.filter.created')}
-            leftSection={<IconCalendar size={16} stroke={1.5} />}
-            value={[filters.createdFrom ?? null, filters.createdTo ?? null]}
-            onChange={([from, to]) => {
-              if ((from && to) || (!from && !to)) {
-                onChange({ createdFrom: from ?? undefined, createdTo: to ?? undefined });
-              }
-            }}
-            clearable
-            allowSingleDateInRange
-            valueFormat="D MMM YYYY"
-            data-testid="filter-created"
-          />
-        </SimpleGrid>
-      </Paper>
-    </DatesProvider>
+        ) : null}
+        <DebouncedTextInput
+          label={t('bookings.filter.destination')}
+          placeholder={t('bookings.filter.destinationPlaceholder')}
+          leftSection={<IconMapPin size={16} stroke={1.5} />}
+          value={filters.destination}
+          onCommit={(destination) => onChange({ destination })}
+          data-testid="filter-destination"
+        />
+        <DatePickerInput
+          type="range"
+          label={t('bookings.filter.departure')}
+          leftSection={<IconCalendar size={16} stroke={1.5} />}
+          value={[filters.from ?? null, filters.to ?? null]}
+          onChange={([from, to]) => {
+            // A range is written once both ends are chosen (or both cleared).
+            if ((from && to) || (!from && !to)) {
+              onChange({ from: from ?? undefined, to: to ?? undefined });
+            }
+          }}
+          clearable
+          allowSingleDateInRange
+          valueFormatter={localDateFormatter}
+          data-testid="filter-departure"
+        />
+        <DatePickerInput
+          type="range"
+          label={t('bookings.filter.created')}
+          leftSection={<IconCalendar size={16} stroke={1.5} />}
+          value={[filters.createdFrom ?? null, filters.createdTo ?? null]}
+          onChange={([from, to]) => {
+            if ((from && to) || (!from && !to)) {
+              onChange({ createdFrom: from ?? undefined, createdTo: to ?? undefined });
+            }
+          }}
+          clearable
+          allowSingleDateInRange
+          valueFormatter={localDateFormatter}
+          data-testid="filter-created"
+        />
+      </SimpleGrid>
+    </Paper>
   );
 }
 

@@ -48,7 +48,7 @@ export function DashboardPage() {
         title={t('dashboard.greeting', { name: me.name })}
         description={
           dashboard.data
-            ? `${me.agency.name} · ${t('overview.today', { date: dates.weekday(dashboard.data.today) })}`
+            ? `${me.agency.name} · ${t('overview.today', { date: dates.full(dashboard.data.today) })}`
             : me.agency.name
         }
         actions={
@@ -87,15 +87,15 @@ function DashboardBlocks({ data }: { data: Dashboard }) {
     <Stack gap="lg">
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card
-          title={t('overview.arrivals')}
-          hint={t('overview.arrivalsHint')}
+          title={t('overview.departures')}
+          hint={t('overview.departuresHint')}
           icon={<IconPlaneDeparture size={20} stroke={1.5} />}
-          count={data.arrivals.count}
+          count={data.departures.count}
           link={`/bookings?from=${today}&to=${today}&sort=number`}
-          testId="dashboard-arrivals"
+          testId="dashboard-departures"
           empty={t('overview.noTrips')}
         >
-          {data.arrivals.items.map((booking) => (
+          {data.departures.items.map((booking) => (
             <BookingLine
               key={booking.id}
               booking={booking}
@@ -104,14 +104,14 @@ function DashboardBlocks({ data }: { data: Dashboard }) {
           ))}
         </Card>
         <Card
-          title={t('overview.departures')}
-          hint={t('overview.departuresHint')}
+          title={t('overview.returns')}
+          hint={t('overview.returnsHint')}
           icon={<IconPlaneArrival size={20} stroke={1.5} />}
-          count={data.departures.count}
-          testId="dashboard-departures"
+          count={data.returns.count}
+          testId="dashboard-returns"
           empty={t('overview.noTrips')}
         >
-          {data.departures.items.map((booking) => (
+          {data.returns.items.map((booking) => (
             <BookingLine
               key={booking.id}
               booking={booking}

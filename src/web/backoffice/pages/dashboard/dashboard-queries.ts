@@ -34,8 +34,8 @@ export type LowStockKind = 'pool' | 'room_type' | 'transport_seats' | 'ticket_sl
 export interface Dashboard {
   today: string;
   timeZone: string;
-  arrivals: Block;
   departures: Block;
+  returns: Block;
   onRequest: Block<{ lines: number }>;
   approvals: Block;
   actionsDue: Block<{ dueDate: string; openActions: number }> & { withinDays: number };

@@ -1,11 +1,6 @@
 // Quick manual entry of a phone, e-mail or walk-in request on one page: the trip priced with
 // its lines and hold, then the customer and travellers, then saved — and on to the booking.
-import 'dayjs/locale/cs';
-import 'dayjs/locale/pl';
-import 'dayjs/locale/tr';
-import 'dayjs/locale/zh-cn';
 import { Alert, Box, Stack } from '@mantine/core';
-import { DatesProvider } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -17,14 +12,11 @@ import { type EntryChannel, type Quote, useChosenCustomer } from './entry-querie
 import { QuoteCard } from './QuoteCard.tsx';
 import { TripForm } from './TripForm.tsx';
 
-const dayjsLocales: Record<string, string> = { zh: 'zh-cn' };
-
 export function NewBookingPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const chosenCustomer = useChosenCustomer(searchParams.get('customerId'));
-  const language = i18n.resolvedLanguage ?? 'en';
   const [priced, setPriced] = useState<{ quote: Quote; channel: EntryChannel } | null>(null);
   // The trip changed after pricing: the travellers typed stay, saving waits for a new price.
   const [stale, setStale] = useState(false);
@@ -32,7 +24,7 @@ export function NewBookingPage() {
   const [today] = useState(() => new Date().toISOString().slice(0, 10));
 
   return (
-    <DatesProvider settings={{ locale: dayjsLocales[language] ?? language, firstDayOfWeek: 1 }}>
+    <>
       <PageHeader title={t('entry.title')} description={t('entry.intro')} />
       <Stack gap="md" maw={1100}>
         <TripForm
@@ -73,6 +65,6 @@ export function NewBookingPage() {
           </Alert>
         )}
       </Stack>
-    </DatesProvider>
+    </>
   );
 }

@@ -22,6 +22,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, fieldErrors } from '../../../shared/api.ts';
 import { useCalendarFormat } from '../../../shared/i18n/calendar-date.ts';
+import { localDateFormatter } from '../../../shared/i18n/date-input.ts';
+import { useCalendarColumns } from '../../../shared/ui/calendar-columns.ts';
 import { ProblemAlert } from '../../../shared/ui/ProblemAlert.tsx';
 import { moveOnEnter } from './enter-moves-on.ts';
 import {
@@ -34,6 +36,7 @@ import {
   useCreateQuote,
   useProductSearch,
 } from './entry-queries.ts';
+import { productsFor } from './product-options.ts';
 
 export interface TripValues {
   channel: EntryChannel;
@@ -46,6 +49,9 @@ export interface TripValues {
   adults: number | string;
   childAges: Array<number | string>;
   roomTypeId: string | null;
+  /** Tours by the agency's transport: the class and the stop to board at. */
+  classCode: string | null;
+  boardingPoint: string | null;
   promoCode: string;
 }
 
@@ -70,6 +76,7 @@ interface TripFormProps {
 
 export function TripForm({ today, onPriced, onChanged }: TripFormProps) {
   const { t, i18n } = useTranslation();
+  const calendarColumns = useCalendarColumns();
   const language = i18n.resolvedLanguage ?? 'en';
   const dates = useCalendarFormat();
   const [search, setSearch] = useState('');
@@ -77,7 +84,15 @@ export function TripForm({ today, onPriced, onChanged }: TripFormProps) {
   const [product, setProduct] = useState<ProductHit | null>(null);
   // Once a product is chosen the box shows its name: list everything again, not just it.
   const chosenName = product ? localized(product.name, language) : null;
+  // What the box asks for now, and what the last answer of the server was for.
+  const typed = search === chosenName ? '' : search;
   const products = useProductSearch(search === chosenName ? '' : debouncedSearch);
+  const answeredFor =
+    products.data && !products.isPlaceholderData
+      ? search === chosenName
+        ? ''
+        : debouncedSearch
+      : null;
   const slots = useAttractionSlots(product?.kind === 'attraction' ? product.id : null);
   const quote = useCreateQuote();
 
@@ -93,6 +108,8 @@ export function TripForm({ today, onPriced, onChanged }: TripFormProps) {
       adults: 2,
       childAges: [],
       roomTypeId: null,
+      classCode: null,
+      boardingPoint: null,
       promoCode: '',
     },
     validate: {
@@ -108,7 +125,9 @@ export function TripForm({ today, onPriced, onChanged }: TripFormProps) {
   });
 
   const options = useMemo(() => {
-    const items = products.data?.items ?? [];
+    // Until the server answers the typed text, only what matches it as typed: never an option
+    // of an older text that a quick ↓ Enter could pick.
+    const items = productsFor(products.data?.items ?? [], typed, answeredFor);
     const known = product && !items.some((item) => item.id === product.id) ? [product] : [];
     const all = [...known, ...items];
     const group = (kind: ProductHit['kind']) =>
@@ -119,7 +138,7 @@ export function TripForm({ today, onPriced, onChanged }: TripFormProps) {
       { group: t('entry.kinds.tour'), items: group('tour') },
       { group: t('entry.kinds.attraction'), items: group('attraction') },
     ].filter((g) => g.items.length > 0);
-  }, [products.data, product, language, t]);
+  }, [products.data, typed, answeredFor, product, language, t]);
 
   const hits = useMemo(() => {
     const map = new Map<string, ProductHit>();
@@ -138,6 +157,9 @@ export function TripForm({ today, onPriced, onChanged }: TripFormProps) {
       to: null,
       timeSlot: null,
       roomTypeId: null,
+      // The route's first stop and class unless the customer says otherwise.
+      classCode: hit?.kind === 'tour' ? (hit.boarding?.classes[0]?.code ?? null) : null,
+      boardingPoint: hit?.kind === 'tour' ? (hit.boarding?.stops[0]?.value ?? null) : null,
     });
   }
 
@@ -173,6 +195,8 @@ export function TripForm({ today, onPriced, onChanged }: TripFormProps) {
       ...(input.from ? { from: input.from } : {}),
       ...(input.to && tour?.mode === 'by_days' ? { to: input.to } : {}),
       ...(input.timeSlot ? { timeSlot: input.timeSlot } : {}),
+      ...(input.classCode ? { classCode: input.classCode } : {}),
+      ...(input.boardingPoint ? { boardingPoint: input.boardingPoint } : {}),
       ...(input.roomTypeId ? { rooms: [{ roomTypeId: input.roomTypeId, adults, childAges }] } : {}),
       ...(input.promoCode.trim() ? { promoCode: input.promoCode.trim() } : {}),
     };
@@ -291,9 +315,10 @@ export function TripForm({ today, onPriced, onChanged }: TripFormProps) {
                 <DatePickerInput
                   type="range"
                   label={t('entry.stay')}
+                  valueFormatter={localDateFormatter}
                   required
                   minDate={today}
-                  numberOfColumns={2}
+                  numberOfColumns={calendarColumns}
                   value={[values.from, values.to]}
                   onChange={([from, to]) => form.setValues({ from, to })}
                   error={form.errors.from ?? form.errors.to}
@@ -330,6 +355,27 @@ export function TripForm({ today, onPriced, onChanged }: TripFormProps) {
                   }))}
                   data-testid="entry-room"
                   {...form.getInputProps('roomTypeId')}
+                />
+              ) : null}
+              {tour?.boarding && tour.boarding.stops.length > 0 ? (
+                <Select
+                  label={t('entry.boardingPoint')}
+                  required
+                  data={tour.boarding.stops.map((stop) => ({
+                    value: stop.value,
+                    label: `${stop.name} · ${stop.time}`,
+                  }))}
+                  data-testid="entry-boarding"
+                  {...form.getInputProps('boardingPoint')}
+                />
+              ) : null}
+              {tour?.boarding && tour.boarding.classes.length > 1 ? (
+                <Select
+                  label={t('entry.travelClass')}
+                  required
+                  data={tour.boarding.classes.map((c) => ({ value: c.code, label: c.name }))}
+                  data-testid="entry-class"
+                  {...form.getInputProps('classCode')}
                 />
               ) : null}
             </SimpleGrid>

@@ -34,6 +34,8 @@ export type ProductHit =
       accommodation: { id: string; name: string; city: string; country: string };
       departures: TourDeparture[];
       roomTypes: RoomType[];
+      /** The tour's transport: classes and boarding stops (fares differ by stop). */
+      boarding: BoardingChoices | null;
     }
   | { kind: 'attraction'; id: string; name: Localized; city: string; country: string };
 
@@ -93,6 +95,12 @@ export function useCustomerSearch(text: string) {
   });
 }
 
+/** A transport's classes and the stops to board at, as the server offers them. */
+export interface BoardingChoices {
+  classes: Array<{ code: string; name: string }>;
+  stops: Array<{ value: string; name: string; time: string; dayOffset: number }>;
+}
+
 export interface QuoteRequest {
   productId: string;
   channel: EntryChannel;
@@ -101,6 +109,8 @@ export interface QuoteRequest {
   to?: string;
   departureId?: string;
   timeSlot?: string;
+  classCode?: string;
+  boardingPoint?: string;
   rooms?: Array<{ roomTypeId: string; adults: number; childAges: number[] }>;
   promoCode?: string;
   holdMinutes: number;

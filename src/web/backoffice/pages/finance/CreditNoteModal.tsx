@@ -8,7 +8,6 @@ import {
   Group,
   Modal,
   NumberInput,
-  SimpleGrid,
   Stack,
   Table,
   Text,
@@ -21,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../../shared/api.ts';
 import { minorDigits, useFormat } from '../../../shared/i18n/format.ts';
 import { CenteredLoader } from '../../../shared/ui/CenteredLoader.tsx';
-import { Figure } from '../../../shared/ui/Figure.tsx';
+import { Figure, FigureRow } from '../../../shared/ui/Figure.tsx';
 import { ProblemAlert } from '../../../shared/ui/ProblemAlert.tsx';
 import {
   type CreditRow,
@@ -121,7 +120,7 @@ function CreditForm({ invoice, onClose }: { invoice: Invoice; onClose: () => voi
     >
       <Stack>
         <Alert color={left !== 0 ? 'orange' : 'gray'} variant="light" data-testid="credit-preview">
-          <SimpleGrid cols={3} spacing="xs">
+          <FigureRow>
             <Figure
               label={t('finance.credit.invoiceTotal')}
               value={format.money(invoice.gross, currency)}
@@ -137,7 +136,7 @@ function CreditForm({ invoice, onClose }: { invoice: Invoice; onClose: () => voi
               color={total !== 0 ? 'red' : undefined}
               testId="credit-amount"
             />
-          </SimpleGrid>
+          </FigureRow>
           {left === 0 ? t('finance.credit.nothingLeft') : t('finance.credit.explain')}
         </Alert>
         {form.values.rows.length > 0 ? (

@@ -1,11 +1,11 @@
 // The totals of the filtered period per currency, above the list. A sum of the rows on screen
 // would be wrong while more pages wait, so the totals appear only once the whole period is
 // loaded; until then a line says so and offers to load the rest.
-import { Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconSum } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../shared/i18n/format.ts';
-import { Figure } from '../../../shared/ui/Figure.tsx';
+import { Figure, FigureRow } from '../../../shared/ui/Figure.tsx';
 import type { Invoice } from './finance-types.ts';
 import { totalsByCurrency } from './period-totals.ts';
 
@@ -55,7 +55,7 @@ export function PeriodTotals({ rows, complete, loadingAll, onLoadAll }: PeriodTo
           data-testid="period-total"
           data-currency={total.currency}
         >
-          <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="sm">
+          <FigureRow>
             <Figure label={t('finance.totals.currency')} value={total.currency} />
             <Figure
               label={t('finance.totals.invoiced', { count: total.invoiceCount })}
@@ -78,7 +78,7 @@ export function PeriodTotals({ rows, complete, loadingAll, onLoadAll }: PeriodTo
               value={format.money(total.vat, total.currency)}
               testId="total-vat"
             />
-          </SimpleGrid>
+          </FigureRow>
         </Paper>
       ))}
     </Stack>

@@ -30,6 +30,7 @@ import { fallbackLanguage } from '../../../shared/i18n/languages.ts';
 import { CenteredLoader } from '../../../shared/ui/CenteredLoader.tsx';
 import { PageHeader } from '../../../shared/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../shared/ui/ProblemAlert.tsx';
+import { UnsavedChangesGuard } from '../../../shared/ui/UnsavedChangesGuard.tsx';
 import { ArchivedBadge } from '../catalog/shared/ArchivedBadge.tsx';
 import { BackLink } from '../catalog/shared/BackLink.tsx';
 import { resourcePath, useRecord, useRecordAction } from '../catalog/shared/catalog-queries.ts';
@@ -149,6 +150,7 @@ export function PriceListPage() {
   const dirty = edits.size > 0;
   return (
     <>
+      <UnsavedChangesGuard dirty={dirty} />
       <BackLink to="/prices/lists" label={t('catalog.tabs.priceLists')} />
       <PageHeader
         title={record.name}

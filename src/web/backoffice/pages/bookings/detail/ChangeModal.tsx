@@ -20,7 +20,9 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../../../shared/api.ts';
+import { localDateFormatter } from '../../../../shared/i18n/date-input.ts';
 import { useFormat } from '../../../../shared/i18n/format.ts';
+import { Figure, FigureRow } from '../../../../shared/ui/Figure.tsx';
 import { ProblemAlert } from '../../../../shared/ui/ProblemAlert.tsx';
 import type { BookingView, ChangePreview } from '../booking-types.ts';
 import {
@@ -114,7 +116,7 @@ export function ChangeModal({ booking, onClose }: { booking: BookingView; onClos
             <DatePickerInput
               type="range"
               label={`${t('bookings.detail.newFrom')} – ${t('bookings.detail.newTo')}`}
-              valueFormat="D MMM YYYY"
+              valueFormatter={localDateFormatter}
               data-testid="change-dates"
               {...form.getInputProps('dates')}
             />
@@ -227,13 +229,20 @@ function ApplyStep({
             ))}
           </Table.Tbody>
         </Table>
-        <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
-          <Figure label={t('bookings.detail.currentTotal')} value={money(preview.currentTotal)} />
-          <Figure label={t('bookings.detail.changeFee')} value={money(preview.changeFee)} />
+        <FigureRow>
+          <Figure
+            label={t('bookings.detail.currentTotal')}
+            value={money(preview.currentTotal)}
+            weight={500}
+          />
+          <Figure
+            label={t('bookings.detail.changeFee')}
+            value={money(preview.changeFee)}
+            weight={500}
+          />
           <Figure
             label={t('bookings.detail.newTotal')}
             value={money(preview.newTotal)}
-            strong
             testId="change-new-total"
           />
           <Figure
@@ -241,8 +250,9 @@ function ApplyStep({
             value={`${preview.difference > 0 ? '+' : ''}${money(preview.difference)}`}
             color={preview.difference > 0 ? 'orange.8' : 'teal.8'}
             testId="change-difference"
+            weight={500}
           />
-        </SimpleGrid>
+        </FigureRow>
         {preview.promoCodeDropped ? (
           <Alert color="yellow" variant="light">
             {t('bookings.detail.promoDropped', { reason: preview.promoCodeDropped })}
@@ -316,29 +326,4 @@ function travellersFor(booking: BookingView, count: number): TravellerInput[] {
     const { position: _position, child: _child, ...input } = known;
     return input;
   });
-}
-
-function Figure({
-  label,
-  value,
-  strong,
-  color,
-  testId,
-}: {
-  label: string;
-  value: string;
-  strong?: boolean;
-  color?: string;
-  testId?: string;
-}) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" tt="uppercase" fw={600} c="dimmed">
-        {label}
-      </Text>
-      <Text fw={strong ? 700 : 500} c={color} data-testid={testId}>
-        {value}
-      </Text>
-    </Stack>
-  );
 }

@@ -13,7 +13,6 @@ import {
   IconShieldCheck,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { en } from '../../../../shared/i18n/en.ts';
 import { useFormat } from '../../../../shared/i18n/format.ts';
 import {
   type BookingStatus,
@@ -21,10 +20,8 @@ import {
   bookingStatuses,
   type HistoryEntry,
 } from '../booking-types.ts';
+import { historyEventKey } from './history-events.ts';
 import { SectionCard } from './SectionCard.tsx';
-
-type EventKey = keyof typeof en.bookings.detail.event;
-const eventKeys = Object.keys(en.bookings.detail.event) as EventKey[];
 
 function iconOf(action: string) {
   if (action === 'booking.created') return IconPlus;
@@ -43,10 +40,9 @@ export function HistoryCard({ booking }: { booking: BookingView }) {
   const format = useFormat();
   const entries = [...booking.history].reverse();
 
-  const title = (action: string) => {
-    const key = action.replace('.', '_') as EventKey;
-    return eventKeys.includes(key) ? t(`bookings.detail.event.${key}`) : action;
-  };
+  // A code this version does not know (written by a newer server) reads as "Other change",
+  // never as the raw code.
+  const title = (action: string) => t(`bookings.detail.event.${historyEventKey(action)}`);
   const statusName = (value: unknown) =>
     typeof value === 'string' && (bookingStatuses as readonly string[]).includes(value)
       ? t(`bookings.status.${value as BookingStatus}`)
@@ -68,6 +64,16 @@ export function HistoryCard({ booking }: { booking: BookingView }) {
     }
     if (entry.action === 'booking.changed' && typeof detail.total === 'number') {
       parts.push(format.money(detail.total, booking.currency));
+    }
+    if (entry.action.startsWith('invoice.') && typeof detail.number === 'string') {
+      parts.push(detail.number);
+    }
+    if (
+      entry.action.startsWith('invoice.') &&
+      typeof detail.gross === 'number' &&
+      typeof detail.currency === 'string'
+    ) {
+      parts.push(format.money(detail.gross, detail.currency));
     }
     if (Array.isArray(detail.documents)) parts.push(detail.documents.join(', '));
     if (typeof detail.to === 'string' && entry.action.startsWith('documents.'))

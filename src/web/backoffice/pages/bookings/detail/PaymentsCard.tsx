@@ -1,11 +1,11 @@
 // The booking's money: total, paid, balance, the payment plan's instalments and every
 // payment or refund; cashiers record a new one here.
-import { Badge, Button, Divider, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Badge, Box, Button, Divider, Group, Stack, Table, Text } from '@mantine/core';
 import { IconCash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../../shared/i18n/format.ts';
-import { Figure } from '../../../../shared/ui/Figure.tsx';
+import { Figure, FigureRow } from '../../../../shared/ui/Figure.tsx';
 import type { BookingView } from '../booking-types.ts';
 import { RecordPaymentModal } from './RecordPaymentModal.tsx';
 import { SectionCard } from './SectionCard.tsx';
@@ -42,20 +42,26 @@ export function PaymentsCard({ booking, canRecord }: { booking: BookingView; can
         ) : null
       }
     >
-      <SimpleGrid cols={3} spacing="xs" mb="sm">
-        <Figure label={t('bookings.detail.total')} value={money(booking.total)} />
-        <Figure
-          label={t('bookings.detail.paid')}
-          value={money(booking.paid)}
-          testId="booking-paid"
-        />
-        <Figure
-          label={t('bookings.detail.balance')}
-          value={booking.balance <= 0 ? t('bookings.detail.settled') : money(booking.balance)}
-          color={booking.balance > 0 ? 'orange.8' : 'teal.8'}
-          testId="booking-balance"
-        />
-      </SimpleGrid>
+      <Box mb="sm">
+        <FigureRow>
+          <Figure
+            label={t('bookings.detail.total')}
+            value={money(booking.total)}
+            testId="payments-total"
+          />
+          <Figure
+            label={t('bookings.detail.paid')}
+            value={money(booking.paid)}
+            testId="booking-paid"
+          />
+          <Figure
+            label={t('bookings.detail.balance')}
+            value={booking.balance <= 0 ? t('bookings.detail.settled') : money(booking.balance)}
+            color={booking.balance > 0 ? 'orange.8' : 'teal.8'}
+            testId="booking-balance"
+          />
+        </FigureRow>
+      </Box>
       {booking.instalments.length > 0 ? (
         <>
           <Text size="xs" c="dimmed" tt="uppercase" fw={600} mb={4}>
