@@ -13,7 +13,6 @@ import {
   CountryCodeSchema,
   CurrencyCodeSchema,
   catalogEditors,
-  catalogReaders,
   LifecycleSchema,
 } from './common.ts';
 import type { CatalogDeps } from './routes.ts';
