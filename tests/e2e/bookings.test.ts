@@ -320,6 +320,9 @@ describe('bookings in the back office', () => {
     // Her account speaks Turkish: the state is read from the card's data, not its words.
     expect(await page.getByTestId('approval-card').getAttribute('data-state')).toBe('approved');
     expect(await apiList('approval=pending')).toEqual([]);
+    // The steps after this one look at the whole agency's list: staff again.
+    await signOut();
+    await signIn('admin@example.com', e2eAdminPassword);
   });
 
   async function chooseLanguage(name: string) {
