@@ -1,7 +1,9 @@
 // Pieces several documents print alike: a traveller's name, the booking's dates, the
 // travellers list, the services table without prices, and a QR code.
+
 import QRCode from 'qrcode';
 import type { BookingView } from '../bookings/read-booking.ts';
+import { boughtLineKinds } from '../pricing/engine-types.ts';
 import type { DocumentLabels } from './labels.ts';
 import {
   type DocumentLocale,
@@ -57,15 +59,7 @@ export function dateRange(from: string, to: string, locale: DocumentLocale): str
 }
 
 /** Lines a customer recognizes as services (not price rules, fees or commissions). */
-const serviceKinds = new Set([
-  'room',
-  'person',
-  'extra_bed',
-  'empty_bed',
-  'transport',
-  'ticket',
-  'service',
-]);
+const serviceKinds = new Set<string>(boughtLineKinds);
 
 export function serviceLines(booking: BookingView) {
   return booking.lines.filter((l) => serviceKinds.has(l.kind));

@@ -13,6 +13,7 @@ import { customerVisibleLines } from '../bookings/visible-lines.ts';
 import { displayNameOf } from '../customers/customer-rules.ts';
 import type { CustomerAddress } from '../customers/types.ts';
 import { recordAudit } from '../identity/audit.ts';
+import { boughtLineKinds } from '../pricing/engine-types.ts';
 import { convert, format, money, rounding } from '../pricing/money.ts';
 import { rateOn } from '../pricing/rates.ts';
 import { allocateInvoiceNumber } from './numbers.ts';
@@ -95,16 +96,7 @@ async function customerParty(
  */
 const adjustmentKinds = new Set(['discount', 'surcharge', 'dynamic']);
 /** What price rules change: what is bought, not channel fees (as in pricing's rule base). */
-const adjustedKinds = new Set([
-  'room',
-  'person',
-  'extra_bed',
-  'empty_bed',
-  'transport',
-  'ticket',
-  'service',
-  'booking',
-]);
+const adjustedKinds = new Set<string>([...boughtLineKinds, 'booking']);
 
 /**
  * The lines an adjustment changes, as indexes into `lines`: what is bought, of the travellers

@@ -10,22 +10,17 @@
 import Decimal from 'decimal.js';
 import { daysBetween } from '../../calendar.ts';
 import { Invalid } from '../../errors.ts';
-import type { LineKind, PricingRequest, QuoteLine } from './engine-types.ts';
+import {
+  boughtLineKinds,
+  type LineKind,
+  type PricingRequest,
+  type QuoteLine,
+} from './engine-types.ts';
 import { format, money } from './money.ts';
 import { type Pricer, percentOf } from './pricer.ts';
 import { type DynamicPricing, type PriceRule, type ProductKind, reductionKinds } from './types.ts';
 
-const priced: readonly LineKind[] = [
-  'room',
-  'person',
-  'extra_bed',
-  'empty_bed',
-  'transport',
-  'ticket',
-  'service',
-  'booking',
-  'dynamic',
-];
+const priced: readonly LineKind[] = [...boughtLineKinds, 'booking', 'dynamic'];
 
 export function sumOf(lines: readonly QuoteLine[]): number {
   return lines.reduce((n, l) => n + l.amount, 0);

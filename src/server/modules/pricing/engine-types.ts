@@ -127,6 +127,17 @@ export type LineKind =
   | 'fee'
   | 'commission';
 
+/** Lines of what is bought (a room, a bed, a seat, a ticket, a service), not rules or fees. */
+export const boughtLineKinds = [
+  'room',
+  'person',
+  'extra_bed',
+  'empty_bed',
+  'transport',
+  'ticket',
+  'service',
+] as const satisfies readonly LineKind[];
+
 /**
  * One line of a quote: what it is, for whom, when, unit price × quantity, the rule that made
  * it. `amount` is exactly `unitPrice × quantity`; rule lines have quantity 1. Costs are in
