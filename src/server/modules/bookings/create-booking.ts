@@ -11,6 +11,7 @@ import { Conflict, Forbidden, Invalid } from '../../errors.ts';
 import { createCustomer } from '../customers/service.ts';
 import type { CreateCustomerInput } from '../customers/types.ts';
 import { recordAudit } from '../identity/audit.ts';
+import { findUser } from '../identity/repo.ts';
 import { isStaff } from '../identity/roles.ts';
 import type { Component } from '../inventory/types.ts';
 import { issueInvoiceOnBookingCreated } from '../invoicing/service.ts';
@@ -61,12 +62,7 @@ async function requireOwnCustomer(tx: Ctx, input: CreateBookingInput): Promise<v
   if (isStaff(role)) return;
   const userId = tx.actor.userId;
   if (role === 'customer' && userId !== null) {
-    const account = await tx.db
-      .selectFrom('users')
-      .select('email')
-      .where('agencyId', '=', tx.agencyId)
-      .where('id', '=', userId)
-      .executeTakeFirst();
+    const account = await findUser(tx.db, tx.agencyId, userId);
     const own = account?.email.trim().toLowerCase();
     if (input.customer) {
       if (own && input.customer.email?.trim().toLowerCase() === own) return;
