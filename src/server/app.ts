@@ -11,7 +11,7 @@ import { registerErrorHandler, replyWithProblem } from './http/error-handler.ts'
 import { healthRoutes } from './http/health.ts';
 import { requestLogValue } from './http/log-serializers.ts';
 import { ProblemSchema } from './http/schemas.ts';
-import { registerSecurityHeaders } from './http/security-headers.ts';
+import { registerSecurityHeaders, securityHeaders } from './http/security-headers.ts';
 import { registerTextGuard } from './http/text-guard.ts';
 import { registerWebAssets } from './http/web-assets.ts';
 import { bookingChangeRoutes } from './modules/bookings/change-routes.ts';
@@ -64,7 +64,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: trustProxyOption(config.trustProxy),
     // The router's errors (bad percent-encoding, a path parameter over 100 characters) answer
     // problem+json like every other error.
-    frameworkErrors: (error, request, reply) => replyWithProblem(error, request, reply),
+    // Fastify answers these before routing, without the onSend hooks below: the request id
+    // and the security headers are set here too.
+    frameworkErrors: (error, request, reply) => {
+      reply.header('x-request-id', request.id);
+      reply.headers(securityHeaders({ secure: config.secureCookies }));
+      return replyWithProblem(error, request, reply);
+    },
     ajv: {
       customOptions: {
         allErrors: true,

@@ -220,6 +220,12 @@ describeEachDatabase('hostile input over HTTP', (database) => {
     expectProblem(long);
     expect(long.json()).toMatchObject({ status: 414, title: 'URI Too Long' });
     expect(long.json().detail).toBe('a path parameter is longer than 100 characters');
+    // Answered before routing, they still carry the request id and the security headers.
+    for (const response of [badUrl, long]) {
+      expect(response.headers['x-request-id']).toBeTruthy();
+      expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+    }
     expectNoErrorLogs();
   });
 
