@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { loadConfig } from './config.ts';
 import { type Ctx, systemActor } from './context.ts';
 import { openDatabase } from './db/connect.ts';
-import { migrateToLatest } from './db/migrate.ts';
+import { migrateToLatest, withMigrationLock } from './db/migrate.ts';
 import type { DB } from './db/schema.ts';
 import { demoPassword, seedDemoAgency } from './demo/seed.ts';
 import { webAssetsBuilt } from './http/web-assets.ts';
@@ -117,7 +117,8 @@ program
         email: `demo-admin@vltava-tours.example`,
         password: null,
       });
-      const result = await seedDemoAgency(database.db, seed);
+      // Under the migrations' lock, as a first start seeds: two at once seed it once.
+      const result = await withMigrationLock(database, (db) => seedDemoAgency(db, seed));
       if (!result.created) console.log('The demo agency exists already; nothing changed.');
       else {
         console.log(`Demo agency created. Admin: ${seed.email} / ${generatedPassword}`);
