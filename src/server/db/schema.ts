@@ -929,6 +929,46 @@ export interface PaymentPlanInstalmentsTable {
   remindedAt: Timestamp | null;
 }
 
+/** What a sales ledger row records (see reporting/ledger.ts). */
+export type LedgerEvent = 'created' | 'changed' | 'cancelled' | 'fee' | 'dropped' | 'override';
+
+/**
+ * The sales ledger (A1): append-only, one row per booking line change, written in the same
+ * transaction as the change. Amounts in minor units; `*_base` in the agency's base currency
+ * at `rate`, the rate recorded when the booking was made. `bookings`, `pax` and `nights` are
+ * counted on one row of each booking and event (+ when sold, - when taken back).
+ */
+export interface SalesLedgerTable {
+  agencyId: string;
+  id: string;
+  bookingId: string;
+  bookingLineId: string | null;
+  event: LedgerEvent;
+  at: ColumnType<Date, Date | string | undefined, never>;
+  sale: number;
+  cost: number | null;
+  rate: string | null;
+  saleBase: number | null;
+  costBase: number | null;
+  bookings: number;
+  pax: number;
+  nights: number;
+  currency: string;
+  baseCurrency: string;
+  channel: string;
+  online: boolean;
+  soldBy: string | null;
+  customerId: string;
+  productKind: string;
+  productId: string;
+  productName: string;
+  destinationCountry: string | null;
+  destinationRegion: string | null;
+  destinationPlace: string | null;
+  departureDate: string;
+  bookingDate: string;
+}
+
 export interface DB {
   agencies: AgenciesTable;
   users: UsersTable;
@@ -966,6 +1006,7 @@ export interface DB {
   quotes: QuotesTable;
   bookings: BookingsTable;
   bookingLines: BookingLinesTable;
+  salesLedger: SalesLedgerTable;
   bookingTravellers: BookingTravellersTable;
   bookingRequiredActions: BookingRequiredActionsTable;
   offers: OffersTable;

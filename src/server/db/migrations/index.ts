@@ -20,6 +20,7 @@ import * as documentTemplates from './2026-11-23-17-document-templates.ts';
 import * as portal from './2026-11-24-18-portal.ts';
 import * as loginThrottle from './2026-12-06-19-login-throttle.ts';
 import * as portalQuoteVisitors from './2026-12-06-20-portal-quote-visitors.ts';
+import * as salesLedger from './2026-12-06-21-sales-ledger.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-01-identity': identity,
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24-18-portal': portal,
   '2026-12-06-19-login-throttle': loginThrottle,
   '2026-12-06-20-portal-quote-visitors': portalQuoteVisitors,
+  '2026-12-06-21-sales-ledger': salesLedger,
 };

@@ -11,6 +11,7 @@ import { release } from '../inventory/service.ts';
 import { onBookingCancelled } from '../invoicing/service.ts';
 import { replacePlanOnCancellation } from '../payments/plan-service.ts';
 import { releasePromoCode } from '../pricing/promo-codes-service.ts';
+import { ledgerBookingCancelled } from '../reporting/ledger.ts';
 import { type BookingRow, findBooking, policyOf } from './booking-rows.ts';
 import { type CancellationCharge, cancellationFee } from './cancellation.ts';
 import { mailCustomer } from './customer-mail.ts';
@@ -113,6 +114,7 @@ export async function cancelBooking(
       .where('agencyId', '=', tx.agencyId)
       .where('id', '=', id)
       .execute();
+    await ledgerBookingCancelled(tx, id, charge.fee, now);
     // The trip's instalments are withdrawn: what is due now is the fee (less what was paid).
     await replacePlanOnCancellation(tx, id, charge.fee, now);
     await recordAudit(tx, {

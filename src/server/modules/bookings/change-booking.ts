@@ -24,6 +24,7 @@ import {
   SharedReads,
 } from '../pricing/quotes-service.ts';
 import type { Channel, ProductKind, PromoCode } from '../pricing/types.ts';
+import { ledgerBookingChanged } from '../reporting/ledger.ts';
 import { recheckApproval } from './approvals.ts';
 import { firmTake, type StoredQuoteRequest, supplierStatuses } from './booking-inventory.ts';
 import {
@@ -403,6 +404,7 @@ export async function applyChange(
     );
     const namesBefore = input.travellers ? namesOf(await travellersOf(tx, id)) : null;
     await writeTravellers(tx, id, request.party, travellers, quote.startDate);
+    await ledgerBookingChanged(tx, id, now);
     await moveActionDeadlines(tx, id, booking.startDate, quote.startDate, now);
     // The booking counted one use of its code; a change priced without it gives it back.
     if (booking.promoCode && booking.promoCode !== quote.promoCode) {

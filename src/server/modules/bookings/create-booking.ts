@@ -21,6 +21,7 @@ import type { QuoteLine } from '../pricing/engine-types.ts';
 import { redeemPromoCode } from '../pricing/promo-codes-service.ts';
 import { componentsOf, resolveAsk } from '../pricing/quote-inputs.ts';
 import type { Channel } from '../pricing/types.ts';
+import { ledgerBookingCreated } from '../reporting/ledger.ts';
 import { approvalFor, askApprovers } from './approvals.ts';
 import { firmTake, type StoredQuoteRequest, supplierStatuses } from './booking-inventory.ts';
 import { insertBookingLines, writeTravellers } from './booking-rows.ts';
@@ -250,6 +251,7 @@ export async function createBooking(ctx: Ctx, input: CreateBookingInput, now: Da
       .execute();
     await insertBookingLines(tx, id, lines, statuses);
     await writeTravellers(tx, id, request.party, input.travellers, quote.startDate);
+    await ledgerBookingCreated(tx, id, now);
     await giveRequiredActions(
       tx,
       { id, startDate: quote.startDate },

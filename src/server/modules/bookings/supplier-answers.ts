@@ -5,6 +5,7 @@
 import { type Ctx, inTransaction } from '../../context.ts';
 import { Conflict, NotFound } from '../../errors.ts';
 import { recordAudit } from '../identity/audit.ts';
+import { ledgerLineDropped } from '../reporting/ledger.ts';
 
 export type SupplierAnswer = 'confirmed' | 'refused' | 'cancelled';
 
@@ -74,6 +75,7 @@ export async function answerLine(
       .where('agencyId', '=', tx.agencyId)
       .where('id', '=', bookingId)
       .execute();
+    if (answer.answer === 'cancelled') await ledgerLineDropped(tx, bookingId, line.id, now);
     await recordAudit(tx, {
       action: answerEvents[answer.answer],
       entityType: 'booking',
