@@ -426,6 +426,17 @@ describeEachDatabase('booking workflow', (database) => {
     expect(blocked.json().detail).toMatch(/refused by the supplier/);
     const dropped = await call(agent, 'POST', url, { answer: 'cancelled' });
     expect(dropped.json().total).toBe(booking.total - booking.lines[0].amount);
+    // The sales ledger takes the dropped line back: the booking's rows sum to its new total.
+    const ledger = await database()
+      .db.selectFrom('salesLedger')
+      .select(['event', 'sale', 'bookings'])
+      .where('bookingId', '=', booking.id)
+      .execute();
+    expect(ledger.reduce((sum, r) => sum + Number(r.sale), 0)).toBe(dropped.json().total);
+    expect(ledger.reduce((sum, r) => sum + Number(r.bookings), 0)).toBe(1);
+    expect(ledger.filter((r) => r.event === 'dropped').map((r) => Number(r.sale))).toEqual([
+      -booking.lines[0].amount,
+    ]);
     expect(
       (await call(agent, 'POST', `/api/v1/bookings/${booking.id}/transitions`, { to: 'confirmed' }))
         .statusCode,
