@@ -14,15 +14,9 @@ import type { LedgerEvent, SalesLedgerTable } from '../../db/schema.ts';
 import { isStaff } from '../identity/roles.ts';
 import type { RecordedRate } from '../pricing/engine-types.ts';
 import { rateOn } from '../pricing/rates.ts';
+import { isOnline } from '../pricing/types.ts';
 
 export type LedgerRow = Insertable<SalesLedgerTable>;
-
-/** Channels where the customer books by themselves (the rest go through staff). */
-const onlineChannels: readonly string[] = ['web', 'marketplace', 'api', 'gds'];
-
-export function isOnline(channel: string): boolean {
-  return onlineChannels.includes(channel);
-}
 
 /** The booking as the ledger describes it. */
 export interface LedgerBooking {
@@ -308,29 +302,34 @@ function asLedgerBooking(booking: StoredBooking): LedgerBooking {
   return { ...booking, currency: booking.currency.trim(), total: Number(booking.total) };
 }
 
+/** What a ledger row describes: the rows of one booking are summed per these. */
+const describing = [
+  'agencyId',
+  'bookingId',
+  'bookingLineId',
+  'rate',
+  'currency',
+  'baseCurrency',
+  'channel',
+  'online',
+  'soldBy',
+  'customerId',
+  'productKind',
+  'productId',
+  'productName',
+  'destinationCountry',
+  'destinationRegion',
+  'destinationPlace',
+  'departureDate',
+  'bookingDate',
+] as const;
+
 /** What the ledger holds for the booking, summed per line and per what the rows describe. */
 async function netsOf(tx: Ctx, bookingId: string, lineId?: string): Promise<LedgerNet[]> {
   const rows = await tx.db
     .selectFrom('salesLedger')
     .select((eb) => [
-      'agencyId',
-      'bookingId',
-      'bookingLineId',
-      'rate',
-      'currency',
-      'baseCurrency',
-      'channel',
-      'online',
-      'soldBy',
-      'customerId',
-      'productKind',
-      'productId',
-      'productName',
-      'destinationCountry',
-      'destinationRegion',
-      'destinationPlace',
-      'departureDate',
-      'bookingDate',
+      ...describing,
       eb.fn.sum<number>('sale').as('sale'),
       eb.fn.sum<number | null>('cost').as('cost'),
       eb.fn.sum<number | null>('saleBase').as('saleBase'),
@@ -342,26 +341,7 @@ async function netsOf(tx: Ctx, bookingId: string, lineId?: string): Promise<Ledg
     .where('agencyId', '=', tx.agencyId)
     .where('bookingId', '=', bookingId)
     .$if(lineId !== undefined, (qb) => qb.where('bookingLineId', '=', lineId ?? ''))
-    .groupBy([
-      'agencyId',
-      'bookingId',
-      'bookingLineId',
-      'rate',
-      'currency',
-      'baseCurrency',
-      'channel',
-      'online',
-      'soldBy',
-      'customerId',
-      'productKind',
-      'productId',
-      'productName',
-      'destinationCountry',
-      'destinationRegion',
-      'destinationPlace',
-      'departureDate',
-      'bookingDate',
-    ])
+    .groupBy([...describing])
     .execute();
   return rows.map((r) => ({
     ...r,
