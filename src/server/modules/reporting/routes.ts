@@ -9,6 +9,8 @@ import { errorResponses, nullable, Uuid } from '../../http/schemas.ts';
 import { staffRoles } from '../identity/roles.ts';
 import { channels } from '../pricing/types.ts';
 import { getDashboard } from './dashboard-service.ts';
+import { registerReport } from './report-kit.ts';
+import { reports } from './reports/index.ts';
 
 const bookingBrief = {
   id: Uuid,
@@ -123,4 +125,6 @@ export async function reportRoutes(base: FastifyInstance, { database }: { databa
     },
     async (request) => getDashboard(contextOf(request, database)),
   );
+
+  for (const report of reports) registerReport(base, database, report);
 }
