@@ -127,7 +127,11 @@ export const LanguageQuery = {
   ),
 };
 
-const Cell = nullable(Type.Union([Type.String(), Type.Number(), Type.Boolean()]));
+// One JSON Schema type list: `nullable` of a union has no `type` to extend, and the response
+// serializer refuses the schema it makes.
+const Cell = Type.Unsafe<string | number | boolean | null>({
+  type: ['string', 'number', 'boolean', 'null'],
+});
 
 const ReportSchema = Type.Object({
   report: Type.String(),
