@@ -109,7 +109,6 @@ describeEachDatabase('occupancy and booking-curve reports', (database) => {
   let agentCtx: Ctx;
   let agent: string;
   let partner: string;
-  let other: TestAgency;
   let otherAgent: string;
   let tourId: string;
   let departureId: string;
@@ -175,7 +174,7 @@ describeEachDatabase('occupancy and booking-curve reports', (database) => {
     };
     agent = (await signIn(app, agentEmail)).cookie;
     partner = (await signIn(app, `partner-${stamp}@occupancy.test`)).cookie;
-    other = await makeAgency(database(), {
+    await makeAgency(database(), {
       users: [{ role: 'agent', email: `other-${stamp}@occupancy.test` }],
     });
     otherAgent = (await signIn(app, `other-${stamp}@occupancy.test`)).cookie;
