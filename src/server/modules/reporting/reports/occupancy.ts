@@ -384,6 +384,9 @@ function loadTotals(rows: ReportRow[]): ReportRow {
 
 // ---- hotels -------------------------------------------------------------------------------
 
+/** Room types whose nights are read at once while the rows stream out. */
+const roomTypesPerBatch = 20;
+
 /** Kinds of lines that are the stay in a room: the room, its guests and its beds. */
 const roomLineKinds = ['room', 'person', 'extra_bed', 'empty_bed'];
 
@@ -413,11 +416,10 @@ async function hotelReport(
     if (!found) throw new NotFound('accommodation or tour', query.productId);
     accommodationId = found.id;
   }
-  const days = await ctx.db
+  // The room types with capacity, in the order shown; their nights are read a few room types
+  // at a time as the rows stream out (a bed bank's year is 100,000 rows).
+  const rooms = await ctx.db
     .selectFrom('inventoryResources as r')
-    .innerJoin('inventoryDays as day', (join) =>
-      join.onRef('day.agencyId', '=', 'r.agencyId').onRef('day.resourceId', '=', 'r.id'),
-    )
     .innerJoin('roomTypes as rt', (join) =>
       join.onRef('rt.agencyId', '=', 'r.agencyId').onRef('rt.id', '=', 'r.ownerId'),
     )
@@ -430,23 +432,15 @@ async function hotelReport(
       'rt.code',
       'rt.name as roomTypeName',
       'a.name as hotel',
-      'day.date',
-      'day.kind',
-      'day.capacity',
-      'day.sold',
-      'day.releaseDays',
     ])
     .where('r.agencyId', '=', ctx.agencyId)
     .where('r.kind', '=', 'room_type')
-    .where('day.date', '>=', from)
-    .where('day.date', '<=', to)
     .$if(accommodationId !== undefined, (qb) => qb.where('a.id', '=', accommodationId as string))
     .orderBy('a.name')
     .orderBy('rt.code')
-    .orderBy('day.date')
+    .orderBy('rt.id')
     .execute();
-  const roomTypeIds = [...new Set(days.map((d) => d.roomTypeId))];
-  const heldOn = await liveHeldOnDays(ctx, [...new Set(days.map((d) => d.resourceId))], from, to);
+  const roomTypeIds = [...new Set(rooms.map((r) => r.roomTypeId))];
 
   // The stay lines of these room types over the period: the room type is the booking's room
   // the line belongs to (a tour's lines name the tour, the booking's rooms the room types).
@@ -548,50 +542,70 @@ async function hotelReport(
   }
 
   const today = todayUtc();
-  let revenueTotal = 0;
-  const rows: ReportRow[] = days.map((day) => {
-    const key = `${day.roomTypeId}|${day.date}`;
-    const heldUnits = heldOn.get(`${day.resourceId}|${day.date}`) ?? 0;
-    const nightRevenue = revenue.get(key) ?? 0;
-    revenueTotal += nightRevenue;
-    return {
-      hotel: day.hotel,
-      roomType: `${textIn(day.roomTypeName, language) || day.code} (${day.code})`,
-      date: day.date,
-      ...hotelNight(
-        {
+  // Filled in as the rows are read (the report kit reads the totals after the rows).
+  const totals: ReportRow = {};
+  const counted = { allotment: 0, sold: 0, held: 0, released: 0, onRequest: 0, revenue: 0 };
+  async function* nights(): AsyncIterable<ReportRow[]> {
+    for (let first = 0; first < rooms.length; first += roomTypesPerBatch) {
+      const batch = rooms.slice(first, first + roomTypesPerBatch);
+      const order = new Map(batch.map((room, i) => [room.resourceId, i]));
+      const resourceIds = batch.map((room) => room.resourceId);
+      const [days, heldOn] = await Promise.all([
+        ctx.db
+          .selectFrom('inventoryDays')
+          .select(['resourceId', 'date', 'kind', 'capacity', 'sold', 'releaseDays'])
+          .where('agencyId', '=', ctx.agencyId)
+          .where('resourceId', 'in', resourceIds)
+          .where('date', '>=', from)
+          .where('date', '<=', to)
+          .execute(),
+        liveHeldOnDays(ctx, resourceIds, from, to),
+      ]);
+      days.sort(
+        (a, b) =>
+          (order.get(a.resourceId) ?? 0) - (order.get(b.resourceId) ?? 0) ||
+          a.date.localeCompare(b.date),
+      );
+      yield days.map((day) => {
+        const room = batch[order.get(day.resourceId) ?? 0] as (typeof rooms)[number];
+        const key = `${room.roomTypeId}|${day.date}`;
+        const figures = {
           allotment: day.capacity,
           sold: day.sold,
-          held: heldUnits,
-          released: releasedUnits(day, heldUnits, today),
+          held: heldOn.get(`${day.resourceId}|${day.date}`) ?? 0,
+          released: 0,
           onRequest: waiting.get(key)?.size ?? 0,
-        },
-        nightRevenue,
-      ),
-      averageStay: null,
-      cancellationRate: null,
-    };
-  });
-  const sum = (key: string) => rows.reduce((n, r) => n + (Number(r[key]) || 0), 0);
-  const allotment = sum('allotment');
-  const soldTotal = sum('sold');
-  return {
-    columns: hotelColumns(currency),
-    rows,
-    totals: {
-      allotment,
-      sold: soldTotal,
-      held: sum('held'),
-      released: sum('released'),
-      onRequest: sum('onRequest'),
-      occupancy: ratio(soldTotal, allotment),
-      adr: perUnit(revenueTotal, soldTotal),
-      revpar: perUnit(revenueTotal, allotment),
+        };
+        figures.released = releasedUnits(day, figures.held, today);
+        const nightRevenue = revenue.get(key) ?? 0;
+        for (const field of ['allotment', 'sold', 'held', 'released', 'onRequest'] as const) {
+          counted[field] += figures[field];
+        }
+        counted.revenue += nightRevenue;
+        return {
+          hotel: room.hotel,
+          roomType: `${textIn(room.roomTypeName, language) || room.code} (${room.code})`,
+          date: day.date,
+          ...hotelNight(figures, nightRevenue),
+          averageStay: null,
+          cancellationRate: null,
+        };
+      });
+    }
+    Object.assign(totals, {
+      allotment: counted.allotment,
+      sold: counted.sold,
+      held: counted.held,
+      released: counted.released,
+      onRequest: counted.onRequest,
+      occupancy: ratio(counted.sold, counted.allotment),
+      adr: perUnit(counted.revenue, counted.sold),
+      revpar: perUnit(counted.revenue, counted.allotment),
       averageStay: averageStay(facts),
       cancellationRate: cancellationRate(facts),
-    },
-    currency,
-  };
+    });
+  }
+  return { columns: hotelColumns(currency), rows: nights(), totals, currency };
 }
 
 // ---- pools --------------------------------------------------------------------------------
