@@ -16,6 +16,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { type Database, openDatabase } from '../src/server/db/connect.ts';
@@ -29,6 +31,10 @@ import { median, percentile } from './lib/figures.ts';
 import { createDatabase, serverVersion, startPostgres } from './lib/postgres.ts';
 import { printTable } from './lib/table.ts';
 import { generateBedBank, generateDepartures, generateLedger } from './reports/ledger-data.ts';
+
+// A collection on demand, to tell memory held from garbage not collected yet.
+v8.setFlagsFromString('--expose-gc');
+const collect = vm.runInNewContext('gc') as () => void;
 
 const runs = Number(process.env.BENCH_RUNS ?? (quick ? 5 : 11));
 const bedBankRoomTypes = 300;
@@ -136,10 +142,14 @@ try {
       mb(run.rssBefore),
       mb(run.peak),
       `+${mb(run.peak - run.rssBefore)}`,
+      `+${mb(run.heapPeak - run.heapBefore)}`,
     ]);
   }
   console.log(`\nXLSX of ${xlsxLabel}, streamed over HTTP to /dev/null (resident memory, MB)`);
-  printTable(['period', 'bytes', 'seconds', 'before', 'peak', 'growth'], xlsxRows);
+  printTable(
+    ['period', 'bytes', 'seconds', 'RSS before', 'RSS peak', 'RSS growth', 'live heap growth'],
+    xlsxRows,
+  );
 
   // 2. each report over the year, through its JSON route
   const timed = async (work: () => Promise<unknown>) => {
@@ -199,12 +209,23 @@ try {
   postgres.stop();
 }
 
-/** Downloads `url` over HTTP into /dev/null, sampling the process's resident memory. */
+/**
+ * Downloads `url` over HTTP into /dev/null, sampling the process's resident memory every
+ * 20 ms and, every 200 ms after a collection, the heap still in use (what the stream holds).
+ */
 async function streamToNull(port: number, url: string, cookie: string) {
-  global.gc?.();
+  collect();
   const rssBefore = process.memoryUsage().rss;
+  const heapBefore = process.memoryUsage().heapUsed;
   let peak = rssBefore;
+  let heapPeak = heapBefore;
+  let ticks = 0;
   const sampler = setInterval(() => {
+    ticks += 1;
+    if (ticks % 10 === 0) {
+      collect();
+      heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+    }
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 20);
   const started = performance.now();
@@ -226,7 +247,14 @@ async function streamToNull(port: number, url: string, cookie: string) {
       );
       request.on('error', reject);
     });
-    return { bytes, seconds: (performance.now() - started) / 1000, rssBefore, peak };
+    return {
+      bytes,
+      seconds: (performance.now() - started) / 1000,
+      rssBefore,
+      peak,
+      heapBefore,
+      heapPeak,
+    };
   } finally {
     clearInterval(sampler);
   }
