@@ -280,6 +280,9 @@ async function departureRows(ctx: Ctx, query: Query, from: string, to: string, l
   const tripKey = (tourId: string, start: string, end: string) => `${tourId}|${start}|${end}`;
   const soldTrips = new Map<string, number>();
   const heldTrips = new Map<string, number>();
+  // Only the departures' own start dates: a tour sold by days starts any day, and its other
+  // bookings are no departure's.
+  const starts = [...new Set(tourDepartures.map((d) => d.startDate))];
   if (tourIds.length > 0) {
     const booked = await ctx.db
       .selectFrom('bookings')
@@ -291,8 +294,7 @@ async function departureRows(ctx: Ctx, query: Query, from: string, to: string, l
       ])
       .where('agencyId', '=', ctx.agencyId)
       .where('productId', 'in', tourIds)
-      .where('startDate', '>=', from)
-      .where('startDate', '<=', to)
+      .where('startDate', 'in', starts)
       .where('status', '<>', 'cancelled')
       .groupBy(['productId', 'startDate', 'endDate'])
       .execute();
@@ -311,8 +313,7 @@ async function departureRows(ctx: Ctx, query: Query, from: string, to: string, l
       ])
       .where('q.agencyId', '=', ctx.agencyId)
       .where('q.productId', 'in', tourIds)
-      .where('q.startDate', '>=', from)
-      .where('q.startDate', '<=', to)
+      .where('q.startDate', 'in', starts)
       .where('t.status', '=', 'held')
       .where('t.expiresAt', '>', new Date())
       .groupBy(['q.productId', 'q.startDate', 'q.endDate'])
