@@ -127,7 +127,11 @@ export const LanguageQuery = {
   ),
 };
 
-const Cell = nullable(Type.Union([Type.String(), Type.Number(), Type.Boolean()]));
+// One type list, as `nullable` writes one: a union under `nullable` is no valid schema for
+// the response serializer, and Fastify refused to register the first report.
+const Cell = Type.Unsafe<string | number | boolean | null>({
+  type: ['string', 'number', 'boolean', 'null'],
+});
 
 const ReportSchema = Type.Object({
   report: Type.String(),
