@@ -120,6 +120,7 @@ export interface BookingFixture {
   number: string;
   customerId: string;
   productId: string;
+  productName?: string;
   status?: string;
   channel?: string;
   startDate?: string;
@@ -181,7 +182,7 @@ function rowsOf(agency: TestAgency, fixture: BookingFixture) {
     customerId: fixture.customerId,
     productKind: 'tour',
     productId: fixture.productId,
-    productName: 'Crete for a week',
+    productName: fixture.productName ?? 'Crete for a week',
     startDate,
     endDate,
     party: json(party),
