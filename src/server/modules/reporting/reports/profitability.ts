@@ -192,7 +192,7 @@ export async function profitabilityReport(ctx: Ctx, query: ProfitabilityInput) {
     .where(ledgerWhere(ctx, filters))
     .select([...grouping.select, ...measureSelects(measures)])
     .groupBy(grouping.group)
-    .orderBy(grouping.order)
+    .$call((qb) => grouping.order.reduce((ordered, by) => ordered.orderBy(by), qb))
     .execute();
   const total = await ctx.db
     .selectFrom('salesLedger as sl')
