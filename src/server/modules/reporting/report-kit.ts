@@ -127,7 +127,10 @@ export const LanguageQuery = {
   ),
 };
 
-const Cell = nullable(Type.Union([Type.String(), Type.Number(), Type.Boolean()]));
+// One type list, as `nullable` makes them: `nullable` of a union has no `type` to extend.
+const Cell = Type.Unsafe<string | number | boolean | null>({
+  type: ['string', 'number', 'boolean', 'null'],
+});
 
 const ReportSchema = Type.Object({
   report: Type.String(),
