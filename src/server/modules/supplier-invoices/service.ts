@@ -8,7 +8,7 @@ import { type Ctx, inTransaction } from '../../context.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { newId } from '../../db/ids.ts';
 import { Conflict, Invalid, NotFound } from '../../errors.ts';
-import { decodeCursor } from '../../http/pagination.ts';
+import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
 import { recordAudit } from '../identity/audit.ts';
 import { isCurrency } from '../pricing/money.ts';
 import { rateOn } from '../pricing/rates.ts';
@@ -145,10 +145,7 @@ export async function listSupplierInvoices(ctx: Ctx, query: ListQuery) {
   const last = page.at(-1);
   return {
     items: page,
-    nextCursor:
-      items.length > query.limit && last
-        ? Buffer.from(JSON.stringify({ id: last.id }), 'utf8').toString('base64url')
-        : null,
+    nextCursor: items.length > query.limit && last ? encodeCursor(last.id) : null,
   };
 }
 

@@ -618,6 +618,18 @@ describeEachDatabase('supplier invoices', (database) => {
       `/api/v1/supplier-invoices?status=open&supplierId=${supplier.id}`,
     );
     expect(open).toContain(paid.id);
+    // Pages of one, newest first, follow the cursor through all four.
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/v1/supplier-invoices?limit=1&supplierId=${supplier.id}${cursor ? `&cursor=${cursor}` : ''}`;
+      const page: { items: Array<{ id: string }>; nextCursor: string | null } = (
+        await bed.asAdmin('GET', url)
+      ).json();
+      paged.push(...page.items.map((i: { id: string }) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual([paid.id, veryLate.id, late.id, dueSoon.id]);
   });
 
   it('answers 403 to an agent for invoices, their reports and the tolerance', async () => {
