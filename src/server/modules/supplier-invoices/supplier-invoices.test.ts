@@ -517,13 +517,13 @@ describeEachDatabase('supplier invoices', (database) => {
     const keys = (report.columns as Array<{ key: string }>).map((c) => c.key);
     const moneyKeys = ['expectedCost', 'actualCost', 'variance'];
     // A row as a file holds it: money in major units; a boolean as the CSV writer puts it
-    // (csv-stringify: 1 or empty), a workbook keeps it a boolean.
+    // (TRUE or FALSE, as a spreadsheet reads them), a workbook keeps it a boolean.
     const asFile = (row: Record<string, unknown>, file: 'csv' | 'xlsx') =>
       keys.map((key) => {
         const value = row[key];
         if (value === null || value === undefined) return '';
         if (moneyKeys.includes(key)) return (Number(value) / 100).toFixed(2);
-        if (typeof value === 'boolean' && file === 'csv') return value ? '1' : '';
+        if (typeof value === 'boolean' && file === 'csv') return value ? 'TRUE' : 'FALSE';
         return String(value);
       });
 
