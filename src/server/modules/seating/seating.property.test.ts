@@ -146,7 +146,9 @@ describe('seating a party', () => {
               // Side by side: one row, columns one after the other.
               expect(rows.size).toBe(1);
               const columns = placed.map((s) => s.column).sort((a, b) => a - b);
-              expect(columns[columns.length - 1]! - columns[0]!).toBe(party.length - 1);
+              expect((columns[columns.length - 1] as number) - (columns[0] as number)).toBe(
+                party.length - 1,
+              );
               const adults = party.filter((p) => !p.child).length;
               const children = party.length - adults;
               if (adults > 0 && children <= 2 * adults) {
