@@ -55,7 +55,9 @@ describeOnPostgres(
       const agency = await makeAgency(database(), {
         users: agents.map((email) => ({ role: 'agent' as const, email })),
       });
-      const cookies = await Promise.all(agents.map(async (email) => (await signIn(app, email)).cookie));
+      const cookies = await Promise.all(
+        agents.map(async (email) => (await signIn(app, email)).cookie),
+      );
       const { bus, departureIds } = await makeSeatedCoach(agency, coachLayout(rows));
       const customerId = (await makePerson(agency)).id;
       const seatRows = () =>
@@ -134,9 +136,13 @@ describeOnPostgres(
       // Every other booking asks for the freed seat at once (2–3 clients per booking).
       const replies = await Promise.all(
         Array.from({ length: clients }, (_, i) =>
-          post(cookies[i % cookies.length] as string, `/api/v1/bookings/${ids[i % ids.length]}/seats`, {
-            assignments: [{ travellerIndex: 0, leg: 'outbound', seatId: freed }],
-          }),
+          post(
+            cookies[i % cookies.length] as string,
+            `/api/v1/bookings/${ids[i % ids.length]}/seats`,
+            {
+              assignments: [{ travellerIndex: 0, leg: 'outbound', seatId: freed }],
+            },
+          ),
         ),
       );
       const winners = replies.filter((r) => r.status === 200);
