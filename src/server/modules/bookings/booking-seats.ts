@@ -20,6 +20,7 @@ import {
   placeTravellers,
   publicSeatMap,
   releaseSeats,
+  seatMovers,
   seatsOfBooking,
 } from '../seating/service.ts';
 import { findBooking } from './booking-rows.ts';
@@ -215,6 +216,14 @@ export async function setBookingSeats(
     const touched = hasAssignments
       ? mapped.filter((leg) => input.assignments?.some((a) => a.leg === leg.leg))
       : mapped;
+    if (
+      isStaff(tx.actor.role) &&
+      !(seatMovers as readonly string[]).includes(tx.actor.role ?? '')
+    ) {
+      throw new Forbidden(
+        'an accountant reads seats; ask an agent or customer service to move them',
+      );
+    }
     if (!isStaff(tx.actor.role)) {
       for (const leg of touched) {
         if (!(await customersMayChoose(tx, leg.departureId))) {

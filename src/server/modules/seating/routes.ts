@@ -10,9 +10,7 @@ import { CalendarDateSchema, catalogEditors } from '../catalog/common.ts';
 import { staffRoles } from '../identity/roles.ts';
 import { blockReasons, featureKinds, seatProperties, vehicleKinds } from './layout.ts';
 import * as seating from './service.ts';
-
-/** Staff who move travellers between seats (accountants only read). */
-export const seatMovers = ['admin', 'agent', 'customer_service'] as const;
+import { seatMovers } from './service.ts';
 
 const SeatId = Type.String({
   minLength: 1,

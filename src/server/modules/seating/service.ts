@@ -4,6 +4,7 @@
 // their own transactions; seat counts per class stay the inventory's.
 import { todayUtc } from '../../calendar.ts';
 import { type Ctx, inTransaction } from '../../context.ts';
+import type { Role } from '../../db/schema.ts';
 import { Conflict, type FieldError, Invalid, NotFound } from '../../errors.ts';
 import { findTransport, findTransportDeparture } from '../catalog/lookup.ts';
 import { getDeparture, getTransport, updateDeparture } from '../catalog/transport-service.ts';
@@ -15,6 +16,9 @@ import * as repo from './repo.ts';
 import { chooseSeats, isTogether, type Sitter, type Together } from './seating.ts';
 
 export type SeatState = 'free' | 'held' | 'sold' | 'blocked';
+
+/** Staff who move travellers between seats (accountants only read). */
+export const seatMovers = ['admin', 'agent', 'customer_service'] as const satisfies readonly Role[];
 
 export function stateOf(row: repo.SeatRow): SeatState {
   if (row.blocked) return 'blocked';
