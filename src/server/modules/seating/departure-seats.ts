@@ -40,7 +40,7 @@ export async function syncDepartureSeats(
   const wanted = new Map(placed.map((seat) => [seat.seatId, seat]));
   const existing = await repo.lockSeats(ctx.db, ctx.agencyId, departure.id);
   const lost = existing.filter((row) => {
-    if (row.bookingId === null) return false;
+    if (row.bookingId === null && row.held === null) return false;
     const seat = wanted.get(row.seatId);
     return !seat || seat.classCode !== row.classCode || seat.blocked !== null;
   });
@@ -55,10 +55,12 @@ export async function syncDepartureSeats(
       return `${row.label} ${why}`;
     });
     throw new Conflict(
-      `travellers sit on seats of the departure of ${departure.date} that the new layout takes away: ${listed.join('; ')}; move them to other seats first`,
+      `seats of the departure of ${departure.date} that are sold or held would be taken away: ${listed.join('; ')}; move those travellers (or release the seats) first`,
       lost.map((row) => ({
         path: '/decks',
-        message: `seat ${row.label} on ${departure.date} is sold (booking ${row.bookingId}, traveller ${row.traveller})`,
+        message: row.bookingId
+          ? `seat ${row.label} on ${departure.date} is sold (booking ${row.bookingId}, traveller ${row.traveller})`
+          : `seat ${row.label} on ${departure.date} is held: ${row.held}`,
       })),
     );
   }

@@ -240,3 +240,19 @@ export function occupantsOf(db: Db, agencyId: string, departureId: string) {
     .where('s.departureId', '=', departureId)
     .execute();
 }
+
+export async function setHeld(
+  db: Db,
+  agencyId: string,
+  departureId: string,
+  seatId: string,
+  held: string | null,
+): Promise<void> {
+  await db
+    .updateTable('departureSeats')
+    .set({ held })
+    .where('agencyId', '=', agencyId)
+    .where('departureId', '=', departureId)
+    .where('seatId', '=', seatId)
+    .execute();
+}

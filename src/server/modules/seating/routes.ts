@@ -259,6 +259,35 @@ export async function seatingRoutes(base: FastifyInstance, { database }: { datab
     async (request) => seating.departureSeatMap(contextOf(request, database), request.params.id),
   );
 
+  app.patch(
+    '/api/v1/transport-departures/:id/seats/:seatId',
+    {
+      config: { access: seatMovers },
+      schema: {
+        tags: ['seat maps'],
+        summary:
+          'Hold a free seat out of sale on this departure with a note (its class sells one seat less), or release it (held: null)',
+        params: Type.Object({ id: Uuid, seatId: Type.String({ minLength: 1, maxLength: 20 }) }),
+        body: Type.Object(
+          {
+            held: nullable(
+              Type.String({ minLength: 1, maxLength: 200, description: 'Why, e.g. Tour leader' }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Ref('DepartureSeatMap'), ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      seating.holdSeat(
+        contextOf(request, database),
+        request.params.id,
+        request.params.seatId,
+        request.body.held,
+      ),
+  );
+
   app.post(
     '/api/v1/transport-departures/:id/seats/swap',
     {

@@ -74,8 +74,12 @@ describeEachDatabase('seat maps', (database) => {
   });
   afterAll(() => app.close());
 
-  const call = (cookie: string, method: 'GET' | 'PUT' | 'POST', url: string, payload?: object) =>
-    app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+  const call = (
+    cookie: string,
+    method: 'GET' | 'PUT' | 'POST' | 'PATCH',
+    url: string,
+    payload?: object,
+  ) => app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
   const seatMap = async (departureId: string, cookie = staff) => {
     const response = await call(cookie, 'GET', `/api/v1/transport-departures/${departureId}/seats`);
     expect(response.statusCode, response.body).toBe(200);
@@ -453,6 +457,58 @@ describeEachDatabase('seat maps', (database) => {
       });
       expect(moved.statusCode, moved.body).toBe(200);
       expect((await call(staff, 'PUT', url, layout)).statusCode).toBe(200);
+    });
+
+    it('holds a seat out of sale with a note, one seat less for sale, and gives it back', async () => {
+      const layout = coachLayout(3);
+      const { bus, departureIds } = await makeSeatedCoach(agency, layout);
+      const departureId = departureIds[0] as string;
+      const url = `/api/v1/transport-departures/${departureId}/seats/1A`;
+      const hold = await call(customerService, 'PATCH', url, { held: 'Tour leader' });
+      expect(hold.statusCode, hold.body).toBe(200);
+      const held = hold.json() as {
+        seats: (MapSeat & { held: string })[];
+        classes: Record<string, number>[];
+      };
+      expect(held.seats.find((s) => s.seatId === '1A')).toMatchObject({
+        state: 'held',
+        held: 'Tour leader',
+      });
+      // 12 seats for sale on the map, one held: the inventory sells 11.
+      expect(held.classes[0]).toMatchObject({ held: 1, capacity: 11, free: 11 });
+      // The same layout saved again still matches: 11 for sale + 1 held = 12.
+      expect(
+        (await call(staff, 'PUT', `/api/v1/transport/${bus.id}/layout`, layout)).statusCode,
+      ).toBe(200);
+      const booked = await bookCoach(app, staff, {
+        transportId: bus.id,
+        departureId,
+        customerId,
+        travellers: [adult('Jan'), adult('Eva')],
+      });
+      expect(booked.statusCode, booked.body).toBe(201);
+      expect(
+        seatsOf(await seatMap(departureId), booked.json().id).map((s) => s.seatId),
+      ).not.toContain('1A');
+      const onHeld = await call(staff, 'POST', `/api/v1/bookings/${booked.json().id}/seats`, {
+        assignments: [{ travellerIndex: 0, leg: 'outbound', seatId: '1A' }],
+      });
+      expect(onHeld.statusCode).toBe(409);
+      const sold = seatsOf(await seatMap(departureId), booked.json().id)[0]?.seatId;
+      const holdSold = await call(
+        staff,
+        'PATCH',
+        `/api/v1/transport-departures/${departureId}/seats/${sold}`,
+        {
+          held: 'VIP',
+        },
+      );
+      expect(holdSold.statusCode).toBe(409);
+      expect((await call(customerCookie, 'PATCH', url, { held: null })).statusCode).toBe(403);
+      expect((await call(otherStaff, 'PATCH', url, { held: null })).statusCode).toBe(404);
+      const release = await call(staff, 'PATCH', url, { held: null });
+      expect(release.statusCode, release.body).toBe(200);
+      expect(release.json().classes[0]).toMatchObject({ held: 0, capacity: 12, sold: 2, free: 10 });
     });
 
     it('lets a customer choose seats on their own booking only where the transport allows it', async () => {

@@ -88,10 +88,12 @@ export async function putLayout(
     const saved = await repo.saveLayout(tx.db, tx.agencyId, transportId, input.layout, now);
     if (input.resizeDepartures) {
       for (const departure of coming) {
-        const differs = departure.seats.some((s) => s.capacity !== (counts.get(s.classCode) ?? 0));
+        const held = await heldPerClass(tx, departure.id);
+        const wanted = new Map([...counts].map(([code, n]) => [code, n - (held.get(code) ?? 0)]));
+        const differs = departure.seats.some((s) => s.capacity !== (wanted.get(s.classCode) ?? 0));
         if (!differs) continue;
         try {
-          await updateDeparture(tx, departure.id, { seats: Object.fromEntries(counts) });
+          await updateDeparture(tx, departure.id, { seats: Object.fromEntries(wanted) });
         } catch (error) {
           if (error instanceof Conflict) {
             throw new Conflict(`${error.message} (departure of ${departure.date})`, [
@@ -108,10 +110,18 @@ export async function putLayout(
       throwIfAny(
         countProblems(
           input.layout,
-          coming.map((d) => ({
-            date: d.date,
-            seats: new Map(d.seats.map((s) => [s.classCode, s.capacity])),
-          })),
+          await Promise.all(
+            coming.map(async (d) => {
+              // A held seat is out of sale: the departure sells it back once it is released.
+              const held = await heldPerClass(tx, d.id);
+              return {
+                date: d.date,
+                seats: new Map(
+                  d.seats.map((s) => [s.classCode, s.capacity + (held.get(s.classCode) ?? 0)]),
+                ),
+              };
+            }),
+          ),
           codes,
         ),
       );
@@ -145,6 +155,14 @@ export async function putLayout(
     });
     return presentLayout(transportId, after as NonNullable<typeof after>);
   });
+}
+
+async function heldPerClass(ctx: Ctx, departureId: string): Promise<Map<string, number>> {
+  const held = new Map<string, number>();
+  for (const row of await repo.readSeats(ctx.db, ctx.agencyId, departureId)) {
+    if (row.held !== null) held.set(row.classCode, (held.get(row.classCode) ?? 0) + 1);
+  }
+  return held;
 }
 
 // --- a departure's seat map ---------------------------------------------------------------
@@ -569,5 +587,76 @@ export async function swapSeats(
       });
     }
     return { ...(await departureSeatMap(tx, departureId)), warnings };
+  });
+}
+
+/**
+ * Staff keep a free seat out of sale on one departure (a tour leader's, a VIP's), with a note,
+ * or give it back (`note` null). Its class sells one seat less meanwhile: the inventory's
+ * capacity goes down first (409 when every seat of the class is sold or held), then the seat
+ * row, the order bookings lock in. A sold or blocked seat cannot be held (409).
+ */
+export async function holdSeat(ctx: Ctx, departureId: string, seatId: string, note: string | null) {
+  const departure = await loadDeparture(ctx, departureId);
+  return inTransaction(ctx, async (tx) => {
+    const seat = (await repo.readSeats(tx.db, tx.agencyId, departureId)).find(
+      (r) => r.seatId === seatId,
+    );
+    if (!seat) throw new NotFound('seat', seatId);
+    const text = note?.trim() || null;
+    const wasHeld = seat.held !== null;
+    const holding = text !== null;
+    if (holding && seat.blocked) {
+      throw new Conflict(`seat ${seat.label} is blocked (${seat.blocked})`, [
+        { path: '/held', message: 'the seat is blocked' },
+      ]);
+    }
+    if (holding && seat.bookingId) {
+      throw new Conflict(`seat ${seat.label} is sold: move its traveller first`, [
+        { path: '/held', message: 'the seat is sold' },
+      ]);
+    }
+    if (wasHeld !== holding) {
+      const view = await getDeparture(tx, departureId);
+      const capacity = view.seats.find((s) => s.classCode === seat.classCode)?.capacity ?? 0;
+      try {
+        await updateDeparture(tx, departureId, {
+          seats: { [seat.classCode]: capacity + (holding ? -1 : 1) },
+        });
+      } catch (error) {
+        if (error instanceof Conflict) {
+          throw new Conflict(
+            `every seat of class ${seat.classCode} on ${departure.date} is sold or held by quotes`,
+            [
+              {
+                path: '/held',
+                message: `class ${seat.classCode} has no seat left to take out of sale`,
+              },
+            ],
+          );
+        }
+        throw error;
+      }
+    }
+    await repo.lockSeats(tx.db, tx.agencyId, departureId, seat.classCode);
+    const current = (await repo.readSeats(tx.db, tx.agencyId, departureId)).find(
+      (r) => r.seatId === seatId,
+    );
+    if (holding && current?.bookingId) {
+      throw new Conflict(`seat ${seat.label} was sold a moment ago`, [
+        { path: '/held', message: 'the seat is sold' },
+      ]);
+    }
+    await repo.setHeld(tx.db, tx.agencyId, departureId, seatId, text);
+    await recordAudit(tx, {
+      action: holding
+        ? 'catalog.transport_departure.seat_held'
+        : 'catalog.transport_departure.seat_released',
+      entityType: 'transport_departure',
+      entityId: departureId,
+      before: { seat: seat.label, held: seat.held },
+      after: { seat: seat.label, held: text },
+    });
+    return departureSeatMap(tx, departureId);
   });
 }
