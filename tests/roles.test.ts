@@ -53,6 +53,10 @@ const keepOwnBookings = [
   'POST /api/v1/bookings/{id}/changes/preview',
   'POST /api/v1/bookings/{id}/transitions',
   'PUT /api/v1/bookings/{id}/travellers',
+  // Seats: read with the leg's map (no other names); chosen where the transport lets
+  // customers choose (src/server/modules/seating/seats.test.ts).
+  'GET /api/v1/bookings/{id}/seats',
+  'POST /api/v1/bookings/{id}/seats',
   'POST /api/v1/bookings/{id}/payments/checkout',
   'POST /api/v1/payments/{id}/confirm',
 ];

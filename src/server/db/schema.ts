@@ -251,6 +251,35 @@ export interface TransportDeparturesTable {
   updatedAt: Timestamp;
 }
 
+/** A transport's seat layout (the document is `SeatLayout` of modules/seating/layout.ts). */
+export interface TransportLayoutsTable {
+  agencyId: string;
+  transportId: string;
+  document: Json<unknown>;
+  version: number;
+  updatedAt: Timestamp;
+}
+
+export type SeatBlockReason = 'driver' | 'guide' | 'crew' | 'other';
+
+/** One seat of one departure, materialised from its transport's layout, and who sits there. */
+export interface DepartureSeatsTable {
+  agencyId: string;
+  departureId: string;
+  seatId: string;
+  label: string;
+  classCode: string;
+  deck: number;
+  seatRow: number;
+  seatColumn: number;
+  properties: Json<string[]>;
+  blocked: SeatBlockReason | null;
+  held: string | null;
+  bookingId: string | null;
+  traveller: number | null;
+  assignedAt: Timestamp | null;
+}
+
 export type TourMode = 'fixed_departures' | 'by_days';
 
 export interface ToursTable extends Archivable {
@@ -1033,6 +1062,8 @@ export interface DB {
   roomTypes: RoomTypesTable;
   transports: TransportsTable;
   transportDepartures: TransportDeparturesTable;
+  transportLayouts: TransportLayoutsTable;
+  departureSeats: DepartureSeatsTable;
   tours: ToursTable;
   tourDepartures: TourDeparturesTable;
   tourSeasons: TourSeasonsTable;

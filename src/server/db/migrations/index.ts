@@ -22,6 +22,7 @@ import * as loginThrottle from './2026-12-06-19-login-throttle.ts';
 import * as portalQuoteVisitors from './2026-12-06-20-portal-quote-visitors.ts';
 import * as salesLedger from './2026-12-06-21-sales-ledger.ts';
 import * as supplierInvoices from './2026-12-06-22-supplier-invoices.ts';
+import * as vehicleLayouts from './2026-12-06-30-vehicle-layouts.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-01-identity': identity,
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-20-portal-quote-visitors': portalQuoteVisitors,
   '2026-12-06-21-sales-ledger': salesLedger,
   '2026-12-06-22-supplier-invoices': supplierInvoices,
+  '2026-12-06-30-vehicle-layouts': vehicleLayouts,
 };
