@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCalendarFormat } from '../../../shared/i18n/calendar-date.ts';
 import { useFormat } from '../../../shared/i18n/format.ts';
-import { EChart, type EChartOption } from '../../../shared/ui/EChart.tsx';
+import { type EChartOption, LazyEChart } from '../../../shared/ui/LazyEChart.tsx';
 import type { Channel, Dashboard } from './dashboard-queries.ts';
 
 /** One colour per channel, the same in every language and every day. */
@@ -71,7 +71,7 @@ export function BookingsPerDayChart({ perDay }: { perDay: Dashboard['bookingsPer
           {t('overview.chartEmpty')}
         </Text>
       ) : null}
-      <EChart
+      <LazyEChart
         option={option}
         height={300}
         label={t('overview.chartLabel')}
