@@ -1,8 +1,9 @@
 // The bookings made each day of the last 30, stacked by channel: one bar per day, a colour
 // per channel, channels without a booking in the window left out of the legend.
-import { Group, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useCalendarFormat } from '../../../shared/i18n/calendar-date.ts';
 import { useFormat } from '../../../shared/i18n/format.ts';
 import { type EChartOption, LazyEChart } from '../../../shared/ui/LazyEChart.tsx';
@@ -19,7 +20,14 @@ const channelColours: Record<Channel, string> = {
   api: '#868e96',
 };
 
-export function BookingsPerDayChart({ perDay }: { perDay: Dashboard['bookingsPerDay'] }) {
+export function BookingsPerDayChart({
+  perDay,
+  report,
+}: {
+  perDay: Dashboard['bookingsPerDay'];
+  /** The sales report of the same days by channel. */
+  report: string;
+}) {
   const { t } = useTranslation();
   const dates = useCalendarFormat();
   const format = useFormat();
@@ -77,6 +85,9 @@ export function BookingsPerDayChart({ perDay }: { perDay: Dashboard['bookingsPer
         label={t('overview.chartLabel')}
         testId="dashboard-chart"
       />
+      <Anchor component={Link} to={report} size="sm" data-testid="dashboard-chart-report">
+        {t('reports.dashboardLink')} →
+      </Anchor>
     </Stack>
   );
 }
