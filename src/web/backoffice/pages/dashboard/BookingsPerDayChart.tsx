@@ -7,18 +7,7 @@ import { Link } from 'react-router';
 import { useCalendarFormat } from '../../../shared/i18n/calendar-date.ts';
 import { useFormat } from '../../../shared/i18n/format.ts';
 import { type EChartOption, LazyEChart } from '../../../shared/ui/LazyEChart.tsx';
-import type { Channel, Dashboard } from './dashboard-queries.ts';
-
-/** One colour per channel, the same in every language and every day. */
-const channelColours: Record<Channel, string> = {
-  web: '#4c6ef5',
-  phone: '#12b886',
-  email: '#fab005',
-  walk_in: '#fd7e14',
-  marketplace: '#be4bdb',
-  gds: '#15aabf',
-  api: '#868e96',
-};
+import { channelColours, type Dashboard } from './dashboard-queries.ts';
 
 export function BookingsPerDayChart({
   perDay,
@@ -86,7 +75,7 @@ export function BookingsPerDayChart({
         testId="dashboard-chart"
       />
       <Anchor component={Link} to={report} size="sm" data-testid="dashboard-chart-report">
-        {t('reports.dashboardLink')} →
+        {t('reports.dashboardLink', { name: t('reports.names.sales') })} →
       </Anchor>
     </Stack>
   );

@@ -34,6 +34,7 @@ import { PageHeader } from '../../../shared/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../shared/ui/ProblemAlert.tsx';
 import { useSignedInUser } from '../../auth/signed-in-user.ts';
 import { addDays } from '../catalog/shared/fields.ts';
+import type { ReportName } from '../reports/report-catalog.ts';
 import { occupancyKindOf, reportLink } from '../reports/report-links.ts';
 import { BookingsPerDayChart } from './BookingsPerDayChart.tsx';
 import { type BookingBrief, type Dashboard, isChannel, useDashboard } from './dashboard-queries.ts';
@@ -94,7 +95,10 @@ function DashboardBlocks({ data }: { data: Dashboard }) {
           icon={<IconPlaneDeparture size={20} stroke={1.5} />}
           count={data.departures.count}
           link={`/bookings?from=${today}&to=${today}&sort=number`}
-          report={reportLink('occupancy', { kind: 'departures', from: today, to: today })}
+          report={{
+            name: 'occupancy',
+            to: reportLink('occupancy', { kind: 'departures', from: today, to: today }),
+          }}
           testId="dashboard-departures"
           empty={t('overview.noTrips')}
         >
@@ -187,7 +191,7 @@ function DashboardBlocks({ data }: { data: Dashboard }) {
           hint={t('overview.overdueHint')}
           icon={<IconCash size={20} stroke={1.5} />}
           count={data.overdue.count}
-          report={reportLink('receivables', { asOf: today })}
+          report={{ name: 'receivables', to: reportLink('receivables', { asOf: today }) }}
           testId="dashboard-overdue"
           tone="red"
         >
@@ -238,11 +242,14 @@ function DashboardBlocks({ data }: { data: Dashboard }) {
             hint={t('overview.lowStockHint', { days: data.lowStock.days })}
             icon={<IconAlertTriangle size={20} stroke={1.5} />}
             count={data.lowStock.count}
-            report={reportLink('occupancy', {
-              kind: occupancyKindOf(data.lowStock.items[0]?.kind),
-              from: today,
-              to: addDays(today, data.lowStock.days),
-            })}
+            report={{
+              name: 'occupancy',
+              to: reportLink('occupancy', {
+                kind: occupancyKindOf(data.lowStock.items[0]?.kind),
+                from: today,
+                to: addDays(today, data.lowStock.days),
+              }),
+            }}
             testId="dashboard-low-stock"
             tone="yellow"
             empty={t('overview.noLowStock')}
@@ -284,8 +291,8 @@ interface CardProps {
   count: number;
   /** The bookings list filtered to what the card counts, when the list can filter so. */
   link?: string;
-  /** The report behind the card (its figures over time). */
-  report?: string;
+  /** The report behind the card (its figures over time): its address and name. */
+  report?: { to: string; name: ReportName };
   testId: string;
   tone?: string;
   empty?: string;
@@ -346,8 +353,8 @@ function Card({
               </Anchor>
             ) : null}
             {report ? (
-              <Anchor component={Link} to={report} size="sm" data-testid={`${testId}-report`}>
-                {t('reports.dashboardLink')} →
+              <Anchor component={Link} to={report.to} size="sm" data-testid={`${testId}-report`}>
+                {t('reports.dashboardLink', { name: t(`reports.names.${report.name}`) })} →
               </Anchor>
             ) : null}
           </Group>

@@ -213,7 +213,7 @@ export function ReportFilters({ spec, values, onChange }: ReportFiltersProps) {
       <Button
         variant="subtle"
         fullWidth
-        justify="space-between"
+        justify="flex-start"
         leftSection={<IconAdjustmentsHorizontal size={16} stroke={1.5} />}
         rightSection={count > 0 ? <Badge size="sm">{count}</Badge> : null}
         onClick={toggle}

@@ -1,6 +1,7 @@
 // The chart of a report built from its answer: which bars, lines and stacks it draws and
 // with which numbers, in the language's words.
 import { describe, expect, it } from 'vitest';
+import { channelColours } from '../dashboard/dashboard-queries.ts';
 import { type ReportSpec, specOf } from './report-catalog.ts';
 import {
   type ChartContext,
@@ -53,6 +54,7 @@ interface Series {
   stack?: string;
   yAxisIndex?: number;
   lineStyle?: { type: string };
+  itemStyle?: { color: string };
 }
 
 function seriesOf(option: unknown): Series[] {
@@ -91,12 +93,42 @@ describe('report charts', () => {
       ['Portal', 'bar', 'total', [10000.5, 2500]],
       ['Phone', 'bar', 'total', [5000, 0]],
     ]);
+    // Each channel in the dashboard's colour for it, whichever sold more.
+    expect(seriesOf(plan.option).map((s) => s.itemStyle?.color)).toEqual([
+      channelColours.web,
+      channelColours.phone,
+    ]);
     // The measure switch: travellers are counted as they are.
     const pax = draw(sales, response, { by: 'channel', measure: 'pax' }, context);
     expect(seriesOf(pax.option).map((s) => s.data)).toEqual([
       [4, 5],
       [2, 0],
     ]);
+  });
+
+  it('names a destination by its place, then its country', () => {
+    const columns = [
+      col('period', 'text'),
+      col('country', 'text'),
+      col('place', 'text'),
+      col('revenue', 'money'),
+    ];
+    const plan = draw(
+      spec('sales'),
+      {
+        report: 'sales',
+        currency: 'CZK',
+        columns,
+        rows: [
+          { period: '2026', country: 'GR', place: 'Hersonissos', revenue: 100 },
+          { period: '2026', country: 'IT', place: null, revenue: 100 },
+        ],
+        totals: {},
+      },
+      { by: 'destination' },
+      context,
+    );
+    expect(seriesOf(plan.option).map((s) => s.name)).toEqual(['Hersonissos, GR', 'IT']);
   });
 
   it('sums the smaller series into one "other" past the limit', () => {

@@ -7,6 +7,7 @@
 
 import { minorDigits } from '../../../shared/i18n/format.ts';
 import type { EChartOption } from '../../../shared/ui/LazyEChart.tsx';
+import { type Channel, channelColours } from '../dashboard/dashboard-queries.ts';
 import type { ReportSpec } from './report-catalog.ts';
 import type { CellFormat, ReportColumn, ReportResponse, ReportRow } from './report-format.ts';
 import { emptyCell, rowLabel } from './report-format.ts';
@@ -126,13 +127,12 @@ export function dimensionLabel(
   format: CellFormat,
 ): string {
   if (dimension === 'destination') {
-    const parts = columns
-      .filter((c) =>
-        /^(destination|place|country|destinationPlace|destinationCountry)$/.test(c.key),
-      )
-      .map((c) => row[c.key])
-      .filter((value) => value !== null && value !== undefined && value !== '')
-      .map(String);
+    // "Hersonissos, Greece": the place, then its country (named in the screen's language).
+    const parts = ['place', 'country']
+      .map((key) => columns.find((c) => c.key === key))
+      .filter((c): c is ReportColumn => c !== undefined)
+      .filter((c) => row[c.key] !== null && row[c.key] !== undefined && row[c.key] !== '')
+      .map((c) => format.cell(c, row[c.key]));
     return parts.length > 0 ? parts.join(', ') : emptyCell;
   }
   const own = columns.find((c) => c.key === dimension);
@@ -159,6 +159,14 @@ function salesChart(
     byPeriod && first
       ? dimensionLabel(first, row, response.columns, context.format)
       : measure.label;
+  // A channel keeps its colour (the dashboard's), whatever else sold more this time.
+  const colours = new Map<string, string>();
+  if (byPeriod && first === 'channel') {
+    for (const row of response.rows) {
+      const colour = channelColours[row.channel as Channel];
+      if (colour) colours.set(seriesOf(row), colour);
+    }
+  }
 
   const categories: string[] = [];
   const sums = new Map<string, Map<string, number>>();
@@ -190,6 +198,7 @@ function salesChart(
     name: s.name,
     stack: 'total',
     data: s.data,
+    ...(colours.has(s.name) ? { itemStyle: { color: colours.get(s.name) } } : {}),
     emphasis: { focus: 'series' as const },
     tooltip: { valueFormatter },
   }));

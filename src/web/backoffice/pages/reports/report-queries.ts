@@ -34,26 +34,26 @@ export function useReport(name: ReportName, query: string, enabled: boolean) {
 export function useCellFormat(currency: string | null): CellFormat {
   const { t, i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? fallbackLanguage;
-  return useMemo(
-    () =>
-      createCellFormat(locale, currency, {
-        yes: t('reports.yes'),
-        no: t('reports.no'),
-        week: (year, week) => t('reports.week', { year, week }),
-        quarter: (year, quarter) => t('reports.quarter', { year, quarter }),
-        code: (key, value) => {
-          if (key === 'channel' && i18n.exists(`overview.channels.${value}`)) {
-            return t(`overview.channels.${value}` as 'overview.channels.web');
-          }
-          if (key === 'productKind' && i18n.exists(`reports.productKinds.${value}`)) {
-            return t(`reports.productKinds.${value}` as 'reports.productKinds.tour');
-          }
-          if (key === 'online' && (value === 'true' || value === 'false')) {
-            return t(`reports.online.${value}`);
-          }
-          return undefined;
-        },
-      }),
-    [locale, currency, t, i18n],
-  );
+  return useMemo(() => {
+    const countries = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
+    return createCellFormat(locale, currency, {
+      yes: t('reports.yes'),
+      no: t('reports.no'),
+      week: (year, week) => t('reports.week', { year, week }),
+      quarter: (year, quarter) => t('reports.quarter', { year, quarter }),
+      code: (key, value) => {
+        if (key === 'channel' && i18n.exists(`overview.channels.${value}`)) {
+          return t(`overview.channels.${value}` as 'overview.channels.web');
+        }
+        if (key === 'productKind' && i18n.exists(`reports.productKinds.${value}`)) {
+          return t(`reports.productKinds.${value}` as 'reports.productKinds.tour');
+        }
+        if (key === 'country' && /^[A-Z]{2}$/.test(value)) return countries.of(value);
+        if (key === 'online' && (value === 'true' || value === 'false')) {
+          return t(`reports.online.${value}`);
+        }
+        return undefined;
+      },
+    });
+  }, [locale, currency, t, i18n]);
 }

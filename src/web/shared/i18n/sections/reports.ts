@@ -132,7 +132,7 @@ const en = {
   no: 'No',
   week: 'Week {{week}}, {{year}}',
   quarter: 'Q{{quarter}} {{year}}',
-  dashboardLink: 'Report',
+  dashboardLink: 'Report: {{name}}',
 } as const;
 
 type Strings = DeepStrings<typeof en>;
@@ -268,7 +268,7 @@ export const reports: { en: typeof en; cs: Strings; pl: Strings; tr: Strings; zh
     no: 'Ne',
     week: '{{week}}. týden {{year}}',
     quarter: '{{quarter}}. čtvrtletí {{year}}',
-    dashboardLink: 'Sestava',
+    dashboardLink: 'Sestava: {{name}}',
   },
   pl: {
     title: 'Raporty',
@@ -399,7 +399,7 @@ export const reports: { en: typeof en; cs: Strings; pl: Strings; tr: Strings; zh
     no: 'Nie',
     week: 'Tydzień {{week}}, {{year}}',
     quarter: '{{quarter}}. kw. {{year}}',
-    dashboardLink: 'Raport',
+    dashboardLink: 'Raport: {{name}}',
   },
   tr: {
     title: 'Raporlar',
@@ -531,7 +531,7 @@ export const reports: { en: typeof en; cs: Strings; pl: Strings; tr: Strings; zh
     no: 'Hayır',
     week: '{{year}}, {{week}}. hafta',
     quarter: '{{year}}, {{quarter}}. çeyrek',
-    dashboardLink: 'Rapor',
+    dashboardLink: 'Rapor: {{name}}',
   },
   zh: {
     title: '报表',
@@ -657,6 +657,6 @@ export const reports: { en: typeof en; cs: Strings; pl: Strings; tr: Strings; zh
     no: '否',
     week: '{{year}}年第{{week}}周',
     quarter: '{{year}}年第{{quarter}}季度',
-    dashboardLink: '报表',
+    dashboardLink: '报表：{{name}}',
   },
 };
