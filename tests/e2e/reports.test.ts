@@ -82,15 +82,17 @@ describe('reports in Chromium', () => {
     await page.getByRole('link', { name: 'Reports' }).click();
     await page.waitForURL(`${server.url}/reports`);
     const links = page.getByTestId('reports-index').locator('a');
-    expect(await links.evaluateAll((all) => all.map((a) => a.getAttribute('href')))).toEqual([
-      '/reports/sales',
-      '/reports/profitability',
-      '/reports/occupancy',
-      '/reports/booking-curve',
-      '/reports/supplier-costs',
-      '/reports/receivables',
-      '/reports/payables',
-    ]);
+    await expect
+      .poll(() => links.evaluateAll((all) => all.map((a) => a.getAttribute('href'))))
+      .toEqual([
+        '/reports/sales',
+        '/reports/profitability',
+        '/reports/occupancy',
+        '/reports/booking-curve',
+        '/reports/supplier-costs',
+        '/reports/receivables',
+        '/reports/payables',
+      ]);
     await page.getByTestId('report-link-sales').click();
     await page.waitForURL(`${server.url}/reports/sales`);
   });
@@ -151,6 +153,7 @@ describe('reports in Chromium', () => {
       (request) =>
         request.url().includes('/api/v1/reports/sales?') &&
         new URL(request.url()).searchParams.get('period') === 'day',
+      { timeout: 30_000 },
     );
     await page.getByTestId('filter-period').click();
     await page.getByRole('option', { name: 'Day', exact: true }).click();
@@ -229,12 +232,14 @@ describe('reports in Chromium', () => {
 
       await agent.goto(`${server.url}/reports`);
       const links = agent.getByTestId('reports-index').locator('a');
-      expect(await links.evaluateAll((all) => all.map((a) => a.getAttribute('href')))).toEqual([
-        '/reports/sales',
-        '/reports/occupancy',
-        '/reports/booking-curve',
-        '/reports/receivables',
-      ]);
+      await expect
+        .poll(() => links.evaluateAll((all) => all.map((a) => a.getAttribute('href'))))
+        .toEqual([
+          '/reports/sales',
+          '/reports/occupancy',
+          '/reports/booking-curve',
+          '/reports/receivables',
+        ]);
 
       await agent.getByTestId('report-link-sales').click();
       await expect.poll(() => agent.getByTestId('report-row').count()).toBeGreaterThan(0);
