@@ -94,11 +94,15 @@ export function ReportTable({ response, format, label }: ReportTableProps) {
 }
 
 function cellStyle(column: ReportColumn) {
-  return isNumericColumn(column)
-    ? {
-        ta: 'right' as const,
-        style: { whiteSpace: 'nowrap' as const, fontVariantNumeric: 'tabular-nums' },
-      }
+  if (isNumericColumn(column)) {
+    return {
+      ta: 'right' as const,
+      style: { whiteSpace: 'nowrap' as const, fontVariantNumeric: 'tabular-nums' },
+    };
+  }
+  // A date or a period ("14 Mar 2026", "Week 11, 2026") reads as one piece, never on two lines.
+  return column.type === 'date' || column.key === 'period'
+    ? { style: { whiteSpace: 'nowrap' as const } }
     : {};
 }
 

@@ -195,6 +195,7 @@ function salesChart(
     ...(rest.length > 0 ? [{ name: context.words.other, data: data(rest) }] : []),
   ].map((s) => ({
     type: 'bar' as const,
+    barMaxWidth: 48,
     name: s.name,
     stack: 'total',
     data: s.data,
@@ -249,6 +250,7 @@ function rowBars(
       xAxis: valueAxis(axis, context, { splitNumber: 3 }),
       series: shown.map((c) => ({
         type: 'bar' as const,
+        barMaxWidth: 48,
         name: c.label,
         ...(options.stack ? { stack: 'total' } : {}),
         data: rows.map((row) => round(plotted(c, row[c.key], context.format))),
@@ -302,6 +304,7 @@ function occupancyChart(
         series: [
           ...parts.map((c) => ({
             type: 'bar' as const,
+            barMaxWidth: 48,
             name: c.label,
             stack: 'seats',
             data: rows.map((row) => moneyOf(row, c.key)),
@@ -309,6 +312,7 @@ function occupancyChart(
           })),
           {
             type: 'bar' as const,
+            barMaxWidth: 48,
             name: freeColumn?.label ?? context.words.free,
             stack: 'seats',
             data: rows.map(free),
@@ -332,6 +336,7 @@ function occupancyChart(
       series: [
         {
           type: 'bar',
+          barMaxWidth: 48,
           name: load.label,
           data: rows.map((row) => round(moneyOf(row, load.key), 4)),
           tooltip: { valueFormatter: tooltipText(axis, context) },
