@@ -30,6 +30,7 @@ import { portalRoutes } from './modules/portal/routes.ts';
 import { quoteRoutes } from './modules/pricing/quote-routes.ts';
 import { pricingRoutes } from './modules/pricing/routes.ts';
 import { reportRoutes } from './modules/reporting/routes.ts';
+import { supplierInvoiceRoutes } from './modules/supplier-invoices/routes.ts';
 
 export interface AppOptions {
   config: Config;
@@ -154,6 +155,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(paymentRoutes, { database });
   await app.register(portalRoutes, { database, config });
   await app.register(reportRoutes, { database });
+  await app.register(supplierInvoiceRoutes, { database });
   await registerWebAssets(app, options.webDir);
   return app;
 }

@@ -48,6 +48,10 @@ export interface AgenciesTable {
   createdAt: CreatedAt;
   /** How bookings are paid (B7): see payments/plan.ts. */
   paymentTerms: ColumnType<PaymentTerms, unknown, unknown>;
+  /** A supplier invoice's variance within the larger of these is not flagged (A2). */
+  supplierTolerancePercent: ColumnType<string, string | undefined, string>;
+  /** Minor units of the base currency. */
+  supplierToleranceAmount: ColumnType<number, number | undefined, number>;
 }
 
 export interface UsersTable {
@@ -969,6 +973,51 @@ export interface SalesLedgerTable {
   bookingDate: string;
 }
 
+/** What a supplier billed the agency (A2); `amount` includes `vat`. */
+export interface SupplierInvoicesTable {
+  agencyId: string;
+  id: string;
+  supplierId: string;
+  number: string;
+  invoiceDate: string;
+  dueDate: string;
+  currency: string;
+  amount: number;
+  vat: number;
+  /** The agency's base currency when recorded, and units of it per unit of `currency`. */
+  baseCurrency: string;
+  /** numeric: read back as a string. */
+  rate: ColumnType<string, string, string>;
+  /** The date of the exchange rate used; null when the rate was given. */
+  rateDate: string | null;
+  /** `given`, `identity`, or the source of the agency's rate (`ECB`, `manual`). */
+  rateSource: string;
+  note: string | null;
+  paidOn: string | null;
+  createdBy: string | null;
+  createdByName: string;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+/** A part of a supplier invoice matched to one booking line, departure or allotment. */
+export interface SupplierInvoiceMatchesTable {
+  agencyId: string;
+  id: string;
+  invoiceId: string;
+  bookingLineId: string | null;
+  tourDepartureId: string | null;
+  transportDepartureId: string | null;
+  /** An allotment contract: an inventory pool. */
+  poolId: string | null;
+  /** Minor units of the invoice's currency. */
+  amount: number;
+  /** What the matched lines cost when matched, in the base currency (kept for the record). */
+  expectedCost: number | null;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+}
+
 export interface DB {
   agencies: AgenciesTable;
   users: UsersTable;
@@ -1020,6 +1069,8 @@ export interface DB {
   invoices: InvoicesTable;
   invoiceLines: InvoiceLinesTable;
   documentTemplates: DocumentTemplatesTable;
+  supplierInvoices: SupplierInvoicesTable;
+  supplierInvoiceMatches: SupplierInvoiceMatchesTable;
 }
 
 export type Agency = Selectable<AgenciesTable>;

@@ -251,6 +251,7 @@ describeEachDatabase('demo catalog', (database) => {
       catalog: null,
       customers: null,
       bookings: null,
+      supplierInvoices: null,
     });
     const { items } = await get('/api/v1/accommodations?limit=100');
     expect(items).toHaveLength(summary().counts.accommodations);
