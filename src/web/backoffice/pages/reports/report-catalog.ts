@@ -107,7 +107,7 @@ export const reportSpecs: readonly ReportSpec[] = [
     chart: 'expectedActual',
   },
   { name: 'receivables', cost: false, params: ['asOf'], chart: 'aging' },
-  { name: 'payables', cost: true, params: ['asOf'], chart: 'aging' },
+  { name: 'payables', cost: true, params: ['asOf', 'supplierId', 'by'], chart: 'aging' },
 ];
 
 /**

@@ -32,6 +32,7 @@ export const profitabilityDimensions = [
   'supplier',
 ] as const;
 export const supplierCostDimensions = ['supplier', 'tour', 'departure', 'line'] as const;
+export const payablesDimensions = ['supplier', 'invoice'] as const;
 export const productKinds = ['tour', 'transport', 'attraction', 'extra_service'] as const;
 export const occupancyKinds = ['departures', 'hotels', 'pools'] as const;
 export const measures = ['revenue', 'bookings', 'pax'] as const;
@@ -58,6 +59,7 @@ const isUuid = (value: string) => uuidPattern.test(value);
 export function byChoices(name: ReportName): readonly string[] {
   if (name === 'profitability') return profitabilityDimensions;
   if (name === 'supplier-costs') return supplierCostDimensions;
+  if (name === 'payables') return payablesDimensions;
   return salesDimensions;
 }
 
@@ -138,8 +140,9 @@ export function defaultValues(name: ReportName, today: string): ReportValues {
     case 'supplier-costs':
       return { ...thisYear, by: 'supplier' };
     case 'receivables':
-    case 'payables':
       return { asOf: today };
+    case 'payables':
+      return { asOf: today, by: 'supplier' };
     default:
       return name satisfies never;
   }

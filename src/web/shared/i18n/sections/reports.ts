@@ -83,6 +83,7 @@ const en = {
     departure: 'Departure',
     supplier: 'Supplier',
     line: 'Booking line',
+    invoice: 'Supplier invoice',
   },
   productKinds: {
     tour: 'Tour',
@@ -219,6 +220,7 @@ export const reports: { en: typeof en; cs: Strings; pl: Strings; tr: Strings; zh
       departure: 'Termín',
       supplier: 'Dodavatel',
       line: 'Položka rezervace',
+      invoice: 'Faktura dodavatele',
     },
     productKinds: {
       tour: 'Zájezd',
@@ -349,6 +351,7 @@ export const reports: { en: typeof en; cs: Strings; pl: Strings; tr: Strings; zh
       departure: 'Termin',
       supplier: 'Dostawca',
       line: 'Pozycja rezerwacji',
+      invoice: 'Faktura dostawcy',
     },
     productKinds: {
       tour: 'Wycieczka',
@@ -481,6 +484,7 @@ export const reports: { en: typeof en; cs: Strings; pl: Strings; tr: Strings; zh
       departure: 'Kalkış',
       supplier: 'Tedarikçi',
       line: 'Rezervasyon kalemi',
+      invoice: 'Tedarikçi faturası',
     },
     productKinds: {
       tour: 'Tur',
@@ -608,6 +612,7 @@ export const reports: { en: typeof en; cs: Strings; pl: Strings; tr: Strings; zh
       departure: '团期',
       supplier: '供应商',
       line: '预订明细',
+      invoice: '供应商发票',
     },
     productKinds: {
       tour: '旅游团',
