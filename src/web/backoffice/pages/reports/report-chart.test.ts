@@ -8,6 +8,7 @@ import {
   type ChartPlan,
   maxBars,
   maxSeries,
+  periodKeys,
   reportChart,
 } from './report-chart.ts';
 import { createCellFormat, type ReportColumn, type ReportResponse } from './report-format.ts';
@@ -104,6 +105,34 @@ describe('report charts', () => {
       [4, 5],
       [2, 0],
     ]);
+  });
+
+  it('gives every day or month of the period its place, sold or not', () => {
+    // 30 Jan to 2 Feb 2026: 30, 31 Jan, 1, 2 Feb; a leap day only in a leap year.
+    expect(periodKeys('day', '2026-01-30', '2026-02-02')).toEqual([
+      '2026-01-30',
+      '2026-01-31',
+      '2026-02-01',
+      '2026-02-02',
+    ]);
+    expect(periodKeys('day', '2028-02-28', '2028-03-01')).toHaveLength(3);
+    expect(periodKeys('month', '2026-11-15', '2027-02-01')).toEqual([
+      '2026-11',
+      '2026-12',
+      '2027-01',
+      '2027-02',
+    ]);
+    // Weeks are left to the API's rows; ten years of days would be too many bars.
+    expect(periodKeys('week', '2026-01-01', '2026-12-31')).toEqual([]);
+    expect(periodKeys('day', '2020-01-01', '2029-12-31')).toEqual([]);
+    const plan = draw(
+      spec('sales'),
+      salesResponse([{ period: '2026-03', channel: 'web', revenue: 100 }]),
+      { by: 'channel', period: 'month', from: '2026-01-01', to: '2026-04-30' },
+      context,
+    );
+    expect(categoriesOf(plan.option)).toEqual(['Jan 2026', 'Feb 2026', 'Mar 2026', 'Apr 2026']);
+    expect(seriesOf(plan.option)[0]?.data).toEqual([0, 0, 1, 0]);
   });
 
   it('names a destination by its place, then its country', () => {

@@ -168,7 +168,10 @@ function salesChart(
     }
   }
 
-  const categories: string[] = [];
+  // Every day (or month) of the period has its place, sold or not: a quiet week shows as one.
+  const categories: string[] = byPeriod
+    ? periodKeys(values.period, values.from, values.to).map((key) => context.format.period(key))
+    : [];
   const sums = new Map<string, Map<string, number>>();
   const seriesTotals = new Map<string, number>();
   for (const row of response.rows) {
@@ -455,6 +458,36 @@ export function reportChart(
     default:
       return spec.chart satisfies never;
   }
+}
+
+/** The longest run of periods drawn in full (a year of days). */
+const maxPeriods = 370;
+
+/**
+ * The days or months from `from` to `to` (YYYY-MM-DD), as the API names them ("2026-03-14",
+ * "2026-03"); empty for other periods, or when there would be too many to draw.
+ */
+export function periodKeys(
+  period: string | undefined,
+  from: string | undefined,
+  to: string | undefined,
+): string[] {
+  if (!from || !to || from > to) return [];
+  const keys: string[] = [];
+  if (period === 'day') {
+    const day = new Date(`${from}T00:00:00Z`);
+    while (day.toISOString().slice(0, 10) <= to && keys.length <= maxPeriods) {
+      keys.push(day.toISOString().slice(0, 10));
+      day.setUTCDate(day.getUTCDate() + 1);
+    }
+  } else if (period === 'month') {
+    const month = new Date(`${from.slice(0, 7)}-01T00:00:00Z`);
+    while (month.toISOString().slice(0, 7) <= to.slice(0, 7) && keys.length <= maxPeriods) {
+      keys.push(month.toISOString().slice(0, 7));
+      month.setUTCMonth(month.getUTCMonth() + 1);
+    }
+  }
+  return keys.length > maxPeriods ? [] : keys;
 }
 
 /** Sums of amounts in major units lose a cent to floating point; the chart shows cents at most. */
