@@ -53,6 +53,10 @@ const keepOwnBookings = [
   'POST /api/v1/bookings/{id}/changes/preview',
   'POST /api/v1/bookings/{id}/transitions',
   'PUT /api/v1/bookings/{id}/travellers',
+  // Seats: read with the leg's map (no other names); chosen where the transport lets
+  // customers choose (src/server/modules/seating/seats.test.ts).
+  'GET /api/v1/bookings/{id}/seats',
+  'POST /api/v1/bookings/{id}/seats',
   'POST /api/v1/bookings/{id}/payments/checkout',
   'POST /api/v1/payments/{id}/confirm',
 ];
@@ -94,8 +98,15 @@ const portalAccount = [
   'PUT /api/v1/portal/{agency}/bookings/{id}/travellers',
 ];
 
+/** The sales report of a partner's own offers' bookings (no cost columns). */
+const ownSales = [
+  'GET /api/v1/reports/sales',
+  'GET /api/v1/reports/sales.csv',
+  'GET /api/v1/reports/sales.xlsx',
+];
+
 export const outsideAccess: Record<OutsideRole, readonly string[]> = {
-  partner: [...ownAccount, ...readOwnBookings, ...keepOwnBookings, ...productsForSale],
+  partner: [...ownAccount, ...readOwnBookings, ...keepOwnBookings, ...productsForSale, ...ownSales],
   approver: [
     ...ownAccount,
     ...readOwnBookings,
@@ -277,6 +288,32 @@ describeEachDatabase('outside roles', (database) => {
       });
       expect(theirs.statusCode, role).toBe(404);
     }
+  });
+
+  it("reports to a partner the sales of its own offers' bookings only, without cost", async () => {
+    // Four bookings of 1 000,00 made today; one of them under the partner's offer.
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/reports/sales?period=none&by=customer',
+      headers: { cookie: cookies.partner },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const report = response.json();
+    expect(report.rows).toEqual([
+      expect.objectContaining({ customerId: otherCustomerId, bookings: 1, revenue: 1000_00 }),
+    ]);
+    expect(report.totals).toMatchObject({ bookings: 1, revenue: 1000_00 });
+    for (const key of ['cost', 'margin', 'marginPct']) {
+      expect(report.totals).not.toHaveProperty(key);
+      expect(report.columns.map((c: { key: string }) => c.key)).not.toContain(key);
+    }
+    // Staff read all four.
+    const staff = await app.inject({
+      method: 'GET',
+      url: '/api/v1/reports/sales?period=none',
+      headers: { cookie: (await signIn(app, agency.adminEmail)).cookie },
+    });
+    expect(staff.json().totals).toMatchObject({ bookings: 4, revenue: 4000_00 });
   });
 
   it("exports to an approver only its companies' bookings, without cost columns", async () => {

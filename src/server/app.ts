@@ -17,6 +17,7 @@ import { registerWebAssets } from './http/web-assets.ts';
 import { bookingChangeRoutes } from './modules/bookings/change-routes.ts';
 import { bookingListRoutes } from './modules/bookings/list-routes.ts';
 import { bookingRoutes } from './modules/bookings/routes.ts';
+import { bookingSeatRoutes } from './modules/bookings/seat-routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { customerRoutes } from './modules/customers/routes.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
@@ -30,6 +31,8 @@ import { portalRoutes } from './modules/portal/routes.ts';
 import { quoteRoutes } from './modules/pricing/quote-routes.ts';
 import { pricingRoutes } from './modules/pricing/routes.ts';
 import { reportRoutes } from './modules/reporting/routes.ts';
+import { seatingRoutes } from './modules/seating/routes.ts';
+import { supplierInvoiceRoutes } from './modules/supplier-invoices/routes.ts';
 
 export interface AppOptions {
   config: Config;
@@ -148,12 +151,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(bookingRoutes, { database });
   await app.register(bookingChangeRoutes, { database });
   await app.register(bookingListRoutes, { database });
+  await app.register(bookingSeatRoutes, { database });
+  await app.register(seatingRoutes, { database });
   await app.register(offerRoutes, { database });
   await app.register(invoicingRoutes, { database });
   await app.register(documentRoutes, { database, config });
   await app.register(paymentRoutes, { database });
   await app.register(portalRoutes, { database, config });
   await app.register(reportRoutes, { database });
+  await app.register(supplierInvoiceRoutes, { database });
   await registerWebAssets(app, options.webDir);
   return app;
 }

@@ -1,5 +1,9 @@
-// The `caravel` command line: serve, migrate, seed-demo, create-user, capacity import.
+// The `caravel` command line: serve, migrate, seed-demo, create-user, capacity import,
+// rates import, report.
+import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Kysely } from 'kysely';
@@ -9,7 +13,9 @@ import { openDatabase } from './db/connect.ts';
 import { migrateToLatest, withMigrationLock } from './db/migrate.ts';
 import type { DB } from './db/schema.ts';
 import { demoPassword, seedDemoAgency } from './demo/seed.ts';
+import { Invalid } from './errors.ts';
 import { webAssetsBuilt } from './http/web-assets.ts';
+import { type DocumentLocale, documentLocales } from './modules/documents/pdf.ts';
 import { adminSeed } from './modules/identity/bootstrap.ts';
 import * as identityRepo from './modules/identity/repo.ts';
 import { roles } from './modules/identity/roles.ts';
@@ -24,6 +30,8 @@ import {
   planCapacityImport,
 } from './modules/inventory/capacity-import.ts';
 import { importEcbRates } from './modules/pricing/rates.ts';
+import { findReport, type ReportFormat, reportOutput } from './modules/reporting/report-cli.ts';
+import { reports } from './modules/reporting/reports/index.ts';
 import { firstStartBanner, startServer } from './runtime.ts';
 
 function port(value: string): number {
@@ -317,6 +325,144 @@ rates
         `imported ${counted(result.rates, 'rate')} of ${counted(result.days, 'day')} (${span}) into ${agency.name}`,
       );
     } finally {
+      await database.close();
+    }
+  });
+
+/** The report parameters the command passes on, by option (camelCase) name. */
+const reportParameters = [
+  'from',
+  'to',
+  'dateBasis',
+  'period',
+  'by',
+  'asOf',
+  'productId',
+  'productKind',
+  'country',
+  'channel',
+  'online',
+  'soldBy',
+  'customerId',
+  'currency',
+] as const;
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+const reportHelp = `
+Reports (the same as GET /api/v1/reports/NAME; parameters as there, see /api/docs):
+${reports.map((r) => `  ${r.name.padEnd(14)}${r.summary}`).join('\n')}
+
+The file has the report's rows and a totals row; amounts in the agency's base currency, cost
+and margin included. Without -o the report goes to standard output (CSV unless --format
+says otherwise; an XLSX workbook only into a file or a pipe). A long report written to a file
+shows a progress bar on standard error.
+
+For example:
+  caravel report sales --from 2026-01-01 --to 2026-12-31 --by channel -o sales-2026.xlsx
+  caravel report profitability --by supplier --format json
+  caravel report receivables --as-of 2026-06-30 -o receivables.csv
+`;
+
+program
+  .command('report')
+  .description('write a report (sales, profitability, receivables, …) as CSV, XLSX or JSON')
+  .argument('<name>', 'the report: sales, profitability, receivables, …')
+  .option('--from <date>', 'first day, YYYY-MM-DD (default: 1 January)')
+  .option('--to <date>', 'last day, YYYY-MM-DD (default: 31 December)')
+  .option('--date-basis <basis>', 'booking (when sold, default) or departure')
+  .option('--period <period>', 'sales: day, week, month (default), quarter, year or none')
+  .option(
+    '--by <dimensions>',
+    'sales: comma list (product, channel, customer, …); profitability: one',
+  )
+  .option('--as-of <date>', 'receivables: the day owed amounts are aged on (default: today)')
+  .option('--product-id <uuid>', 'one product only')
+  .option('--product-kind <kind>', 'tour, transport or attraction')
+  .option('--country <CC>', 'destination country, ISO 2')
+  .option('--channel <channel>', 'one sales channel only')
+  .option('--online <yes>', 'true: online channels only; false: none of them')
+  .option('--sold-by <uuid>', 'one staff user only')
+  .option('--customer-id <uuid>', 'one customer only')
+  .option('--currency <code>', 'bookings in this currency only')
+  .addOption(
+    new Option('--format <format>', 'the file format (default: from -o, else csv)').choices([
+      'csv',
+      'xlsx',
+      'json',
+    ]),
+  )
+  .option('-o, --output <file>', 'write to this file instead of standard output')
+  .addOption(
+    new Option('--lang <language>', 'column labels’ language')
+      .choices([...documentLocales])
+      .default('en'),
+  )
+  .option('-a, --agency <slug>', 'agency code (default: the only agency)')
+  .addHelpText('after', reportHelp)
+  .action(async (name: string, options: Record<string, string | undefined>) => {
+    const report = findReport(name);
+    const given: Record<string, string> = {};
+    for (const key of reportParameters) {
+      const value = options[key];
+      if (value === undefined) continue;
+      if (!(key in report.query.properties)) {
+        throw new Error(`the ${name} report takes no --${kebab(key)}`);
+      }
+      given[key] = value;
+    }
+    const output = options.output;
+    const extension = output?.split('.').pop()?.toLowerCase();
+    const format = (options.format ??
+      (extension === 'xlsx' || extension === 'json' ? extension : 'csv')) as ReportFormat;
+    if (format === 'xlsx' && !output && process.stdout.isTTY) {
+      throw new Error('an XLSX workbook goes into a file (-o FILE) or a pipe, not the terminal');
+    }
+    const database = await openDatabase(loadConfig().database);
+    let bar: cliProgress.SingleBar | null = null;
+    try {
+      await migrateToLatest(database.db);
+      const agency = await chooseAgency(database.db, options.agency);
+      const ctx: Ctx = {
+        db: database.db,
+        agencyId: agency.id,
+        actor: { ...systemActor, name: 'cli report' },
+      };
+      const language = (options.lang ?? 'en') as DocumentLocale;
+      const result = await reportOutput(ctx, name, given, format, language, (done) =>
+        bar?.update(done),
+      ).catch((error: unknown) => {
+        if (error instanceof Invalid && error.errors.length > 0) {
+          throw new Error(
+            error.errors
+              .map((e) => `${e.path === '/' ? '' : `--${kebab(e.path.slice(1))} `}${e.message}`)
+              .join('; '),
+          );
+        }
+        throw error;
+      });
+      // A long report into a file: a progress bar on stderr, as the capacity import has.
+      if (output && process.stderr.isTTY && (result.rowCount ?? 0) >= 2000) {
+        bar = new cliProgress.SingleBar(
+          {
+            stream: process.stderr,
+            format: `${name} [{bar}] {value}/{total} rows`,
+            clearOnComplete: true,
+            hideCursor: true,
+          },
+          cliProgress.Presets.shades_classic,
+        );
+        bar.start(result.rowCount ?? 0, 0);
+      }
+      const source =
+        typeof result.stream === 'string' ? Readable.from([result.stream]) : result.stream;
+      await pipeline(source, output ? createWriteStream(output) : process.stdout, {
+        end: Boolean(output),
+      });
+      bar?.stop();
+      if (output) console.error(`wrote ${counted(result.rowCount ?? 0, 'row')} to ${output}`);
+    } finally {
+      bar?.stop();
       await database.close();
     }
   });

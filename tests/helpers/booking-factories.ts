@@ -3,6 +3,7 @@
 // for tests that need many bookings in states the API would take many steps to reach.
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
+import { type Ctx, systemActor } from '../../src/server/context.ts';
 import type { Database } from '../../src/server/db/connect.ts';
 import { newId } from '../../src/server/db/ids.ts';
 import { json } from '../../src/server/db/json.ts';
@@ -11,6 +12,10 @@ import { refreshBookingSearch } from '../../src/server/modules/bookings/search-f
 import type { CreateAccommodationInput } from '../../src/server/modules/catalog/accommodations-service.ts';
 import { setCapacity } from '../../src/server/modules/inventory/service.ts';
 import { createPriceList } from '../../src/server/modules/pricing/price-lists-service.ts';
+import {
+  ledgerBookingCancelled,
+  ledgerBookingCreated,
+} from '../../src/server/modules/reporting/ledger.ts';
 import { makeAccommodation, makeSeason, makeTour } from './catalog-factories.ts';
 import type { TestAgency } from './factories.ts';
 
@@ -115,6 +120,7 @@ export interface BookingFixture {
   number: string;
   customerId: string;
   productId: string;
+  productName?: string;
   status?: string;
   channel?: string;
   startDate?: string;
@@ -131,7 +137,12 @@ export interface BookingFixture {
   createdBy?: string | null;
   /** An instant with up to microseconds: '2029-03-01T10:00:00.123456Z'. */
   createdAt?: string;
+  /** A cancelled booking's instant of cancellation (default: its creation) and fee. */
+  cancelledAt?: string;
+  cancellationFee?: number;
   travellers?: Array<{ firstName: string; lastName: string; email?: string | null }>;
+  /** Its lines (default: none, so its total is one `override` row of the ledger, no cost). */
+  lines?: Array<{ amount: number; cost?: number | null; label?: string }>;
 }
 
 /** The quote and booking rows of `fixture`, as the booking service writes them. */
@@ -171,7 +182,7 @@ function rowsOf(agency: TestAgency, fixture: BookingFixture) {
     customerId: fixture.customerId,
     productKind: 'tour',
     productId: fixture.productId,
-    productName: 'Crete for a week',
+    productName: fixture.productName ?? 'Crete for a week',
     startDate,
     endDate,
     party: json(party),
@@ -191,7 +202,33 @@ function rowsOf(agency: TestAgency, fixture: BookingFixture) {
     createdBy: fixture.createdBy ?? null,
     createdAt: fixture.createdAt ?? new Date(),
     updatedAt: new Date(),
+    ...(fixture.status === 'cancelled'
+      ? {
+          cancelledAt: fixture.cancelledAt ?? fixture.createdAt ?? new Date(),
+          cancellationFee: fixture.cancellationFee ?? 0,
+          cancellationReason: 'inserted cancelled',
+        }
+      : {}),
   };
+  const lines = (fixture.lines ?? []).map((line, position) => ({
+    id: newId(),
+    agencyId: agency.agencyId,
+    bookingId: id,
+    position,
+    kind: 'room',
+    label: line.label ?? `Line ${position + 1}`,
+    productKind: 'tour',
+    productId: fixture.productId,
+    travellers: json([]),
+    fromDate: startDate,
+    toDate: endDate,
+    unitPrice: line.amount,
+    quantity: 1,
+    amount: line.amount,
+    cost: line.cost ?? null,
+    supplierStatus: 'confirmed' as const,
+    detail: json({}),
+  }));
   const travellers = (fixture.travellers ?? []).map((t, position) => ({
     id: newId(),
     agencyId: agency.agencyId,
@@ -203,18 +240,48 @@ function rowsOf(agency: TestAgency, fixture: BookingFixture) {
     email: t.email ?? null,
     isChild: false,
   }));
-  return { id, quote, booking, travellers };
+  return { id, quote, booking, travellers, lines };
 }
 
 /**
- * Writes bookings straight into the tables, in bulk, then folds their search fields as the
- * booking service does. Returns their ids, in the order given.
+ * The booking's sales ledger rows, as the booking service writes them (ledger.ts): made at
+ * its creation by whoever `createdBy` names, and for a cancelled one taken back with its fee.
+ */
+async function writeLedger(database: Database, agency: TestAgency, row: ReturnType<typeof rowsOf>) {
+  const { booking } = row;
+  const creator = booking.createdBy
+    ? await database.db
+        .selectFrom('users')
+        .select(['id', 'name', 'role'])
+        .where('agencyId', '=', agency.agencyId)
+        .where('id', '=', booking.createdBy)
+        .executeTakeFirst()
+    : undefined;
+  const ctx: Ctx = {
+    ...agency.ctx,
+    db: database.db,
+    actor: creator
+      ? { type: 'user', id: creator.id, userId: creator.id, name: creator.name, role: creator.role }
+      : systemActor,
+  };
+  await ledgerBookingCreated(ctx, booking.id, new Date(booking.createdAt));
+  if (booking.status === 'cancelled' && booking.cancelledAt) {
+    const fee = booking.cancellationFee ?? 0;
+    await ledgerBookingCancelled(ctx, booking.id, fee, new Date(booking.cancelledAt));
+  }
+}
+
+/**
+ * Writes bookings straight into the tables, in bulk, then folds their search fields and
+ * writes their sales ledger rows as the booking service does (`ledger: false` skips the
+ * ledger, for tests of thousands of bookings that read no report). Returns their ids, in the
+ * order given.
  */
 export async function insertBookings(
   database: Database,
   agency: TestAgency,
   fixtures: BookingFixture[],
-  options: { refreshSearch?: boolean } = {},
+  options: { refreshSearch?: boolean; ledger?: boolean } = {},
 ): Promise<string[]> {
   const all = fixtures.map((fixture) => rowsOf(agency, fixture));
   for (let start = 0; start < all.length; start += 500) {
@@ -231,9 +298,14 @@ export async function insertBookings(
     if (travellers.length > 0) {
       await database.db.insertInto('bookingTravellers').values(travellers).execute();
     }
+    const lines = chunk.flatMap((r) => r.lines);
+    if (lines.length > 0) await database.db.insertInto('bookingLines').values(lines).execute();
   }
   if (options.refreshSearch ?? true) {
     for (const { id } of all) await refreshBookingSearch(agency.ctx, id);
+  }
+  if (options.ledger ?? true) {
+    for (const row of all) await writeLedger(database, agency, row);
   }
   return all.map((r) => r.id);
 }

@@ -48,6 +48,10 @@ export interface AgenciesTable {
   createdAt: CreatedAt;
   /** How bookings are paid (B7): see payments/plan.ts. */
   paymentTerms: ColumnType<PaymentTerms, unknown, unknown>;
+  /** A supplier invoice's variance within the larger of these is not flagged (A2). */
+  supplierTolerancePercent: ColumnType<string, string | undefined, string>;
+  /** Minor units of the base currency. */
+  supplierToleranceAmount: ColumnType<number, number | undefined, number>;
 }
 
 export interface UsersTable {
@@ -245,6 +249,35 @@ export interface TransportDeparturesTable {
   status: DepartureStatus;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
+}
+
+/** A transport's seat layout (the document is `SeatLayout` of modules/seating/layout.ts). */
+export interface TransportLayoutsTable {
+  agencyId: string;
+  transportId: string;
+  document: Json<unknown>;
+  version: number;
+  updatedAt: Timestamp;
+}
+
+export type SeatBlockReason = 'driver' | 'guide' | 'crew' | 'other';
+
+/** One seat of one departure, materialised from its transport's layout, and who sits there. */
+export interface DepartureSeatsTable {
+  agencyId: string;
+  departureId: string;
+  seatId: string;
+  label: string;
+  classCode: string;
+  deck: number;
+  seatRow: number;
+  seatColumn: number;
+  properties: Json<string[]>;
+  blocked: SeatBlockReason | null;
+  held: string | null;
+  bookingId: string | null;
+  traveller: number | null;
+  assignedAt: Timestamp | null;
 }
 
 export type TourMode = 'fixed_departures' | 'by_days';
@@ -969,6 +1002,51 @@ export interface SalesLedgerTable {
   bookingDate: string;
 }
 
+/** What a supplier billed the agency (A2); `amount` includes `vat`. */
+export interface SupplierInvoicesTable {
+  agencyId: string;
+  id: string;
+  supplierId: string;
+  number: string;
+  invoiceDate: string;
+  dueDate: string;
+  currency: string;
+  amount: number;
+  vat: number;
+  /** The agency's base currency when recorded, and units of it per unit of `currency`. */
+  baseCurrency: string;
+  /** numeric: read back as a string. */
+  rate: ColumnType<string, string, string>;
+  /** The date of the exchange rate used; null when the rate was given. */
+  rateDate: string | null;
+  /** `given`, `identity`, or the source of the agency's rate (`ECB`, `manual`). */
+  rateSource: string;
+  note: string | null;
+  paidOn: string | null;
+  createdBy: string | null;
+  createdByName: string;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+/** A part of a supplier invoice matched to one booking line, departure or allotment. */
+export interface SupplierInvoiceMatchesTable {
+  agencyId: string;
+  id: string;
+  invoiceId: string;
+  bookingLineId: string | null;
+  tourDepartureId: string | null;
+  transportDepartureId: string | null;
+  /** An allotment contract: an inventory pool. */
+  poolId: string | null;
+  /** Minor units of the invoice's currency. */
+  amount: number;
+  /** What the matched lines cost when matched, in the base currency (kept for the record). */
+  expectedCost: number | null;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+}
+
 export interface DB {
   agencies: AgenciesTable;
   users: UsersTable;
@@ -984,6 +1062,8 @@ export interface DB {
   roomTypes: RoomTypesTable;
   transports: TransportsTable;
   transportDepartures: TransportDeparturesTable;
+  transportLayouts: TransportLayoutsTable;
+  departureSeats: DepartureSeatsTable;
   tours: ToursTable;
   tourDepartures: TourDeparturesTable;
   tourSeasons: TourSeasonsTable;
@@ -1020,6 +1100,8 @@ export interface DB {
   invoices: InvoicesTable;
   invoiceLines: InvoiceLinesTable;
   documentTemplates: DocumentTemplatesTable;
+  supplierInvoices: SupplierInvoicesTable;
+  supplierInvoiceMatches: SupplierInvoiceMatchesTable;
 }
 
 export type Agency = Selectable<AgenciesTable>;

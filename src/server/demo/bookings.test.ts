@@ -57,6 +57,33 @@ describeEachDatabase('demo bookings', (database) => {
     }
   });
 
+  it('seats every live booking on every leg with a seat map, parties together', async () => {
+    let legs = 0;
+    for (const booking of bookings.filter((b) => b.status !== 'cancelled')) {
+      const { legs: seated } = await get(`/api/v1/bookings/${booking.id}/seats`);
+      for (const leg of seated.filter((l: { map: unknown }) => l.map !== null)) {
+        legs += 1;
+        expect(leg.seats, `${booking.number} ${leg.leg}`).toHaveLength(leg.travellers);
+        const rows = leg.map.seats
+          .filter((s: { travellerIndex: number | null }) => s.travellerIndex !== null)
+          .map((s: { row: number }) => s.row);
+        // Together: in one row, or in rows next to each other.
+        expect(Math.max(...rows) - Math.min(...rows), booking.number).toBeLessThanOrEqual(
+          Math.ceil(leg.travellers / 2),
+        );
+      }
+    }
+    // The coach tour's bookings travel out and back: at least one outbound and one return.
+    expect(legs).toBeGreaterThanOrEqual(2);
+    const tour = bookings.find(
+      (b) => b.productId === demo.catalog?.tours.busTourId && b.status !== 'cancelled',
+    );
+    expect(tour, 'a live booking of the coach tour').toBeDefined();
+    const { legs: both } = await get(`/api/v1/bookings/${tour.id}/seats`);
+    expect(both.map((l: { leg: string }) => l.leg)).toEqual(['outbound', 'return']);
+    expect(both.every((l: { seats: unknown[] }) => l.seats.length > 0)).toBe(true);
+  });
+
   it('has bookings at each step of the life cycle before departure', () => {
     const statuses = new Set(bookings.map((b) => b.status));
     for (const status of [

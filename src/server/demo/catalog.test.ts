@@ -143,11 +143,31 @@ describeEachDatabase('demo catalog', (database) => {
     const flight = await get(`/api/v1/transport/${summary().transports.flightId}`);
     expect(flight).toMatchObject({ code: 'QS 1234', carrier: 'Smartwings' });
     expect(flight.departures.every((d: { date: string }) => isoWeekday(d.date) === 6)).toBe(true);
+    // An A320 with two classes: 168 economy and 12 business seats, 180 in all (the pool).
     expect(flight.departures[0].seats).toEqual([
-      expect.objectContaining({ classCode: 'Y', capacity: 180 }),
+      expect.objectContaining({ classCode: 'Y', capacity: 168 }),
+      expect.objectContaining({ classCode: 'J', capacity: 12 }),
     ]);
     const train = await get(`/api/v1/transport/${summary().transports.trainId}`);
     expect(train.classes.map((c: { code: string }) => c.code)).toEqual(['1', '2']);
+  });
+
+  it('has seat maps: a 49-seat coach, an A320 with two classes and a 19-seat minibus', async () => {
+    const { busId, flightId, shuttleId } = summary().transports;
+    const coach = await get(`/api/v1/transport/${busId}/layout`);
+    expect(coach.seatsForSale).toEqual({ STD: 49 });
+    const blocked = coach.decks[0].seats.filter((s: { blocked?: string }) => s.blocked);
+    expect(blocked.map((s: { blocked: string }) => s.blocked).sort()).toEqual(['driver', 'guide']);
+    expect((await get(`/api/v1/transport/${flightId}/layout`)).seatsForSale).toEqual({
+      J: 12,
+      Y: 168,
+    });
+    expect((await get(`/api/v1/transport/${shuttleId}/layout`)).seatsForSale).toEqual({ STD: 19 });
+    const shuttle = await get(`/api/v1/transport/${shuttleId}`);
+    const map = await get(`/api/v1/transport-departures/${shuttle.departures[0].id}/seats`);
+    // 19 seats for sale and the driver's and guide's seats.
+    expect(map.seats).toHaveLength(21);
+    expect(map.layout.vehicle).toBe('minibus');
   });
 
   it('has attractions with ticket types and capacity per slot, and an open ticket', async () => {
@@ -251,6 +271,7 @@ describeEachDatabase('demo catalog', (database) => {
       catalog: null,
       customers: null,
       bookings: null,
+      supplierInvoices: null,
     });
     const { items } = await get('/api/v1/accommodations?limit=100');
     expect(items).toHaveLength(summary().counts.accommodations);

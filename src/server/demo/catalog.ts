@@ -37,6 +37,8 @@ import {
   updateResourceAlerts,
 } from '../modules/inventory/service.ts';
 import type { CapacitySettings } from '../modules/inventory/types.ts';
+import { putLayout } from '../modules/seating/service.ts';
+import { a320TwoClass, coach49, minibus19 } from '../modules/seating/vehicles.ts';
 
 export interface DateRange {
   from: CalendarDate;
@@ -78,6 +80,8 @@ export interface DemoCatalogSummary {
     flightId: string;
     flightReturnId: string;
     trainId: string;
+    /** The minibus from Split airport to Makarska on the charter's Saturdays. */
+    shuttleId: string;
   };
   tours: {
     /** Fixed departures every Saturday, by coach to Makarska, 7 nights. */
@@ -176,7 +180,7 @@ const suppliers = {
     paymentTermsDays: 7,
     email: 'charter@smartwings.example',
     address: { street: 'K Letišti 1068/30', city: 'Praha 6', postalCode: '160 08', country: 'CZ' },
-    notes: 'Summer charter PRG–SPU on Saturdays, Boeing 737-800, 180 seats.',
+    notes: 'Summer charter PRG–SPU on Saturdays, Airbus A320: 12 business and 168 economy seats.',
   },
   rail: {
     name: 'České dráhy, a.s.',
@@ -853,7 +857,10 @@ export async function seedDemoCatalog(
     kind: 'flight' as const,
     code,
     ...carrierFields('airline', 'Smartwings'),
-    classes: [{ code: 'Y', name: 'Economy' }],
+    classes: [
+      { code: 'Y', name: 'Economy' },
+      { code: 'J', name: 'Business' },
+    ],
     stops,
   });
   const flight = await createTransport(ctx, {
@@ -876,7 +883,7 @@ export async function seedDemoCatalog(
       },
     ]),
     name: 'Praha – Split (charter)',
-    departures: allSaturdays.map((date) => ({ date, seats: { Y: 180 } })),
+    departures: allSaturdays.map((date) => ({ date, seats: { Y: 168, J: 12 } })),
   });
   const flightReturn = await createTransport(ctx, {
     ...flightFields('QS 1235', [
@@ -898,7 +905,7 @@ export async function seedDemoCatalog(
       },
     ]),
     name: 'Split – Praha (charter)',
-    departures: allSaturdays.map((date) => ({ date, seats: { Y: 180 } })),
+    departures: allSaturdays.map((date) => ({ date, seats: { Y: 168, J: 12 } })),
   });
   const train = await createTransport(ctx, {
     kind: 'train',
@@ -922,6 +929,44 @@ export async function seedDemoCatalog(
       seats: { '1': 10, '2': 40 },
     })),
   });
+  // The airport shuttle: a minibus from Split airport to Makarska after the charter lands.
+  const shuttle = await createTransport(ctx, {
+    kind: 'bus',
+    code: 'DT 15',
+    name: 'Split Airport – Makarska (shuttle)',
+    ...carrierFields('transfers', 'Dalmatia Transfers'),
+    classes: [{ code: 'STD', name: 'Standard seat' }],
+    stops: [
+      {
+        name: 'Split Airport',
+        code: 'SPU',
+        city: 'Split',
+        country: 'HR',
+        time: '08:30',
+        dayOffset: 0,
+      },
+      {
+        name: 'Makarska, Hotel Adriatic',
+        city: 'Makarska',
+        country: 'HR',
+        time: '10:00',
+        dayOffset: 0,
+      },
+    ],
+    departures: allSaturdays.map((date) => ({ date, seats: { STD: 19 } })),
+  });
+  // Seat maps: the coach (driver and guide seats blocked), the A320 with business and
+  // economy, the minibus. Put before any booking, so the demo's bookings are seated.
+  for (const [transport, layout] of [
+    [bus, coach49('STD', 'Setra S 516 HD, 49 seats')],
+    [busReturn, coach49('STD', 'Setra S 516 HD, 49 seats')],
+    [flight, a320TwoClass('Y', 'J', 'Airbus A320, 12 business + 168 economy')],
+    [flightReturn, a320TwoClass('Y', 'J', 'Airbus A320, 12 business + 168 economy')],
+    [shuttle, minibus19('STD', 'Mercedes-Benz Sprinter, 19 seats')],
+  ] as const) {
+    await putLayout(ctx, transport.id, { layout });
+  }
+
   const departureOn = (transport: typeof bus, date: CalendarDate): string => {
     const departure = transport.departures.find((d) => d.date === date);
     if (!departure) throw new Error(`demo: ${transport.code} does not depart on ${date}`);
@@ -1068,7 +1113,7 @@ export async function seedDemoCatalog(
   }
 
   const accommodations = [adriatic, marina, bellaVista];
-  const transports = [bus, busReturn, flight, flightReturn, train];
+  const transports = [bus, busReturn, flight, flightReturn, train, shuttle];
   const tours = [busTour, byDaysTour, airMakarska, airSplit];
   const attractionViews = [palace, krka, miniatura];
   return {
@@ -1086,6 +1131,7 @@ export async function seedDemoCatalog(
       flightId: flight.id,
       flightReturnId: flightReturn.id,
       trainId: train.id,
+      shuttleId: shuttle.id,
     },
     tours: {
       busTourId: busTour.id,

@@ -477,6 +477,12 @@ export async function seedDemoPricing(
       childBands: [infantBand(2), childBand(2, 12)],
       rows: [
         perStay('season', 'person', { classCode: 'Y', amount: kc(adult[0]), cost: kc(adult[1]) }),
+        // Business: two and a half times the economy fare.
+        perStay('season', 'person', {
+          classCode: 'J',
+          amount: kc(adult[0] * 2.5),
+          cost: kc(adult[1] * 2),
+        }),
         ...(
           [
             ['CHD', child],
@@ -493,6 +499,22 @@ export async function seedDemoPricing(
       ],
     });
   }
+
+  // The airport shuttle: one fare a seat, children 2–11 half, infants on a lap free.
+  await list({
+    name: 'Shuttle DT 15 Split Airport – Makarska',
+    productKind: 'transport',
+    productId: transports.shuttleId,
+    currency: 'CZK',
+    costCurrency: 'CZK',
+    periods: [periods.season],
+    childBands: [infantBand(2), childBand(2, 12)],
+    rows: [
+      perStay('season', 'person', { classCode: 'STD', amount: kc(490), cost: kc(350) }),
+      perStay('season', 'person', { childBand: 'CHD', percentOfAdult: '50' }),
+      perStay('season', 'person', { childBand: 'INF', amount: kc(0), cost: kc(0) }),
+    ],
+  });
 
   // The train contingent: by class; children 6–14 half price, under 6 free, 15+ as adults.
   await list({

@@ -12,6 +12,7 @@ import { type DemoCatalogSummary, seedDemoCatalog } from './catalog.ts';
 import { type DemoCustomersSummary, seedDemoCustomers } from './customers.ts';
 import { seedDemoInvoicing } from './paperwork.ts';
 import { type DemoPricingSummary, seedDemoPricing } from './pricing.ts';
+import { type DemoSupplierInvoicesSummary, seedDemoSupplierInvoices } from './supplier-invoices.ts';
 
 export const demoAgency = {
   name: 'Vltava Tours s.r.o.',
@@ -61,6 +62,8 @@ export interface DemoResult {
   customers: DemoCustomersSummary | null;
   /** The demo's bookings; null when the agency existed already. */
   bookings: DemoBookingsSummary | null;
+  /** The demo's supplier invoices; null when the agency existed already. */
+  supplierInvoices: DemoSupplierInvoicesSummary | null;
 }
 
 /**
@@ -77,6 +80,7 @@ export async function seedDemoAgency(db: Kysely<DB>, admin: UserSeed): Promise<D
       catalog: null,
       customers: null,
       bookings: null,
+      supplierInvoices: null,
     };
   const staff = demoStaff.map((user) => ({ ...user, password: demoPassword }));
   const work = async (trx: Kysely<DB>): Promise<DemoResult> => {
@@ -89,7 +93,15 @@ export async function seedDemoAgency(db: Kysely<DB>, admin: UserSeed): Promise<D
     const pricing = await seedDemoPricing(ctx, catalog, todayUtc(now));
     await seedDemoInvoicing(ctx);
     const bookings = await seedDemoBookings(ctx, catalog, customers, now);
-    return { agencyId, created: true, catalog: { ...catalog, pricing }, customers, bookings };
+    const supplierInvoices = await seedDemoSupplierInvoices(ctx, bookings.bookingIds, now);
+    return {
+      agencyId,
+      created: true,
+      catalog: { ...catalog, pricing },
+      customers,
+      bookings,
+      supplierInvoices,
+    };
   };
   return db.isTransaction ? work(db) : withTransaction(db, work);
 }

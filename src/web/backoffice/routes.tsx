@@ -6,7 +6,6 @@ import { BackOfficeShell } from './layout/BackOfficeShell.tsx';
 import { ApiTokensPage } from './pages/api-tokens/ApiTokensPage.tsx';
 import { BookingDetailPage } from './pages/bookings/BookingDetailPage.tsx';
 import { BookingsPage } from './pages/bookings/BookingsPage.tsx';
-import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
 import { catalogRoutes, pricesRoutes } from './pages/catalog/routes.tsx';
 import { customerRoutes } from './pages/customers/routes.tsx';
 import { DashboardPage } from './pages/dashboard/DashboardPage.tsx';
@@ -15,6 +14,7 @@ import { financeRoutes } from './pages/finance/routes.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { RouteErrorPage } from './pages/RouteErrorPage.tsx';
+import { reportsRoutes } from './pages/reports/routes.tsx';
 import { UsersPage } from './pages/users/UsersPage.tsx';
 
 export const router = createBrowserRouter([
@@ -36,7 +36,7 @@ export const router = createBrowserRouter([
       { path: 'prices', children: pricesRoutes },
       { path: 'customers', children: customerRoutes },
       { path: 'finance', children: financeRoutes },
-      { path: 'reports', element: <ComingSoonPage section="reports" /> },
+      { path: 'reports', children: reportsRoutes },
       {
         path: 'settings/users',
         element: (

@@ -21,7 +21,9 @@ import * as portal from './2026-11-24-18-portal.ts';
 import * as loginThrottle from './2026-12-06-19-login-throttle.ts';
 import * as portalQuoteVisitors from './2026-12-06-20-portal-quote-visitors.ts';
 import * as salesLedger from './2026-12-06-21-sales-ledger.ts';
-import * as ledgerIndexes from './2026-12-06-23-ledger-indexes.ts';
+import * as supplierInvoices from './2026-12-06-22-supplier-invoices.ts';
+import * as vehicleLayouts from './2026-12-06-30-vehicle-layouts.ts';
+import * as ledgerIndexes from './2026-12-06-31-ledger-indexes.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-01-identity': identity,
@@ -45,5 +47,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-19-login-throttle': loginThrottle,
   '2026-12-06-20-portal-quote-visitors': portalQuoteVisitors,
   '2026-12-06-21-sales-ledger': salesLedger,
-  '2026-12-06-23-ledger-indexes': ledgerIndexes,
+  '2026-12-06-22-supplier-invoices': supplierInvoices,
+  '2026-12-06-30-vehicle-layouts': vehicleLayouts,
+  '2026-12-06-31-ledger-indexes': ledgerIndexes,
 };

@@ -13,6 +13,7 @@ import { replacePlanOnCancellation } from '../payments/plan-service.ts';
 import { releasePromoCode } from '../pricing/promo-codes-service.ts';
 import { ledgerBookingCancelled } from '../reporting/ledger.ts';
 import { type BookingRow, findBooking, policyOf } from './booking-rows.ts';
+import { releaseBookingSeats } from './booking-seats.ts';
 import { type CancellationCharge, cancellationFee } from './cancellation.ts';
 import { mailCustomer } from './customer-mail.ts';
 import { factsOf, lineStatusesOf } from './read-booking.ts';
@@ -93,6 +94,7 @@ export async function cancelBooking(
     const charge = preview(booking, now);
     // Gives back exactly what the take recorded; a take released before is left alone.
     if (booking.takeId) await release(tx, booking.takeId);
+    await releaseBookingSeats(tx, id);
     await tx.db
       .updateTable('bookingLines')
       .set({ supplierStatus: 'cancelled' })

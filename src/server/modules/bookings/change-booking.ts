@@ -37,6 +37,7 @@ import {
   travellersOf,
   writeTravellers,
 } from './booking-rows.ts';
+import { reseatChangedBooking } from './booking-seats.ts';
 import { changeFee } from './cancellation.ts';
 import { mailCustomer } from './customer-mail.ts';
 import { factsOf, lineStatusesOf } from './read-booking.ts';
@@ -404,6 +405,14 @@ export async function applyChange(
     );
     const namesBefore = input.travellers ? namesOf(await travellersOf(tx, id)) : null;
     await writeTravellers(tx, id, request.party, travellers, quote.startDate);
+    // Seats follow the inventory: kept on a leg that stays, given anew on one that changes.
+    await reseatChangedBooking(
+      tx,
+      id,
+      held?.id ?? null,
+      input.travellers !== undefined || !sameParty(booking.party, request.party),
+      now,
+    );
     await ledgerBookingChanged(tx, id, now);
     await moveActionDeadlines(tx, id, booking.startDate, quote.startDate, now);
     // The booking counted one use of its code; a change priced without it gives it back.

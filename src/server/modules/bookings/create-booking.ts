@@ -25,6 +25,7 @@ import { ledgerBookingCreated } from '../reporting/ledger.ts';
 import { approvalFor, askApprovers } from './approvals.ts';
 import { firmTake, type StoredQuoteRequest, supplierStatuses } from './booking-inventory.ts';
 import { insertBookingLines, writeTravellers } from './booking-rows.ts';
+import { type SeatPreference, seatNewBooking } from './booking-seats.ts';
 import { mailCustomer } from './customer-mail.ts';
 import { allocateBookingNumber } from './numbers.ts';
 import { giveRequiredActions } from './required-actions.ts';
@@ -49,6 +50,8 @@ export interface CreateBookingInput {
   pnr?: string | null;
   /** Staff only: the total agreed with the customer, and why (audited). */
   priceOverride?: { total: number; reason: string } | null;
+  /** Seats wished for on transport with a seat map (window, aisle…), per traveller. */
+  seatPreferences?: SeatPreference[];
 }
 
 const overriders: readonly Role[] = ['admin', 'agent'];
@@ -251,6 +254,7 @@ export async function createBooking(ctx: Ctx, input: CreateBookingInput, now: Da
       .execute();
     await insertBookingLines(tx, id, lines, statuses);
     await writeTravellers(tx, id, request.party, input.travellers, quote.startDate);
+    await seatNewBooking(tx, id, held?.id ?? null, input.seatPreferences ?? [], now);
     await ledgerBookingCreated(tx, id, now);
     await giveRequiredActions(
       tx,

@@ -187,6 +187,8 @@ export async function getBooking(ctx: Ctx, id: string, now: Date = new Date()) {
     lines: lines
       .filter((l) => staff || isCustomerVisible(l))
       .map((l) => ({
+        // Staff match supplier invoices to lines by their id (A2).
+        ...(staff ? { id: l.id } : {}),
         position: l.position,
         kind: l.kind,
         label: l.label,

@@ -15,6 +15,7 @@ import { ChannelSchema } from '../pricing/quote-routes.ts';
 import { bookingActionRoutes } from './action-routes.ts';
 import { createBooking } from './create-booking.ts';
 import { getBooking } from './read-booking.ts';
+import { SeatPreferencesSchema } from './seat-routes.ts';
 import { bookingStatuses } from './state-machine.ts';
 import { moveBooking } from './transitions.ts';
 
@@ -53,6 +54,7 @@ const CreateBookingSchema = Type.Object({
       }),
     ),
   ),
+  seatPreferences: Type.Optional(SeatPreferencesSchema),
   priceOverride: Type.Optional(
     nullable(
       Type.Object({

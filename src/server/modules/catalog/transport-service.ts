@@ -11,11 +11,12 @@ import type {
   TransportKind,
   TransportStop,
 } from '../../db/schema.ts';
-import { Conflict, Invalid, NotFound } from '../../errors.ts';
+import { Conflict, type FieldError, Invalid, NotFound } from '../../errors.ts';
 import { decodeCursor, toPage } from '../../http/pagination.ts';
 import { recordAudit } from '../identity/audit.ts';
 import { capacityOf, setCapacity } from '../inventory/service.ts';
 import type { ResourceRef } from '../inventory/types.ts';
+import { layoutOf, syncDepartureSeats } from '../seating/departure-seats.ts';
 import { type ArchivedFilter, iso, lifecycle } from './common.ts';
 import { isSupplierOfAgency } from './lookup.ts';
 import type { DepartureRow, TransportRow } from './transport-repo.ts';
@@ -236,6 +237,27 @@ async function writeSeats(
   }
 }
 
+/**
+ * Seats per class a departure may not sell with its transport's seat layout: more than the
+ * layout has for sale in the class (a change of seats), or other than that when it is added.
+ */
+function layoutSeatProblems(
+  seats: Record<string, number>,
+  counts: ReadonlyMap<string, number>,
+  pathOf: (classCode: string) => string,
+  rule: 'equal' | 'at most',
+): FieldError[] {
+  return Object.entries(seats)
+    .filter(([code, units]) => {
+      const inLayout = counts.get(code) ?? 0;
+      return rule === 'equal' ? units !== inLayout : units > inLayout;
+    })
+    .map(([code, units]) => ({
+      path: pathOf(code),
+      message: `the seat layout has ${counts.get(code) ?? 0} seats for sale in class ${code}, not ${units}; change the layout first`,
+    }));
+}
+
 async function insertDepartures(
   ctx: Ctx,
   transport: TransportRow,
@@ -273,15 +295,24 @@ async function insertDepartures(
       throw error;
     });
   const byDate = new Map(rows.map((row) => [row.date, row]));
+  // With a seat layout, a departure sells the layout's seats per class (the default), and
+  // gets its seat map drawn from it.
+  const seatMap = await layoutOf(ctx, transport.id);
   for (const [index, input] of inputs.entries()) {
     const row = byDate.get(input.date) as DepartureRow;
-    await writeSeats(
-      ctx,
-      transport,
-      row,
-      input.seats ?? {},
-      (code) => `${prefix}/${index}/seats/${code}`,
-    );
+    const seats = input.seats ?? (seatMap ? Object.fromEntries(seatMap.counts) : {});
+    if (seatMap) {
+      throwIfAny(
+        layoutSeatProblems(
+          seats,
+          seatMap.counts,
+          (code) => `${prefix}/${index}/seats/${code}`,
+          'equal',
+        ),
+      );
+    }
+    await writeSeats(ctx, transport, row, seats, (code) => `${prefix}/${index}/seats/${code}`);
+    if (seatMap) await syncDepartureSeats(ctx, row, seatMap.layout);
   }
   return inputs.map((input) => byDate.get(input.date) as DepartureRow);
 }
@@ -465,6 +496,17 @@ export async function updateDeparture(
     throwIfAny(
       seatProblems(input.seats ?? {}, new Set(transport.classes.map((c) => c.code)), '/seats'),
     );
+    const seatMap = input.seats ? await layoutOf(tx, transport.id) : undefined;
+    if (seatMap) {
+      throwIfAny(
+        layoutSeatProblems(
+          input.seats ?? {},
+          seatMap.counts,
+          (code) => `/seats/${code}`,
+          'at most',
+        ),
+      );
+    }
     const before = await presentDepartureRow(tx, departure, transport.classes);
     const row =
       input.status === undefined || input.status === departure.status

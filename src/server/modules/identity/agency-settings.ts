@@ -21,6 +21,7 @@ const moneyTables: ReadonlyArray<readonly [keyof DB & string, string]> = [
   ['payments', 'payments'],
   ['invoices', 'invoices or credit notes'],
   ['priceLists', 'price lists'],
+  ['supplierInvoices', 'supplier invoices'],
 ];
 
 /** What is already recorded in `currency`, as "3 bookings, 1 price lists"; empty: nothing. */

@@ -696,6 +696,39 @@ export async function getTake(ctx: Ctx, takeId: string): Promise<Take> {
   return found;
 }
 
+/** One transport departure's class a take holds seats on (a leg of a booking). */
+export interface SeatLeg {
+  departureId: string;
+  classCode: string;
+  date: CalendarDate;
+  quantity: number;
+}
+
+/** The transport seats a take holds or took, one entry per departure and class, by date. */
+export async function seatLegsOfTake(ctx: Ctx, takeId: string): Promise<SeatLeg[]> {
+  const items = await repo.readTakeItems(ctx.db, ctx.agencyId, takeId);
+  const legs = new Map<string, SeatLeg>();
+  for (const item of items) {
+    if (!item.resourceId || !item.date) continue;
+    const known = legs.get(item.resourceId);
+    if (known) {
+      known.quantity += item.quantity;
+      continue;
+    }
+    const resource = await repo.findResourceById(ctx.db, ctx.agencyId, item.resourceId);
+    if (resource?.kind !== 'transport_seats') continue;
+    legs.set(item.resourceId, {
+      departureId: resource.ownerId,
+      classCode: resource.classCode,
+      date: item.date,
+      quantity: item.quantity,
+    });
+  }
+  return [...legs.values()].sort(
+    (a, b) => a.date.localeCompare(b.date) || a.departureId.localeCompare(b.departureId),
+  );
+}
+
 /**
  * Turns a hold into a firm take (the booking was saved). A hold past its expiry is a
  * conflict even before the sweeper has released it: the caller takes afresh.

@@ -19,6 +19,7 @@ import {
   type TestAgency,
 } from '../../../../tests/helpers/factories.ts';
 import { up as backfill } from '../../db/migrations/2026-12-06-21-sales-ledger.ts';
+import { setManualRate } from '../pricing/rates.ts';
 import {
   destinationParts,
   inBase,
@@ -265,6 +266,59 @@ describeEachDatabase('sales ledger', (database) => {
         baseCurrency: 'EUR',
       },
     ]);
+  });
+
+  it('keeps base amounts at the rate recorded with the quote of a booking in another currency', async () => {
+    // 25 CZK a euro today: the tour's EUR prices quoted in CZK, the ledger's base (EUR) at 1/25.
+    await setManualRate(agency.ctx, { date: inDays(0), base: 'EUR', quote: 'CZK', rate: '25' });
+    const booking = await book(inDays(70), inDays(73), { quote: { currency: 'CZK' } });
+    expect(booking.currency).toBe('CZK');
+    // 2 adults × 3 nights × 100,00 EUR × 25 = 15 000,00 CZK; cost 2 × 3 × 70,00 × 25.
+    expect(booking.total).toBe(15_000_00);
+    const quoted = await database()
+      .db.selectFrom('bookings')
+      .select('rates')
+      .where('id', '=', booking.id)
+      .executeTakeFirstOrThrow();
+    expect(quoted.rates).toEqual([expect.objectContaining({ from: 'EUR', to: 'CZK' })]);
+    expect(await sums(booking.id)).toMatchObject({
+      sale: 15_000_00,
+      cost: 10_500_00,
+      saleBase: 600_00,
+    });
+
+    // The euro dearer since: a change and the cancellation still take the quote's rate.
+    await setManualRate(agency.ctx, { date: inDays(0), base: 'EUR', quote: 'CZK', rate: '20' });
+    const preview = await call(agent, 'POST', `/api/v1/bookings/${booking.id}/changes/preview`, {
+      from: inDays(70),
+      to: inDays(74),
+    });
+    expect(preview.statusCode, preview.body).toBe(201);
+    const applied = await call(agent, 'POST', `/api/v1/bookings/${booking.id}/changes`, {
+      quoteId: preview.json().quote.id,
+      reason: 'a night more',
+    });
+    expect(applied.statusCode, applied.body).toBe(200);
+    const changed = (await call(agent, 'GET', `/api/v1/bookings/${booking.id}`)).json();
+    const base = await database()
+      .db.selectFrom('salesLedger')
+      .select(['rate', 'sale', 'saleBase', 'costBase', 'cost', 'baseCurrency', 'currency'])
+      .where('bookingId', '=', booking.id)
+      .execute();
+    for (const row of base) {
+      expect(Number(row.rate)).toBe(0.04);
+      expect(row).toMatchObject({ currency: 'CZK', baseCurrency: 'EUR' });
+      // Each row's base amount is its own amount at 0.04, rounded half away from zero.
+      expect(row.saleBase).toBe(inBase(Number(row.sale), '0.04'));
+    }
+    expect((await sums(booking.id)).saleBase).toBe(inBase(changed.total, '0.04'));
+
+    const cancelled = await call(agent, 'POST', `/api/v1/bookings/${booking.id}/cancel`, {
+      reason: 'plans changed',
+    });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    const fee = cancelled.json().cancellation.fee;
+    expect(await sums(booking.id)).toMatchObject({ sale: fee, saleBase: inBase(fee, '0.04') });
   });
 
   it('backfills existing bookings as the services write them', async () => {

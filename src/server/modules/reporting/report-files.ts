@@ -33,6 +33,8 @@ function major(value: Cell, currency: string | undefined): number | null {
 /** A cell as the CSV writes it: money with the currency's decimals, percent as a fraction. */
 function csvCell(column: ColumnDefinition, value: Cell): string | number | boolean | null {
   if (value === null || value === undefined) return null;
+  // csv-stringify writes true as 1 and false as nothing; a spreadsheet reads TRUE and FALSE.
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (column.type === 'money' && typeof value === 'number' && column.currency) {
     return (major(value, column.currency) ?? 0).toFixed(minorUnitDigits(column.currency));
   }

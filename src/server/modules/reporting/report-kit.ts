@@ -105,6 +105,26 @@ export async function* rowBatches(rows: PreparedReport['rows']): AsyncIterable<R
   yield* rows as AsyncIterable<ReportRow[]>;
 }
 
+/** The JSON answer of a prepared report: the visible columns' labels, rows and totals. */
+export async function reportJson(
+  name: string,
+  columns: ColumnDefinition[],
+  prepared: PreparedReport,
+  language: DocumentLocale,
+) {
+  const rows: ReportRow[] = [];
+  for await (const batch of rowBatches(prepared.rows)) {
+    for (const row of batch) rows.push(pick(row, columns));
+  }
+  return {
+    report: name,
+    currency: prepared.currency,
+    columns: columns.map((column) => columnFor(column, language)),
+    rows,
+    totals: pick(prepared.totals, columns),
+  };
+}
+
 /** The language of labels: `?lang=`, else the first document language Accept-Language names. */
 export function reportLanguage(request: FastifyRequest): DocumentLocale {
   const asked = (request.query as { lang?: unknown } | undefined)?.lang;
@@ -127,8 +147,8 @@ export const LanguageQuery = {
   ),
 };
 
-// One JSON Schema type list: `nullable` of a union has no `type` to extend, and the response
-// serializer refuses the schema it makes.
+// One type list, as `nullable` writes one: a union under `nullable` is no valid schema for
+// the response serializer, and Fastify refused to register the first report.
 const Cell = Type.Unsafe<string | number | boolean | null>({
   type: ['string', 'number', 'boolean', 'null'],
 });
@@ -206,17 +226,7 @@ export function registerReport<Q extends TObject>(
     },
     async (request) => {
       const { prepared, columns, language } = await prepare(request);
-      const rows: ReportRow[] = [];
-      for await (const batch of rowBatches(prepared.rows)) {
-        for (const row of batch) rows.push(pick(row, columns));
-      }
-      return {
-        report: report.name,
-        currency: prepared.currency,
-        columns: columns.map((column) => columnFor(column, language)),
-        rows,
-        totals: pick(prepared.totals, columns),
-      };
+      return reportJson(report.name, columns, prepared, language);
     },
   );
 

@@ -7,6 +7,7 @@ import { entry } from './sections/entry.ts';
 import { finance } from './sections/finance.ts';
 import { overview } from './sections/overview.ts';
 import { portal } from './sections/portal.ts';
+import { reports } from './sections/reports.ts';
 
 export const cs: Messages = {
   app: {
@@ -83,9 +84,6 @@ export const cs: Messages = {
   dashboard: {
     greeting: 'Vítejte, {{name}}',
   },
-  comingSoon: {
-    text: 'Tato část Caravelu se právě buduje.',
-  },
   users: {
     title: 'Uživatelé',
     listLabel: 'Uživatelé kanceláře',
@@ -150,4 +148,5 @@ export const cs: Messages = {
   customers: customers.cs,
   portal: portal.cs,
   finance: finance.cs,
+  reports: reports.cs,
 };

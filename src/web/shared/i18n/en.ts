@@ -6,6 +6,7 @@ import { entry } from './sections/entry.ts';
 import { finance } from './sections/finance.ts';
 import { overview } from './sections/overview.ts';
 import { portal } from './sections/portal.ts';
+import { reports } from './sections/reports.ts';
 
 export const en = {
   app: {
@@ -82,9 +83,6 @@ export const en = {
   dashboard: {
     greeting: 'Welcome, {{name}}',
   },
-  comingSoon: {
-    text: 'This part of Caravel is being built.',
-  },
   users: {
     title: 'Users',
     listLabel: 'Users of the agency',
@@ -147,4 +145,5 @@ export const en = {
   customers: customers.en,
   portal: portal.en,
   finance: finance.en,
+  reports: reports.en,
 } as const;

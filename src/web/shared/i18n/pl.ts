@@ -7,6 +7,7 @@ import { entry } from './sections/entry.ts';
 import { finance } from './sections/finance.ts';
 import { overview } from './sections/overview.ts';
 import { portal } from './sections/portal.ts';
+import { reports } from './sections/reports.ts';
 
 export const pl: Messages = {
   app: {
@@ -83,9 +84,6 @@ export const pl: Messages = {
   dashboard: {
     greeting: 'Witaj, {{name}}',
   },
-  comingSoon: {
-    text: 'Ta część Caravel jest w budowie.',
-  },
   users: {
     title: 'Użytkownicy',
     listLabel: 'Użytkownicy biura',
@@ -150,4 +148,5 @@ export const pl: Messages = {
   customers: customers.pl,
   portal: portal.pl,
   finance: finance.pl,
+  reports: reports.pl,
 };

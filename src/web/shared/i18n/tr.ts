@@ -7,6 +7,7 @@ import { entry } from './sections/entry.ts';
 import { finance } from './sections/finance.ts';
 import { overview } from './sections/overview.ts';
 import { portal } from './sections/portal.ts';
+import { reports } from './sections/reports.ts';
 
 export const tr: Messages = {
   app: {
@@ -83,9 +84,6 @@ export const tr: Messages = {
   dashboard: {
     greeting: 'Hoş geldiniz, {{name}}',
   },
-  comingSoon: {
-    text: "Caravel'in bu bölümü yapım aşamasında.",
-  },
   users: {
     title: 'Kullanıcılar',
     listLabel: 'Acentenin kullanıcıları',
@@ -151,4 +149,5 @@ export const tr: Messages = {
   customers: customers.tr,
   portal: portal.tr,
   finance: finance.tr,
+  reports: reports.tr,
 };

@@ -7,6 +7,7 @@ import { entry } from './sections/entry.ts';
 import { finance } from './sections/finance.ts';
 import { overview } from './sections/overview.ts';
 import { portal } from './sections/portal.ts';
+import { reports } from './sections/reports.ts';
 
 export const zh: Messages = {
   app: {
@@ -83,9 +84,6 @@ export const zh: Messages = {
   dashboard: {
     greeting: '欢迎，{{name}}',
   },
-  comingSoon: {
-    text: 'Caravel 的这一部分正在建设中。',
-  },
   users: {
     title: '用户',
     listLabel: '旅行社用户',
@@ -148,4 +146,5 @@ export const zh: Messages = {
   customers: customers.zh,
   portal: portal.zh,
   finance: finance.zh,
+  reports: reports.zh,
 };

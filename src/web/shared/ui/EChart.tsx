@@ -1,8 +1,9 @@
 // A chart drawn by ECharts: made once per element, given new options as they change (labels
 // follow the language), resized with its container, and disposed of when it leaves the page.
-// Only the parts used are registered, so the bundle carries bar charts, not all of ECharts.
+// Only the parts used are registered, so the bundle carries bar and line charts, not all of
+// ECharts. Pages import it through LazyEChart, so ECharts loads with the first chart drawn.
 import { Box } from '@mantine/core';
-import { BarChart, type BarSeriesOption } from 'echarts/charts';
+import { BarChart, type BarSeriesOption, LineChart, type LineSeriesOption } from 'echarts/charts';
 import {
   GridComponent,
   type GridComponentOption,
@@ -15,13 +16,17 @@ import { type ComposeOption, type ECharts, init, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export type EChartOption = ComposeOption<
-  BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+  | BarSeriesOption
+  | LineSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | TooltipComponentOption
 >;
 
-interface EChartProps {
+export interface EChartProps {
   option: EChartOption;
   height: number;
   /** What the chart shows, for screen readers (the canvas itself says nothing). */

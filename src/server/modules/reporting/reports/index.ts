@@ -3,6 +3,19 @@
 import type { ReportDefinition } from '../report-kit.ts';
 import { bookingCurveReport } from './booking-curve.ts';
 import { occupancyReport } from './occupancy.ts';
+import { payablesReport } from './payables.ts';
+import { profitabilityReportDefinition } from './profitability.ts';
+import { receivablesReportDefinition } from './receivables.ts';
+import { salesReportDefinition } from './sales.ts';
+import { supplierCostsReport } from './supplier-costs.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: each report has its own query type
-export const reports: ReportDefinition<any>[] = [occupancyReport, bookingCurveReport];
+export const reports: ReportDefinition<any>[] = [
+  salesReportDefinition,
+  profitabilityReportDefinition,
+  occupancyReport,
+  bookingCurveReport,
+  supplierCostsReport,
+  receivablesReportDefinition,
+  payablesReport,
+];

@@ -248,7 +248,7 @@ function useOfferOptions(isStaff: boolean, rows: readonly BookingSummary[]) {
   };
 }
 
-function CustomerFilter({
+export function CustomerFilter({
   value,
   onChange,
 }: {

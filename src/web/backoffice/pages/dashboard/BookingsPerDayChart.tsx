@@ -1,25 +1,22 @@
 // The bookings made each day of the last 30, stacked by channel: one bar per day, a colour
 // per channel, channels without a booking in the window left out of the legend.
-import { Group, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useCalendarFormat } from '../../../shared/i18n/calendar-date.ts';
 import { useFormat } from '../../../shared/i18n/format.ts';
-import { EChart, type EChartOption } from '../../../shared/ui/EChart.tsx';
-import type { Channel, Dashboard } from './dashboard-queries.ts';
+import { type EChartOption, LazyEChart } from '../../../shared/ui/LazyEChart.tsx';
+import { channelColours, type Dashboard } from './dashboard-queries.ts';
 
-/** One colour per channel, the same in every language and every day. */
-const channelColours: Record<Channel, string> = {
-  web: '#4c6ef5',
-  phone: '#12b886',
-  email: '#fab005',
-  walk_in: '#fd7e14',
-  marketplace: '#be4bdb',
-  gds: '#15aabf',
-  api: '#868e96',
-};
-
-export function BookingsPerDayChart({ perDay }: { perDay: Dashboard['bookingsPerDay'] }) {
+export function BookingsPerDayChart({
+  perDay,
+  report,
+}: {
+  perDay: Dashboard['bookingsPerDay'];
+  /** The sales report of the same days by channel. */
+  report: string;
+}) {
   const { t } = useTranslation();
   const dates = useCalendarFormat();
   const format = useFormat();
@@ -71,12 +68,15 @@ export function BookingsPerDayChart({ perDay }: { perDay: Dashboard['bookingsPer
           {t('overview.chartEmpty')}
         </Text>
       ) : null}
-      <EChart
+      <LazyEChart
         option={option}
         height={300}
         label={t('overview.chartLabel')}
         testId="dashboard-chart"
       />
+      <Anchor component={Link} to={report} size="sm" data-testid="dashboard-chart-report">
+        {t('reports.dashboardLink', { name: t('reports.names.sales') })} →
+      </Anchor>
     </Stack>
   );
 }

@@ -33,6 +33,9 @@ import { CenteredLoader } from '../../../shared/ui/CenteredLoader.tsx';
 import { PageHeader } from '../../../shared/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../shared/ui/ProblemAlert.tsx';
 import { useSignedInUser } from '../../auth/signed-in-user.ts';
+import { addDays } from '../catalog/shared/fields.ts';
+import type { ReportName } from '../reports/report-catalog.ts';
+import { occupancyKindOf, reportLink } from '../reports/report-links.ts';
 import { BookingsPerDayChart } from './BookingsPerDayChart.tsx';
 import { type BookingBrief, type Dashboard, isChannel, useDashboard } from './dashboard-queries.ts';
 
@@ -92,6 +95,10 @@ function DashboardBlocks({ data }: { data: Dashboard }) {
           icon={<IconPlaneDeparture size={20} stroke={1.5} />}
           count={data.departures.count}
           link={`/bookings?from=${today}&to=${today}&sort=number`}
+          report={{
+            name: 'occupancy',
+            to: reportLink('occupancy', { kind: 'departures', from: today, to: today }),
+          }}
           testId="dashboard-departures"
           empty={t('overview.noTrips')}
         >
@@ -184,6 +191,7 @@ function DashboardBlocks({ data }: { data: Dashboard }) {
           hint={t('overview.overdueHint')}
           icon={<IconCash size={20} stroke={1.5} />}
           count={data.overdue.count}
+          report={{ name: 'receivables', to: reportLink('receivables', { asOf: today }) }}
           testId="dashboard-overdue"
           tone="red"
         >
@@ -215,7 +223,17 @@ function DashboardBlocks({ data }: { data: Dashboard }) {
       <Grid>
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Paper withBorder p="md" radius="md" h="100%">
-            <BookingsPerDayChart perDay={data.bookingsPerDay} />
+            <BookingsPerDayChart
+              perDay={data.bookingsPerDay}
+              report={reportLink('sales', {
+                from: data.bookingsPerDay.days[0] ?? today,
+                to: data.bookingsPerDay.days.at(-1) ?? today,
+                dateBasis: 'booking',
+                period: 'day',
+                by: 'channel',
+                measure: 'bookings',
+              })}
+            />
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
@@ -224,6 +242,14 @@ function DashboardBlocks({ data }: { data: Dashboard }) {
             hint={t('overview.lowStockHint', { days: data.lowStock.days })}
             icon={<IconAlertTriangle size={20} stroke={1.5} />}
             count={data.lowStock.count}
+            report={{
+              name: 'occupancy',
+              to: reportLink('occupancy', {
+                kind: occupancyKindOf(data.lowStock.items[0]?.kind),
+                from: today,
+                to: addDays(today, data.lowStock.days),
+              }),
+            }}
             testId="dashboard-low-stock"
             tone="yellow"
             empty={t('overview.noLowStock')}
@@ -265,6 +291,8 @@ interface CardProps {
   count: number;
   /** The bookings list filtered to what the card counts, when the list can filter so. */
   link?: string;
+  /** The report behind the card (its figures over time): its address and name. */
+  report?: { to: string; name: ReportName };
   testId: string;
   tone?: string;
   empty?: string;
@@ -277,6 +305,7 @@ function Card({
   icon,
   count,
   link,
+  report,
   testId,
   tone = 'indigo',
   empty,
@@ -316,10 +345,19 @@ function Card({
         ) : (
           <Stack gap="xs">{children}</Stack>
         )}
-        {link && count > 0 ? (
-          <Anchor component={Link} to={link} size="sm" data-testid={`${testId}-link`}>
-            {t('overview.showAll')} →
-          </Anchor>
+        {(link && count > 0) || report ? (
+          <Group gap="md">
+            {link && count > 0 ? (
+              <Anchor component={Link} to={link} size="sm" data-testid={`${testId}-link`}>
+                {t('overview.showAll')} →
+              </Anchor>
+            ) : null}
+            {report ? (
+              <Anchor component={Link} to={report.to} size="sm" data-testid={`${testId}-report`}>
+                {t('reports.dashboardLink', { name: t(`reports.names.${report.name}`) })} →
+              </Anchor>
+            ) : null}
+          </Group>
         ) : null}
       </Stack>
     </Paper>

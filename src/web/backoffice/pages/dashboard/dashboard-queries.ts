@@ -8,6 +8,17 @@ export const dashboardQueryKey = ['dashboard'] as const;
 export const channels = ['web', 'phone', 'email', 'walk_in', 'marketplace', 'gds', 'api'] as const;
 export type Channel = (typeof channels)[number];
 
+/** One colour per channel, the same in every language, every day and every chart. */
+export const channelColours: Record<Channel, string> = {
+  web: '#4c6ef5',
+  phone: '#12b886',
+  email: '#fab005',
+  walk_in: '#fd7e14',
+  marketplace: '#be4bdb',
+  gds: '#15aabf',
+  api: '#868e96',
+};
+
 export function isChannel(value: string): value is Channel {
   return (channels as readonly string[]).includes(value);
 }
