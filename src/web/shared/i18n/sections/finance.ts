@@ -275,7 +275,7 @@ const en = {
       flagged: 'To review: the variance is beyond the tolerance.',
       withinTolerance: 'The variance is within the tolerance.',
       tolerance:
-        'Tolerated: the larger of {{percent}} % of the expected cost and {{amount}}. An amount not matched counts as a variance.',
+        'Tolerated: the larger of {{percent}}% of the expected cost and {{amount}}. An amount not matched counts as a variance.',
       payment: 'Payment',
       openDue: 'Open, due {{date}}.',
       paidOn: 'Paid on {{date}}.',
