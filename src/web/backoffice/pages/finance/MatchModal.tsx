@@ -171,13 +171,14 @@ function MatchForm({ invoice, onClose }: { invoice: SupplierInvoice; onClose: ()
           disabled={!bookingId || booking.isPending}
           required
           allowDeselect={false}
-          data={lines.map((line) => ({
+          data={lines.map((line, index) => ({
             value: line.id,
+            // Numbered from 1 in the booking's order (the booking's page lists them so).
             label:
               line.cost === null || line.cost === undefined
-                ? `${line.position}. ${line.label}`
+                ? `${index + 1}. ${line.label}`
                 : t('finance.supplier.match.lineOption', {
-                    position: line.position,
+                    position: index + 1,
                     label: line.label,
                     cost: format.money(line.cost, chosen?.currency ?? invoice.currency),
                   }),

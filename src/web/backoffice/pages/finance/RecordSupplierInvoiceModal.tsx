@@ -34,6 +34,14 @@ import {
   toSupplierInvoiceBody,
 } from './supplier-invoice-form.ts';
 
+/** A hint under its input, so the inputs of a row line up whether they have one or not. */
+const belowInput: ('label' | 'input' | 'description' | 'error')[] = [
+  'label',
+  'input',
+  'description',
+  'error',
+];
+
 interface RecordSupplierInvoiceModalProps {
   opened: boolean;
   onClose: () => void;
@@ -136,8 +144,13 @@ function RecordForm({ onClose, onRecorded }: Omit<RecordSupplierInvoiceModalProp
             }
             placeholder={supplier?.currency}
             maxLength={3}
+            inputWrapperOrder={belowInput}
             data-testid="si-currency"
             {...form.getInputProps('currency')}
+            // Codes are capitals: typed "eur" reads EUR at once, as the amounts' suffix does.
+            onChange={(event) =>
+              form.setFieldValue('currency', event.currentTarget.value.toUpperCase())
+            }
           />
           <TextInput
             type="date"
@@ -154,6 +167,7 @@ function RecordForm({ onClose, onRecorded }: Omit<RecordSupplierInvoiceModalProp
                 ? t('finance.supplier.form.dueDateDefault', { count: supplier.paymentTermsDays })
                 : t('finance.supplier.form.dueDateDefaultAny')
             }
+            inputWrapperOrder={belowInput}
             data-testid="si-dueDate"
             {...form.getInputProps('dueDate')}
           />
@@ -171,6 +185,7 @@ function RecordForm({ onClose, onRecorded }: Omit<RecordSupplierInvoiceModalProp
           <NumberInput
             label={t('finance.supplier.form.vat')}
             description={t('finance.supplier.form.vatDescription')}
+            inputWrapperOrder={belowInput}
             min={0}
             decimalScale={digits}
             allowNegative={false}
