@@ -1,5 +1,7 @@
 // The finance settings: the agency's base currency, invoicing (seller, VAT, bank, numbering,
-// auto-issue) and payment terms. The admin edits them; the accountant reads them.
+// auto-issue), payment terms and the supplier invoice tolerance. The admin edits them; the
+// accountant reads them, except the tolerance, which the accountant (who reviews the flagged
+// supplier invoices) sets too.
 import { Paper, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CenteredLoader } from '../../../shared/ui/CenteredLoader.tsx';
@@ -7,10 +9,11 @@ import { PageHeader } from '../../../shared/ui/PageHeader.tsx';
 import { ProblemAlert } from '../../../shared/ui/ProblemAlert.tsx';
 import { useSignedInUser } from '../../auth/signed-in-user.ts';
 import { BaseCurrencyForm } from './BaseCurrencyForm.tsx';
-import { useInvoicingSettings, usePaymentTerms } from './finance-queries.ts';
+import { useInvoicingSettings, usePaymentTerms, useTolerance } from './finance-queries.ts';
 import { InvoicingSettingsForm } from './InvoicingSettingsForm.tsx';
 import { PaymentTermsForm } from './PaymentTermsForm.tsx';
 import { financePermissionsOf } from './permissions.ts';
+import { ToleranceForm } from './ToleranceForm.tsx';
 
 export function FinanceSettingsPage() {
   const { t } = useTranslation();
@@ -18,6 +21,7 @@ export function FinanceSettingsPage() {
   const can = financePermissionsOf(me.role);
   const invoicing = useInvoicingSettings(can.readSettings);
   const terms = usePaymentTerms(can.readSettings);
+  const tolerance = useTolerance(can.supplierInvoices);
 
   return (
     <>
@@ -47,6 +51,18 @@ export function FinanceSettingsPage() {
           {terms.isError ? <ProblemAlert error={terms.error} /> : null}
           {terms.data ? <PaymentTermsForm terms={terms.data} canEdit={can.editSettings} /> : null}
         </Paper>
+        {can.supplierInvoices ? (
+          <Paper withBorder radius="md" p="md" data-testid="tolerance-settings">
+            <Title order={4} mb="sm">
+              {t('finance.tolerance.title')}
+            </Title>
+            {tolerance.isPending ? <CenteredLoader /> : null}
+            {tolerance.isError ? <ProblemAlert error={tolerance.error} /> : null}
+            {tolerance.data ? (
+              <ToleranceForm tolerance={tolerance.data} canEdit={can.editTolerance} />
+            ) : null}
+          </Paper>
+        ) : null}
       </Stack>
     </>
   );

@@ -1,6 +1,8 @@
 // The finance section's API: invoices (a paged list by filters, one afresh, credit notes),
-// the overdue bookings, and the invoicing and payment-terms settings. A credit note
-// refreshes the invoice lists and the booking's own invoices (its detail page shows them).
+// the overdue bookings, supplier invoices (list, one, record, match, pay) and the invoicing,
+// payment-terms and tolerance settings. A credit note refreshes the invoice lists and the
+// booking's own invoices (its detail page shows them); a change to a supplier invoice puts the
+// invoice the API answers in place and refreshes the lists (its figures and flag moved).
 import {
   keepPreviousData,
   useInfiniteQuery,
@@ -16,10 +18,19 @@ import type {
   Invoice,
   InvoicingSettings,
   InvoicingSettingsBody,
+  MatchBody,
   OverdueBooking,
   PaymentTerms,
+  SupplierInvoice,
+  SupplierInvoiceBody,
+  Tolerance,
+  ToleranceBody,
 } from './finance-types.ts';
 import { type InvoiceFilters, invoiceApiParams } from './invoice-params.ts';
+import {
+  type SupplierInvoiceFilters,
+  supplierInvoiceApiParams,
+} from './supplier-invoice-params.ts';
 
 export const financeKeys = {
   invoices: ['invoices'] as const,
@@ -29,6 +40,11 @@ export const financeKeys = {
   overdue: ['payments', 'overdue'] as const,
   invoicingSettings: ['settings', 'invoicing'] as const,
   paymentTerms: ['settings', 'payment-terms'] as const,
+  supplierInvoices: ['supplier-invoices'] as const,
+  supplierInvoiceLists: () => [...financeKeys.supplierInvoices, 'list'] as const,
+  supplierInvoiceList: (params: string) => [...financeKeys.supplierInvoiceLists(), params] as const,
+  supplierInvoice: (id: string) => [...financeKeys.supplierInvoices, 'one', id] as const,
+  tolerance: ['settings', 'supplier-invoice-tolerance'] as const,
 };
 
 export const invoicePageSize = 50;
@@ -134,5 +150,105 @@ export function useSaveBaseCurrency() {
       apiFetch<Agency>('/api/v1/settings/agency', { method: 'PATCH', body: { baseCurrency } }),
     onSuccess: (agency) =>
       queryClient.setQueryData<Me>(meQueryKey, (me) => (me ? { ...me, agency } : me)),
+  });
+}
+
+export function useSupplierInvoices(filters: SupplierInvoiceFilters) {
+  const params = supplierInvoiceApiParams(filters).toString();
+  return useInfiniteQuery({
+    queryKey: financeKeys.supplierInvoiceList(params),
+    queryFn: ({ pageParam }) => {
+      const query = new URLSearchParams(params);
+      query.set('limit', String(invoicePageSize));
+      if (pageParam) query.set('cursor', pageParam);
+      return apiFetch<Page<SupplierInvoice>>(`/api/v1/supplier-invoices?${query}`);
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One supplier invoice with its matches, read afresh (bookings move its figures). */
+export function useSupplierInvoice(id: string) {
+  return useQuery({
+    queryKey: financeKeys.supplierInvoice(id),
+    queryFn: () => apiFetch<SupplierInvoice>(`/api/v1/supplier-invoices/${id}`),
+    staleTime: 0,
+  });
+}
+
+/** The invoice as a change left it: shown at once, and the lists read again. */
+function useSupplierInvoiceChange<Vars>(request: (vars: Vars) => Promise<SupplierInvoice>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: (invoice) => {
+      queryClient.setQueryData(financeKeys.supplierInvoice(invoice.id), invoice);
+      return queryClient.invalidateQueries({ queryKey: financeKeys.supplierInvoiceLists() });
+    },
+  });
+}
+
+/** Records a supplier invoice; `key` (one per opening of the form) makes a retry harmless. */
+export function useRecordSupplierInvoice() {
+  return useSupplierInvoiceChange(({ key, body }: { key: string; body: SupplierInvoiceBody }) =>
+    apiFetch<SupplierInvoice>('/api/v1/supplier-invoices', {
+      method: 'POST',
+      body,
+      headers: { 'Idempotency-Key': key },
+    }),
+  );
+}
+
+export function useAddMatch(invoiceId: string) {
+  return useSupplierInvoiceChange(({ key, body }: { key: string; body: MatchBody }) =>
+    apiFetch<SupplierInvoice>(`/api/v1/supplier-invoices/${invoiceId}/matches`, {
+      method: 'POST',
+      body,
+      headers: { 'Idempotency-Key': key },
+    }),
+  );
+}
+
+export function useRemoveMatch(invoiceId: string) {
+  return useSupplierInvoiceChange((matchId: string) =>
+    apiFetch<SupplierInvoice>(`/api/v1/supplier-invoices/${invoiceId}/matches/${matchId}`, {
+      method: 'DELETE',
+    }),
+  );
+}
+
+/** Marks the invoice paid on a day, or (null) open again. */
+export function useMarkPaid(invoiceId: string) {
+  return useSupplierInvoiceChange((paidOn: string | null) =>
+    apiFetch<SupplierInvoice>(`/api/v1/supplier-invoices/${invoiceId}/paid`, {
+      method: 'POST',
+      body: { paidOn },
+    }),
+  );
+}
+
+export function useTolerance(enabled: boolean) {
+  return useQuery({
+    queryKey: financeKeys.tolerance,
+    queryFn: () => apiFetch<Tolerance>('/api/v1/settings/supplier-invoice-tolerance'),
+    enabled,
+  });
+}
+
+/** Saves the tolerance; every invoice's flag may change with it. */
+export function useSaveTolerance() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ToleranceBody) =>
+      apiFetch<Tolerance>('/api/v1/settings/supplier-invoice-tolerance', {
+        method: 'PUT',
+        body,
+      }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(financeKeys.tolerance, saved);
+      return queryClient.invalidateQueries({ queryKey: financeKeys.supplierInvoices });
+    },
   });
 }
