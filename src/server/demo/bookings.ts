@@ -348,6 +348,7 @@ export async function seedDemoBookings(
         kovac.travellers.map((t) => ({
           ...t,
           nationality: 'SK',
+          ...(t.firstName === 'Juraj' ? { phone: '+421 903 418 227' } : {}),
           ...(t.firstName === 'Ema' ? { diet: 'Gluten-free (coeliac)' } : {}),
           emergencyContact: 'Mária Kováčová (grandmother) +421 905 123 456',
         })),

@@ -138,7 +138,8 @@ describeOnDatabase('pglite', 'demo operational lists', (database) => {
       }
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(
-        (await get(`/api/v1/tour-departures/${departure.id}/rooming-list.xlsx`)).rawPayload,
+        (await get(`/api/v1/tour-departures/${departure.id}/rooming-list.xlsx`))
+          .rawPayload as unknown as ArrayBuffer,
       );
       expect(book.worksheets[0]?.rowCount).toBe(rooming.rooms.length + 2);
       const pdf = pdfText(

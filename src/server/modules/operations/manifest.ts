@@ -10,6 +10,7 @@ import {
   createPdf,
   type DocumentLocale,
   drawTable,
+  ensureSpace,
   formatDate,
   formatMoney,
   heading,
@@ -170,6 +171,8 @@ export async function manifestPdf(
   if (passengers.length === 0) paragraph(doc, l.noPassengers);
   const stops = info.transport.stops;
   for (const s of sheet.stops) {
+    // A stop's heading, counts and first passengers stay on one page.
+    ensureSpace(doc, 120);
     heading(
       doc,
       `${s.index + 1}. ${s.stop.name} · ${formatDate(stopDate(info, s.stop), locale)} ${s.stop.time}`,
@@ -183,7 +186,7 @@ export async function manifestPdf(
       drawTable(
         doc,
         [
-          { header: l.tick, weight: 0.8, align: 'center' },
+          { header: l.tick, weight: 1.2, align: 'center' },
           { header: l.seat, weight: 0.8 },
           { header: l.name, weight: 3 },
           { header: l.phone, weight: 2 },

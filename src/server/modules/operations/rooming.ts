@@ -52,15 +52,27 @@ export function roomOccupants(
 export type Bedding = 'single' | 'double' | 'twin' | 'family';
 
 /**
+ * A family name without its feminine or masculine ending, so that a couple's two forms match:
+ * Horák / Horáková, Černý / Černá (Czech, Slovak), Wiśniewski / Wiśniewska (Polish).
+ */
+export function familyStem(lastName: string): string {
+  const name = lastName.trim().toLowerCase();
+  if (name.endsWith('ová')) return name.slice(0, -3);
+  if (/(s|c|dz)k[ia]$/u.test(name)) return name.slice(0, -1);
+  if (/[áý]$/u.test(name)) return name.slice(0, -1);
+  return name;
+}
+
+/**
  * How the beds are made: one guest a single; two adults of one family name a double (a
- * couple), two of different names a twin (colleagues, friends); anything larger a family
- * room with children or extra beds.
+ * couple, "Horák" and "Horáková" alike), two of different names a twin (colleagues,
+ * friends); anything larger a family room with children or extra beds.
  */
 export function beddingOf(guests: ReadonlyArray<{ lastName: string; child: boolean }>): Bedding {
   if (guests.length <= 1) return 'single';
   const grown = guests.filter((g) => !g.child);
   if (guests.length === 2 && grown.length === 2) {
-    const [a, b] = grown.map((g) => g.lastName.trim().toLowerCase());
+    const [a, b] = grown.map((g) => familyStem(g.lastName));
     return a === b ? 'double' : 'twin';
   }
   return 'family';
