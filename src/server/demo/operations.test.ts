@@ -113,7 +113,6 @@ describeOnDatabase('pglite', 'demo operational lists', (database) => {
     const pdf = pdfText((await get(`/api/v1/transport-departures/${id}/manifest.pdf`)).rawPayload);
     expect(pdf).toContain('Driver list');
     for (const t of travellers) expect(pdf).toContain(`${t.firstName} ${t.lastName}`);
-    console.log(pdf);
   });
 
   it('gives the tour leader and the hotel the coach tour and the charter, rooms and seats agreeing', async () => {
@@ -145,7 +144,6 @@ describeOnDatabase('pglite', 'demo operational lists', (database) => {
       const pdf = pdfText(
         (await get(`/api/v1/tour-departures/${departure.id}/guide-list.pdf`)).rawPayload,
       );
-      console.log(pdf);
       console.log(
         pdfText(
           (await get(`/api/v1/tour-departures/${departure.id}/rooming-list.pdf?lang=cs`))

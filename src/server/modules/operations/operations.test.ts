@@ -185,6 +185,13 @@ describeEachDatabase('operational lists', (database) => {
       (await call('GET', `/api/v1/transport-departures/${departureId}/manifest.pdf?lang=cs`))
         .rawPayload,
     );
+    // The e-ticket carries each traveller's seat and the stop, date and time they board at.
+    const ticket = pdfText(
+      (await call('GET', `/api/v1/bookings/${praha.id}/documents/eticket.pdf?locale=en`))
+        .rawPayload,
+    );
+    expect(ticket).toContain(`Petr Malý (seat ${seatOf('Petr Malý')})`);
+    expect(ticket).toMatch(/Boarding\s+Praha, Florenc · July 1, 2030 16:30/);
     expect(czech).toContain('Seznam pro řidiče');
     expect(czech).toContain('Nastupují: 2');
   });
