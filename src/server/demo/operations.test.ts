@@ -144,12 +144,12 @@ describeOnDatabase('pglite', 'demo operational lists', (database) => {
       const pdf = pdfText(
         (await get(`/api/v1/tour-departures/${departure.id}/guide-list.pdf`)).rawPayload,
       );
-      console.log(
-        pdfText(
-          (await get(`/api/v1/tour-departures/${departure.id}/rooming-list.pdf?lang=cs`))
-            .rawPayload,
-        ),
+      expect(pdf).toContain('Tour leader list');
+      for (const t of travellers) expect(pdf).toContain(`${t.lastName}, ${t.firstName}`);
+      const czech = pdfText(
+        (await get(`/api/v1/tour-departures/${departure.id}/rooming-list.pdf?lang=cs`)).rawPayload,
       );
+      expect(czech).toContain('Příjezd');
     }
   });
 });

@@ -47,12 +47,11 @@ describeEachDatabase('operational lists', (database) => {
   let agency: TestAgency;
   let cookie: string;
 
-  // biome-ignore lint/suspicious/noExplicitAny: API answers are read loosely here
   const call = async (
     method: 'GET' | 'POST' | 'PUT',
     url: string,
     payload?: object,
-  ): Promise<any> => {
+  ) => {
     const response = await app.inject({ method, url, headers: { cookie }, payload });
     expect(response.statusCode, `${method} ${url}: ${response.body}`).toBeLessThan(300);
     return response;
