@@ -47,11 +47,7 @@ describeEachDatabase('operational lists', (database) => {
   let agency: TestAgency;
   let cookie: string;
 
-  const call = async (
-    method: 'GET' | 'POST' | 'PUT',
-    url: string,
-    payload?: object,
-  ) => {
+  const call = async (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => {
     const response = await app.inject({ method, url, headers: { cookie }, payload });
     expect(response.statusCode, `${method} ${url}: ${response.body}`).toBeLessThan(300);
     return response;
