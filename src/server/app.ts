@@ -26,6 +26,7 @@ import { identityRoutes } from './modules/identity/routes.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
 import { invoicingRoutes } from './modules/invoicing/routes.ts';
 import { offerRoutes } from './modules/offers/routes.ts';
+import { operationsRoutes } from './modules/operations/routes.ts';
 import { paymentRoutes } from './modules/payments/routes.ts';
 import { portalRoutes } from './modules/portal/routes.ts';
 import { quoteRoutes } from './modules/pricing/quote-routes.ts';
@@ -153,6 +154,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(bookingListRoutes, { database });
   await app.register(bookingSeatRoutes, { database });
   await app.register(seatingRoutes, { database });
+  await app.register(operationsRoutes, { database });
   await app.register(offerRoutes, { database });
   await app.register(invoicingRoutes, { database });
   await app.register(documentRoutes, { database, config });

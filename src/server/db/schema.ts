@@ -819,6 +819,22 @@ export interface BookingTravellersTable {
   email: string | null;
   phone: string | null;
   isChild: boolean;
+  /** For the tour leader's list (T3): "vegetarian", "nut allergy". */
+  diet: ColumnType<string | null, string | null | undefined, string | null>;
+  medicalNotes: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Whom to call: "Eva Nováková (wife) +420 602 111 222". */
+  emergencyContact: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** One rooming list as sent to the hotel: its rooms then, to tell the next send's changes. */
+export interface RoomingListVersionsTable {
+  agencyId: string;
+  tourDepartureId: string;
+  version: number;
+  sentTo: string;
+  sentAt: CreatedAt;
+  sentByName: string | null;
+  snapshot: Json<unknown>;
 }
 
 export type InvoiceKind = 'invoice' | 'credit_note';
@@ -1102,6 +1118,7 @@ export interface DB {
   documentTemplates: DocumentTemplatesTable;
   supplierInvoices: SupplierInvoicesTable;
   supplierInvoiceMatches: SupplierInvoiceMatchesTable;
+  roomingListVersions: RoomingListVersionsTable;
 }
 
 export type Agency = Selectable<AgenciesTable>;

@@ -212,6 +212,32 @@ export async function seedDemoBookings(
     boardingPoint: stop,
   });
 
+  // The season-opening charter's 7-night fly-and-stay departure at Hotel Adriatic.
+  const [airMakarskaId] = catalog.tours.airTourIds as [string];
+  const charter = await ctx.db
+    .selectFrom('tourDepartures')
+    .select('id')
+    .where('agencyId', '=', ctx.agencyId)
+    .where('tourId', '=', airMakarskaId)
+    .where('nights', '=', 7)
+    .orderBy('startDate')
+    .executeTakeFirstOrThrow();
+  const fly = (adults: number, childAges: number[], code = 'DBL') => ({
+    productId: airMakarskaId,
+    departureId: charter.id,
+    party: { adults, childAges },
+    rooms: [{ roomTypeId: room('Makarska', code), adults, childAges }],
+    classCode: 'Y',
+  });
+  /** Travel documents valid well after the summer, as a flight abroad needs. */
+  const documented = (travellers: TravellerInput[], prefix: string) =>
+    travellers.map((t, i) => ({
+      ...t,
+      documentType: 'passport' as const,
+      documentNumber: `${prefix}${4817203 + i * 1111}`,
+      documentExpiry: `${year + 4}-03-31`,
+    }));
+
   const novak = family('Novák', ['Martin', 'Lenka'], [['Tereza', 8]], year);
   const wisniewska = family('Wiśniewska', ['Małgorzata', 'Piotr'], [], year);
   const ozturk = family('Öztürk', ['Mehmet', 'Elif'], [['Deniz', 10]], year);
@@ -313,6 +339,89 @@ export async function seedDemoBookings(
       bookedDaysAgo: 12,
     },
   ];
+
+  // The coach departure of the Černý couple fills up from every stop, with what the tour
+  // leader must know (a diet, a medical note, whom to call) and a balance for the driver to
+  // collect; the charter has two documented parties. Their lists are the demo's T3 example.
+  const kovac = family('Kováč', ['Juraj', 'Zuzana'], [['Ema', 7]], year);
+  plan.push(
+    {
+      channel: 'phone',
+      customer: p.lucieCerna,
+      ask: coach(1, kovac.childAges, 'Bratislava, AS Nivy'),
+      travellers: documented(
+        kovac.travellers.map((t) => ({
+          ...t,
+          nationality: 'SK',
+          ...(t.firstName === 'Juraj' ? { phone: '+421 903 418 227' } : {}),
+          ...(t.firstName === 'Ema' ? { diet: 'Gluten-free (coeliac)' } : {}),
+          emergencyContact: 'Mária Kováčová (grandmother) +421 905 123 456',
+        })),
+        'SK',
+      ),
+      moveTo: ['checked', 'ordered', 'confirmed'],
+      pay: { what: 'deposit', method: 'bank_transfer' },
+      notes: 'Boards in Bratislava; travelling with a coeliac child.',
+    },
+    {
+      channel: 'email',
+      customer: p.petrCerny,
+      ask: coach(1, [], 'Brno, Hotel Grand (Benešova)'),
+      travellers: documented(
+        [
+          {
+            firstName: 'Marie',
+            lastName: 'Svobodová',
+            birthDate: `${year - 61}-04-02`,
+            nationality: 'CZ',
+            phone: '+420 731 224 118',
+            medicalNotes: 'Type 1 diabetes: carries insulin in her hand luggage.',
+            emergencyContact: 'Pavel Svoboda (son) +420 604 889 120',
+          },
+          {
+            firstName: 'Jana',
+            lastName: 'Procházková',
+            birthDate: `${year - 59}-11-23`,
+            nationality: 'CZ',
+            diet: 'Vegetarian',
+            emergencyContact: 'Tomáš Procházka (husband) +420 605 447 301',
+          },
+        ],
+        'CZ',
+      ),
+      moveTo: ['checked', 'ordered', 'confirmed'],
+      pay: { what: 'full', method: 'card' },
+      notes: 'Two friends sharing a twin room.',
+    },
+    {
+      channel: 'web',
+      customer: p.mehmetOzturk,
+      ask: fly(2, []),
+      travellers: documented(
+        family('Marek', ['Tomáš', 'Hana'], [], year).travellers.map((t) => ({
+          ...t,
+          emergencyContact: 'Jiří Marek +420 602 555 019',
+        })),
+        'CZ',
+      ),
+      moveTo: ['checked', 'ordered', 'confirmed'],
+      pay: { what: 'deposit', method: 'card' },
+    },
+    {
+      channel: 'phone',
+      customer: p.lukaszZolkiewski,
+      ask: fly(2, [4], 'FAM'),
+      travellers: documented(
+        family('Kowalski', ['Adam', 'Ewa'], [['Julia', 4]], year).travellers.map((t) => ({
+          ...t,
+          nationality: 'PL',
+          ...(t.firstName === 'Julia' ? { diet: 'Lactose-free' } : {}),
+        })),
+        'PL',
+      ),
+      moveTo: ['checked'],
+    },
+  );
 
   const bookingIds: string[] = [];
   for (const item of plan) {

@@ -24,6 +24,7 @@ import * as salesLedger from './2026-12-06-21-sales-ledger.ts';
 import * as supplierInvoices from './2026-12-06-22-supplier-invoices.ts';
 import * as vehicleLayouts from './2026-12-06-30-vehicle-layouts.ts';
 import * as ledgerIndexes from './2026-12-06-31-ledger-indexes.ts';
+import * as operationalLists from './2026-12-06-33-operational-lists.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-01-identity': identity,
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-22-supplier-invoices': supplierInvoices,
   '2026-12-06-30-vehicle-layouts': vehicleLayouts,
   '2026-12-06-31-ledger-indexes': ledgerIndexes,
+  '2026-12-06-33-operational-lists': operationalLists,
 };

@@ -54,6 +54,7 @@ describe('boarding', () => {
         place: 'Brno, Hotel Grand',
         date: '2027-07-03',
         time: '19:15',
+        legDate: '2027-07-03',
       },
       {
         direction: 'return',
@@ -64,6 +65,7 @@ describe('boarding', () => {
         place: 'Makarska, autobusni kolodvor',
         date: '2027-07-10',
         time: '18:00',
+        legDate: '2027-07-10',
       },
     ]);
   });

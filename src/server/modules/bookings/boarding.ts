@@ -19,6 +19,8 @@ export interface Boarding {
   date: CalendarDate;
   /** Local time at the stop, HH:MM. */
   time: string;
+  /** The departure's date (from its first stop): the leg's transport line's date. */
+  legDate: CalendarDate;
 }
 
 interface LegLine {
@@ -76,6 +78,7 @@ export function boardingsOf(
       // The leg's date is its departure from the first stop; a later stop may be a day on.
       date: addDays(leg.date, stop.dayOffset - first.dayOffset),
       time: stop.time,
+      legDate: leg.date,
     });
   }
   return result;

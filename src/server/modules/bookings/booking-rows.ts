@@ -98,6 +98,9 @@ export function travellerInputOf(t: Selectable<BookingTravellersTable>): Travell
     documentExpiry: t.documentExpiry,
     email: t.email,
     phone: t.phone,
+    diet: t.diet,
+    medicalNotes: t.medicalNotes,
+    emergencyContact: t.emergencyContact,
   };
 }
 
@@ -175,6 +178,10 @@ export async function writeTravellers(
     email: t.email ?? null,
     phone: t.phone ?? null,
     isChild: isChild[position] ?? false,
+    // Left out (a screen or the portal that does not show them): what is recorded stays.
+    ...(t.diet === undefined ? {} : { diet: t.diet }),
+    ...(t.medicalNotes === undefined ? {} : { medicalNotes: t.medicalNotes }),
+    ...(t.emergencyContact === undefined ? {} : { emergencyContact: t.emergencyContact }),
   });
   for (const row of existing) {
     const traveller = travellers[row.position];

@@ -7,7 +7,7 @@ import { Type } from 'typebox';
 import type { Database } from '../../db/connect.ts';
 import { contextOf } from '../../http/auth.ts';
 import { idempotencyClaim, runIdempotent, sendIdempotent } from '../../http/idempotency.ts';
-import { errorResponses, IdParams, nullable, Uuid } from '../../http/schemas.ts';
+import { errorResponses, IdParams, NonBlank, nullable, Uuid } from '../../http/schemas.ts';
 import { CalendarDateSchema, CountryCodeSchema } from '../catalog/common.ts';
 import { CreateCustomerBody } from '../customers/schemas.ts';
 import { bookerRoles } from '../identity/roles.ts';
@@ -29,6 +29,21 @@ export const TravellerSchema = Type.Object({
   documentExpiry: Type.Optional(nullable(CalendarDateSchema)),
   email: Type.Optional(nullable(Type.String({ format: 'email', maxLength: 254 }))),
   phone: Type.Optional(nullable(Type.String({ minLength: 3, maxLength: 40 }))),
+  diet: Type.Optional(
+    nullable(NonBlank({ maxLength: 200 }), {
+      description: 'For the tour leader, e.g. vegetarian, nut allergy; left out: kept as recorded',
+    }),
+  ),
+  medicalNotes: Type.Optional(
+    nullable(NonBlank({ maxLength: 1000 }), {
+      description: 'What the tour leader should know; left out: kept as recorded',
+    }),
+  ),
+  emergencyContact: Type.Optional(
+    nullable(NonBlank({ maxLength: 200 }), {
+      description: 'Whom to call, with the phone number; left out: kept as recorded',
+    }),
+  ),
 });
 
 const CreateBookingSchema = Type.Object({

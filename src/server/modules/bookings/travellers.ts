@@ -15,6 +15,10 @@ export interface TravellerInput {
   documentExpiry?: string | null;
   email?: string | null;
   phone?: string | null;
+  /** For the tour leader (T3). Left out: whatever is recorded stays. */
+  diet?: string | null;
+  medicalNotes?: string | null;
+  emergencyContact?: string | null;
 }
 
 /** A traveller booked as an adult is at least this old on the first day (an adult fare). */

@@ -15,6 +15,14 @@ import {
 
 export const ticketKinds = ['transport', 'ticket'] as const;
 
+/** A traveller's seat on the departure of a transport on a date. */
+export interface TicketSeat {
+  transportId: string;
+  date: string;
+  traveller: number;
+  label: string;
+}
+
 export function ticketLines(booking: BookingView) {
   return booking.lines.filter((l) => (ticketKinds as readonly string[]).includes(l.kind));
 }
@@ -24,9 +32,26 @@ export function ticketCode(bookingNumber: string, position: number): string {
   return `CARAVEL-TICKET:${bookingNumber}:${position}`;
 }
 
+/** Where and when a transport ticket's travellers board: the stop, its date and time. */
+function boardingOf(
+  booking: BookingView,
+  line: BookingView['lines'][number],
+  locale: DocumentInput['locale'],
+  labels: ReturnType<typeof labelsFor>,
+): Array<[string, string]> {
+  if (line.kind !== 'transport') return [];
+  const boarding = booking.boarding.find(
+    (b) => b.transportId === line.productId && (!b.legDate || b.legDate === line.from),
+  );
+  if (!boarding) return [];
+  return [
+    [labels.boarding, `${boarding.place} · ${formatDate(boarding.date, locale)} ${boarding.time}`],
+  ];
+}
+
 /** All the booking's tickets in one PDF, or only the line at `position` when given. */
 export async function renderETickets(
-  input: DocumentInput & { position?: number },
+  input: DocumentInput & { position?: number; seats?: readonly TicketSeat[] },
 ): Promise<Buffer> {
   const { booking, locale, template } = input;
   const labels = labelsFor(locale);
@@ -54,7 +79,23 @@ export async function renderETickets(
           : formatDate(line.from ?? booking.from, locale),
       ],
       [labels.route, booking.productName],
-      [labels.travellers, travellersOfLine(booking, line.travellers).map(travellerName).join(', ')],
+      ...boardingOf(booking, line, locale, labels),
+      [
+        labels.travellers,
+        travellersOfLine(booking, line.travellers)
+          .map((t) => {
+            // A transport ticket names each traveller's seat on that departure.
+            const seat = input.seats?.find(
+              (s) =>
+                line.kind === 'transport' &&
+                s.transportId === line.productId &&
+                s.date === line.from &&
+                s.traveller === t.position,
+            );
+            return seat ? `${travellerName(t)} (${labels.seat} ${seat.label})` : travellerName(t);
+          })
+          .join(', '),
+      ],
       ...(booking.cancellation
         ? ([[labels.status, labels.cancelled]] as Array<[string, string]>)
         : []),

@@ -62,6 +62,7 @@ export interface DocumentLabels {
   status: string;
   cancelled: string;
   noTickets: string;
+  seat: string;
 }
 
 const en: DocumentLabels = {
@@ -127,6 +128,7 @@ const en: DocumentLabels = {
   status: 'Status',
   cancelled: 'Cancelled',
   noTickets: 'This booking has no tickets.',
+  seat: 'seat',
 };
 
 const cs: DocumentLabels = {
@@ -192,6 +194,7 @@ const cs: DocumentLabels = {
   status: 'Stav',
   cancelled: 'Zrušeno',
   noTickets: 'Tato rezervace nemá žádné vstupenky.',
+  seat: 'sedadlo',
 };
 
 const pl: DocumentLabels = {
@@ -257,6 +260,7 @@ const pl: DocumentLabels = {
   status: 'Status',
   cancelled: 'Anulowano',
   noTickets: 'Ta rezerwacja nie ma biletów.',
+  seat: 'miejsce',
 };
 
 const tr: DocumentLabels = {
@@ -322,6 +326,7 @@ const tr: DocumentLabels = {
   status: 'Durum',
   cancelled: 'İptal edildi',
   noTickets: 'Bu rezervasyonda bilet yok.',
+  seat: 'koltuk',
 };
 
 const zh: DocumentLabels = {
@@ -385,6 +390,7 @@ const zh: DocumentLabels = {
   status: '状态',
   cancelled: '已取消',
   noTickets: '此预订没有票。',
+  seat: '座位',
 };
 
 const all: Record<DocumentLocale, DocumentLabels> = { en, cs, pl, tr, zh };

@@ -42,6 +42,8 @@ export interface CreatePdfInput {
   locale: DocumentLocale;
   title: string;
   template: DocumentTemplate;
+  /** Wide lists (a driver's or a tour leader's) are printed across; portrait by default. */
+  layout?: 'portrait' | 'landscape';
 }
 
 // Font names registered on every document.
@@ -88,9 +90,10 @@ export const PAGE_MARGIN = 50;
 const FOOTER_HEIGHT = 40;
 
 /** A new A4 document with the fonts registered and the agency's header drawn on page 1. */
-export function createPdf({ locale, title, template }: CreatePdfInput): PdfDocument {
+export function createPdf({ locale, title, template, layout }: CreatePdfInput): PdfDocument {
   const doc = new PDFDocument({
     size: 'A4',
+    layout: layout ?? 'portrait',
     margins: {
       top: PAGE_MARGIN,
       bottom: PAGE_MARGIN + FOOTER_HEIGHT,

@@ -11,7 +11,7 @@ import { customerVisibleLines } from '../bookings/visible-lines.ts';
 import { recordAudit } from '../identity/audit.ts';
 import { defaultPaymentTerms } from '../payments/types.ts';
 import { renderContract } from './contract.ts';
-import { renderETickets, ticketLines } from './eticket.ts';
+import { renderETickets, type TicketSeat, ticketLines } from './eticket.ts';
 import { renderInstructions } from './instructions.ts';
 import { labelsFor } from './labels.ts';
 import { type DocumentLocale, isDocumentLocale } from './pdf.ts';
@@ -134,6 +134,20 @@ export async function renderBookingDocument(
   return renderDocumentOf(ctx, booking, kind, options);
 }
 
+/** The booking's seats with the transport and date of their departure, for its e-tickets. */
+async function ticketSeatsOf(ctx: Ctx, bookingId: string): Promise<TicketSeat[]> {
+  const rows = await ctx.db
+    .selectFrom('departureSeats as s')
+    .innerJoin('transportDepartures as d', (j) =>
+      j.onRef('d.agencyId', '=', 's.agencyId').onRef('d.id', '=', 's.departureId'),
+    )
+    .select(['d.transportId', 'd.date', 's.traveller', 's.label'])
+    .where('s.agencyId', '=', ctx.agencyId)
+    .where('s.bookingId', '=', bookingId)
+    .execute();
+  return rows.map((r) => ({ ...r, traveller: r.traveller as number }));
+}
+
 /** A document of a booking already read: several documents of one booking read it once. */
 export async function renderDocumentOf(
   ctx: Ctx,
@@ -172,6 +186,7 @@ export async function renderDocumentOf(
     case 'eticket':
       pdf = await renderETickets({
         ...input,
+        seats: await ticketSeatsOf(ctx, booking.id),
         ...(options.line === undefined ? {} : { position: options.line }),
       });
       break;
