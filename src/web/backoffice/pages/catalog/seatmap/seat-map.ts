@@ -279,7 +279,7 @@ export function clickSeat(
       },
     };
   }
-  if (!picked || picked.state !== 'sold') {
+  if (picked?.state !== 'sold') {
     if (seat.state === 'sold') return { selection: { picked: seat.seatId } };
     if (seat.state === 'free')
       return { selection: { picked: null }, action: { kind: 'hold', seatId: seat.seatId } };
