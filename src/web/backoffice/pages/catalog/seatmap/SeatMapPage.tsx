@@ -225,12 +225,7 @@ function SeatMapView({
         title={t('catalog.seatMap.title', { code: transport.code, date: format.date(view.date) })}
         description={
           <Group gap="xs" wrap="wrap">
-            <Text span>{transport.name}</Text>
-            {view.layout ? (
-              <Text span c="dimmed">
-                · {view.layout.name}
-              </Text>
-            ) : null}
+            {view.layout ? <Text span>{view.layout.name}</Text> : null}
             <Badge variant="light" color={view.status === 'open' ? 'teal' : 'gray'}>
               {t(`catalog.statuses.${view.status as 'open'}`)}
             </Badge>

@@ -7,7 +7,6 @@ import {
   Group,
   Paper,
   Stack,
-  Table,
   Text,
   Title,
   Tooltip,
@@ -113,53 +112,46 @@ export function ClassCounts({ classes }: { classes: ClassCount[] }) {
       <Title order={3} size="h5" mb="sm">
         {t('catalog.seatMap.counts')}
       </Title>
-      <Table.ScrollContainer minWidth={300}>
-        <Table verticalSpacing={6} data-testid="seat-class-counts">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('catalog.seatMap.class')}</Table.Th>
-              <Table.Th>{t('catalog.seatMap.countsMap')}</Table.Th>
-              <Table.Th>{t('catalog.seatMap.countsInventory')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {classes.map((c) => (
-              <Table.Tr key={c.classCode} data-testid="seat-class-row" data-class={c.classCode}>
-                <Table.Td>
-                  <Group gap={6} wrap="nowrap">
-                    <Badge variant="light" size="sm">
-                      {c.classCode}
-                    </Badge>
-                    {countsDiffer(c) ? (
-                      <Tooltip label={t('catalog.seatMap.countsDiffer')}>
-                        <IconAlertTriangle
-                          size={16}
-                          color="var(--mantine-color-red-6)"
-                          aria-label={t('catalog.seatMap.countsDiffer')}
-                        />
-                      </Tooltip>
-                    ) : null}
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" data-testid="seat-class-map">
-                    {t('catalog.seatMap.mapValue', { ...c })}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">
-                    {t('catalog.seatMap.inventoryValue', {
-                      sold: c.inventorySold,
-                      capacity: c.capacity,
-                      quotes: c.inventoryHeld,
-                    })}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <Stack gap="sm" data-testid="seat-class-counts">
+        {classes.map((c) => (
+          <Stack key={c.classCode} gap={2} data-testid="seat-class-row" data-class={c.classCode}>
+            <Group gap={6} wrap="nowrap">
+              <Badge variant="light" size="sm" style={{ flex: 'none' }}>
+                {c.classCode}
+              </Badge>
+              <Text size="sm" fw={500} truncate>
+                {c.name}
+              </Text>
+              {countsDiffer(c) ? (
+                <Tooltip label={t('catalog.seatMap.countsDiffer')}>
+                  <IconAlertTriangle
+                    size={16}
+                    color="var(--mantine-color-red-6)"
+                    aria-label={t('catalog.seatMap.countsDiffer')}
+                    style={{ flex: 'none' }}
+                  />
+                </Tooltip>
+              ) : null}
+            </Group>
+            <Text size="sm" data-testid="seat-class-map">
+              <Text span c="dimmed" size="sm">
+                {t('catalog.seatMap.countsMap')}:{' '}
+              </Text>
+              {t('catalog.seatMap.mapValue', { ...c })}
+            </Text>
+            <Text size="sm">
+              <Text span c="dimmed" size="sm">
+                {t('catalog.seatMap.countsInventory')}:{' '}
+              </Text>
+              {t('catalog.seatMap.inventoryValue', {
+                sold: c.inventorySold,
+                capacity: c.capacity,
+                quotes: c.inventoryHeld,
+              })}
+            </Text>
+          </Stack>
+        ))}
+      </Stack>
     </Paper>
   );
 }
