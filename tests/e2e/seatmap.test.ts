@@ -145,6 +145,8 @@ describe('the seat map of a transport departure', () => {
     expect(target, 'a free seat in the same row').toBeDefined();
     await seatButton(mover.seatId).click();
     await expect.poll(() => page.getByTestId('seat-picked').textContent()).toContain(mover.label);
+    // Tapping a traveller says who it is and which booking, as hovering does.
+    expect(await page.getByTestId('seat-picked').textContent()).toContain(mover.booking?.number);
     await seatButton(target.seatId).click();
     await expect.poll(() => seatButton(target.seatId).getAttribute('data-state')).toBe('sold');
     expect(await seatButton(mover.seatId).getAttribute('data-state')).toBe('free');

@@ -243,7 +243,8 @@ const en = {
     noLayout: 'This transport has no seat layout: the departure sells seats per class only.',
     help: 'Click a traveller, then a free seat to move them, or another traveller to swap the two (dragging works too). Click a free seat to hold it.',
     readOnly: 'Read only: click a traveller to see who sits there.',
-    picked: '{{name}} (seat {{label}}) is picked: click a free seat or another traveller.',
+    picked:
+      '{{name}} (seat {{label}}, booking {{number}}) is picked: click a free seat or another traveller.',
     deck: 'Deck {{n}}',
     legend: 'Legend',
     legendSold: 'Sold (a colour per booking)',
@@ -758,7 +759,7 @@ export const catalog: { en: typeof en; cs: Strings; pl: Strings; tr: Strings; zh
       help: 'Klikněte na cestujícího a pak na volné sedadlo, kam ho přesunout, nebo na jiného cestujícího, s nímž si sedadla vymění (jde to i přetažením). Kliknutím na volné sedadlo ho zablokujete.',
       readOnly: 'Jen pro čtení: kliknutím na cestujícího uvidíte, kdo kde sedí.',
       picked:
-        'Vybrán {{name}} (sedadlo {{label}}): klikněte na volné sedadlo nebo na jiného cestujícího.',
+        'Vybrán {{name}} (sedadlo {{label}}, rezervace {{number}}): klikněte na volné sedadlo nebo na jiného cestujícího.',
       deck: 'Paluba {{n}}',
       legend: 'Legenda',
       legendSold: 'Prodáno (každá rezervace svou barvou)',
@@ -1268,7 +1269,8 @@ export const catalog: { en: typeof en; cs: Strings; pl: Strings; tr: Strings; zh
       noLayout: 'Ten transport nie ma układu miejsc: odjazd sprzedaje tylko miejsca według klas.',
       help: 'Kliknij podróżnego, a potem wolne miejsce, aby go przesadzić, albo innego podróżnego, aby zamienić ich miejscami (działa też przeciąganie). Kliknij wolne miejsce, aby je zablokować.',
       readOnly: 'Tylko do odczytu: kliknij podróżnego, aby zobaczyć, kto gdzie siedzi.',
-      picked: 'Wybrano: {{name}} (miejsce {{label}}). Kliknij wolne miejsce lub innego podróżnego.',
+      picked:
+        'Wybrano: {{name}} (miejsce {{label}}, rezerwacja {{number}}). Kliknij wolne miejsce lub innego podróżnego.',
       deck: 'Pokład {{n}}',
       legend: 'Legenda',
       legendSold: 'Sprzedane (każda rezerwacja w swoim kolorze)',
@@ -1780,7 +1782,7 @@ export const catalog: { en: typeof en; cs: Strings; pl: Strings; tr: Strings; zh
       help: 'Bir yolcuya, sonra taşımak için boş bir koltuğa ya da yer değiştirmek için başka bir yolcuya tıklayın (sürükleyerek de olur). Boş bir koltuğu ayırmak için ona tıklayın.',
       readOnly: 'Salt okunur: kimin nerede oturduğunu görmek için bir yolcuya tıklayın.',
       picked:
-        '{{name}} (koltuk {{label}}) seçildi: boş bir koltuğa ya da başka bir yolcuya tıklayın.',
+        '{{name}} (koltuk {{label}}, rezervasyon {{number}}) seçildi: boş bir koltuğa ya da başka bir yolcuya tıklayın.',
       deck: 'Kat {{n}}',
       legend: 'Açıklama',
       legendSold: 'Satıldı (her rezervasyon kendi renginde)',
@@ -2291,7 +2293,7 @@ export const catalog: { en: typeof en; cs: Strings; pl: Strings; tr: Strings; zh
       noLayout: '此交通没有座位布局：该班次只按舱位销售座位。',
       help: '先点击一位旅客，再点击空座位即可换座，或点击另一位旅客与其互换座位（也可拖动）。点击空座位可将其保留。',
       readOnly: '只读：点击旅客可查看谁坐在哪里。',
-      picked: '已选中 {{name}}（座位 {{label}}）：请点击空座位或另一位旅客。',
+      picked: '已选中 {{name}}（座位 {{label}}，预订 {{number}}）：请点击空座位或另一位旅客。',
       deck: '第 {{n}} 层',
       legend: '图例',
       legendSold: '已售（每个预订一种颜色）',

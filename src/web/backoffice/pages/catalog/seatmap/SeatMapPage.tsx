@@ -261,6 +261,7 @@ function SeatMapView({
                         picked.booking.name ??
                         t('catalog.seatMap.traveller', { n: picked.booking.travellerIndex + 1 }),
                       label: picked.label,
+                      number: picked.booking.number,
                     })}
                   </Text>
                   <Button
