@@ -93,7 +93,8 @@ export function BookingDetailPage() {
             <ActionsCard booking={view} canMark={can.markActions && view.status !== 'cancelled'} />
             <LinesCard booking={view} showCosts={can.isStaff} />
             <TravellersCard travellers={view.travellers} />
-            <SeatsCard booking={view} showMap={can.isStaff} />
+            {/* Staff only: a partner or approver may read the booking, not its seats (404/403). */}
+            {can.isStaff ? <SeatsCard booking={view} /> : null}
             <HistoryCard booking={view} />
           </Stack>
         </Grid.Col>

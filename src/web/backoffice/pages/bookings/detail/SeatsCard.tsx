@@ -1,5 +1,5 @@
-// The booking's transport legs with a seat map: each traveller's seat there, and for staff the
-// way to the departure's seat map with this booking standing out.
+// The booking's transport legs for staff: each traveller's seat there, and the way to the
+// departure's seat map with this booking standing out.
 import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconArmchair } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -23,7 +23,7 @@ interface BookingSeats {
   }[];
 }
 
-export function SeatsCard({ booking, showMap }: { booking: BookingView; showMap: boolean }) {
+export function SeatsCard({ booking }: { booking: BookingView }) {
   const { t } = useTranslation();
   const format = useFormat();
   const seats = useQuery({
@@ -53,7 +53,7 @@ export function SeatsCard({ booking, showMap }: { booking: BookingView; showMap:
                 <Text fw={600} size="sm">
                   {t(`catalog.seatMap.legs.${leg.leg}`)} · {format.date(leg.date)} · {leg.classCode}
                 </Text>
-                {showMap && leg.map ? (
+                {leg.map ? (
                   <Button
                     component={Link}
                     to={`/catalog/transport-departures/${leg.departureId}/seats?booking=${booking.id}`}
