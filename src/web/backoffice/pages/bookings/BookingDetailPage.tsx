@@ -20,6 +20,7 @@ import { DocumentsCard } from './detail/DocumentsCard.tsx';
 import { HistoryCard } from './detail/HistoryCard.tsx';
 import { LinesCard } from './detail/LinesCard.tsx';
 import { PaymentsCard } from './detail/PaymentsCard.tsx';
+import { SeatsCard } from './detail/SeatsCard.tsx';
 import { NoTransitions, TransitionBar } from './detail/TransitionBar.tsx';
 import { TravellersCard } from './detail/TravellersCard.tsx';
 import { TripCard } from './detail/TripCard.tsx';
@@ -92,6 +93,8 @@ export function BookingDetailPage() {
             <ActionsCard booking={view} canMark={can.markActions && view.status !== 'cancelled'} />
             <LinesCard booking={view} showCosts={can.isStaff} />
             <TravellersCard travellers={view.travellers} />
+            {/* Staff only: a partner or approver may read the booking, not its seats (404/403). */}
+            {can.isStaff ? <SeatsCard booking={view} /> : null}
             <HistoryCard booking={view} />
           </Stack>
         </Grid.Col>

@@ -25,6 +25,7 @@ import { AccommodationPage } from './accommodations/AccommodationPage.tsx';
 import { AccommodationsPage } from './accommodations/AccommodationsPage.tsx';
 import { AttractionsPage } from './attractions/AttractionsPage.tsx';
 import { CapacityCalendarPage } from './capacity/CapacityCalendarPage.tsx';
+import { DepartureSeatMapRedirect, SeatMapPage } from './seatmap/SeatMapPage.tsx';
 import { ExtraServicesPage } from './services/ExtraServicesPage.tsx';
 import { SectionTabs } from './shared/SectionTabs.tsx';
 import { SuppliersPage } from './suppliers/SuppliersPage.tsx';
@@ -106,6 +107,8 @@ export const catalogRoutes: RouteObject[] = [
       { path: 'tours/:id', element: <TourPage /> },
       { path: 'transport', element: <TransportListPage /> },
       { path: 'transport/:id', element: <TransportPage /> },
+      { path: 'transport/:id/departures/:departureId/seats', element: <SeatMapPage /> },
+      { path: 'transport-departures/:departureId/seats', element: <DepartureSeatMapRedirect /> },
       { path: 'attractions', element: <AttractionsPage /> },
       { path: 'services', element: <ExtraServicesPage /> },
       { path: 'suppliers', element: <SuppliersPage /> },

@@ -13,14 +13,15 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconEdit, IconPlus } from '@tabler/icons-react';
+import { IconArmchair, IconEdit, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useFormat } from '../../../../shared/i18n/format.ts';
 import { CenteredLoader } from '../../../../shared/ui/CenteredLoader.tsx';
 import { PageHeader } from '../../../../shared/ui/PageHeader.tsx';
 import { ProblemAlert, problemText } from '../../../../shared/ui/ProblemAlert.tsx';
 import { Fact } from '../accommodations/AccommodationPage.tsx';
+import { seatMapPath } from '../seatmap/SeatMapPage.tsx';
 import { ArchiveButton } from '../shared/ArchiveButton.tsx';
 import { ArchivedBadge } from '../shared/ArchivedBadge.tsx';
 import { BackLink } from '../shared/BackLink.tsx';
@@ -136,12 +137,13 @@ export function TransportPage() {
                 <Table.Th>{t('catalog.transport.date')}</Table.Th>
                 <Table.Th>{t('catalog.status')}</Table.Th>
                 <Table.Th>{t('catalog.transport.seatsByClass')}</Table.Th>
+                <Table.Th />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {record.departures.length === 0 ? (
                 <Table.Tr>
-                  <Table.Td colSpan={3}>
+                  <Table.Td colSpan={4}>
                     <Text c="dimmed" ta="center" py="md">
                       {t('catalog.transport.noDepartures')}
                     </Text>
@@ -197,6 +199,18 @@ export function TransportPage() {
                         </div>
                       ))}
                     </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      component={Link}
+                      to={seatMapPath(record.id, departure.id)}
+                      size="xs"
+                      variant="light"
+                      leftSection={<IconArmchair size={16} stroke={1.5} />}
+                      data-testid="open-seat-map"
+                    >
+                      {t('catalog.seatMap.open')}
+                    </Button>
                   </Table.Td>
                 </Table.Tr>
               ))}
