@@ -22,14 +22,11 @@ import { createQuote } from '../modules/pricing/quotes-service.ts';
 import type { Channel } from '../modules/pricing/types.ts';
 import type { DemoCatalogSummary } from './catalog.ts';
 import type { DemoCustomersSummary } from './customers.ts';
-import { type DemoHistorySummary, seedDemoHistory } from './history.ts';
 
 export interface DemoBookingsSummary {
   offerIds: { marketplace: string; portal: string };
   bookingIds: string[];
   pendingApprovalId: string;
-  /** The past year's bookings (see history.ts), made before the ones above. */
-  history: DemoHistorySummary;
 }
 
 const agentEmail = 'jana.novakova@vltava-tours.example';
@@ -148,8 +145,6 @@ export async function seedDemoBookings(
     ...ctx,
     actor: { type: 'user', id: agent.id, userId: agent.id, name: agent.name, role: 'agent' },
   };
-  // First the past year's sales, in the order they were made.
-  const history = await seedDemoHistory(asAgent, catalog, customers, now);
   const { byDaysTourId, busTourId } = catalog.tours;
   const year = catalog.windows.summer.year;
 
@@ -519,6 +514,5 @@ export async function seedDemoBookings(
     offerIds: { marketplace: marketplace.id, portal: portal.id },
     bookingIds,
     pendingApprovalId: pending.id,
-    history,
   };
 }
