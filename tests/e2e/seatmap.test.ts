@@ -137,11 +137,12 @@ describe('the seat map of a transport departure', () => {
 
   it('moves a traveller to a free seat beside the party, and the API has them there', async () => {
     const before = await seatMap();
-    const mover = before.seats.find((s) => s.state === 'sold') as MapSeat;
-    // A free seat in the mover's row: the party stays within a row of itself, no question.
-    const target = before.seats.find(
-      (s) => s.state === 'free' && s.row === mover.row && s.seatId !== mover.seatId,
-    ) as MapSeat;
+    // A seated traveller with a free seat in their row: the party stays within a row of
+    // itself, no question (the first rows may be full, so look along the sold seats).
+    const freeInRow = (seat: MapSeat) =>
+      before.seats.find((s) => s.state === 'free' && s.row === seat.row);
+    const mover = before.seats.find((s) => s.state === 'sold' && freeInRow(s)) as MapSeat;
+    const target = freeInRow(mover) as MapSeat;
     expect(target, 'a free seat in the same row').toBeDefined();
     await seatButton(mover.seatId).click();
     await expect.poll(() => page.getByTestId('seat-picked').textContent()).toContain(mover.label);
