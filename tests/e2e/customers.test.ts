@@ -79,8 +79,8 @@ describe('customers in Chromium', () => {
     const api = await apiGet<{ items: { id: string; number: string }[] }>(
       `/api/v1/bookings?customerId=${id}`,
     );
-    // The demo books him twice (Makarská and another trip).
-    expect(api.body.items.length).toBe(2);
+    // The demo books him more than once (Makarská and other trips).
+    expect(api.body.items.length).toBeGreaterThanOrEqual(2);
     await expect
       .poll(() =>
         page
@@ -90,7 +90,9 @@ describe('customers in Chromium', () => {
       .toEqual(api.body.items.map((booking) => booking.number));
     const firstLink = page.getByTestId('customer-booking-row').first().getByRole('link');
     expect(await firstLink.getAttribute('href')).toBe(`/bookings/${api.body.items[0]?.id}`);
-    expect(await page.getByTestId('customer-bookings-count').getAttribute('data-count')).toBe('2');
+    expect(await page.getByTestId('customer-bookings-count').getAttribute('data-count')).toBe(
+      String(api.body.items.length),
+    );
     await page.screenshot({ path: screenshotPath('customer-detail'), fullPage: true });
 
     // Back to the list as it was left.
